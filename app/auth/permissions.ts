@@ -1,0 +1,70 @@
+import type { OrganisationKind, Role } from "../../db/schema";
+
+/**
+ * Who the acting person is, and the pure rules of what they may see and do.
+ * Loaders and actions get an Actor from `requireActor` and pass it to the model
+ * functions, which scope every query with the helpers below.
+ */
+export type Actor = {
+  personId: number;
+  districtId: number;
+  districtName: string;
+  name: string;
+  email: string;
+  title: string;
+  role: Role;
+  /** Partners only: their own organisation (a school, a preschool, …). */
+  organisationId: number | null;
+  organisationName: string | null;
+  organisationKind: OrganisationKind | null;
+  /**
+   * Partners only: the organisation whose family they belong to. For a preschool in a
+   * preschool unit this is the unit; otherwise the organisation itself.
+   */
+  homeOrganisationId: number | null;
+  schoolPartId: number | null;
+  staffTeamId: number | null;
+  /** Social services only. */
+  teamId: number | null;
+};
+
+export type Capability =
+  /** See the named contact persons of one's own organisation. */
+  | "contacts:see-own"
+  /** See all organisations of the district and who covers each. */
+  | "district:overview"
+  /** See the organisations one is contact person for. */
+  | "contacts:see-assigned";
+
+export function isPartner(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "partner_staff" || actor.role === "partner_leadership";
+}
+
+export function isSocialServices(actor: Pick<Actor, "role">): boolean {
+  return !isPartner(actor);
+}
+
+export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {
+  switch (capability) {
+    case "contacts:see-own":
+      return isPartner(actor);
+    case "district:overview":
+      return actor.role === "coordinator";
+    case "contacts:see-assigned":
+      return actor.role === "social_worker" || actor.role === "parent_adviser";
+  }
+}
+
+export type OrganisationRef = { id: number; districtId: number; parentId: number | null };
+
+/**
+ * Social services see every organisation of their own district. A partner sees their
+ * own organisation's family: the organisation, its preschool unit and that unit's
+ * preschools. Nobody sees anything of another district.
+ */
+export function canSeeOrganisation(actor: Actor, organisation: OrganisationRef): boolean {
+  if (organisation.districtId !== actor.districtId) return false;
+  if (isSocialServices(actor)) return true;
+  const home = actor.homeOrganisationId;
+  return home !== null && (organisation.id === home || organisation.parentId === home);
+}

@@ -1,0 +1,125 @@
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan } from "lucia";
+import { people, sessions } from "../../db/schema";
+import { getDb, type DB } from "../db.server";
+import { env } from "../env.server";
+import { findActivePersonByEmail, loadActor } from "../models/people.server";
+import { recordAudit } from "../models/audit.server";
+import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
+import type { Actor } from "./permissions";
+import { safeRedirect } from "./redirect";
+
+function createLucia(db: DB) {
+  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, people), {
+    // Sliding expiry: lucia extends a session that is used in its second half.
+    sessionExpiresIn: new TimeSpan(8, "h"),
+    sessionCookie: {
+      name: "portal_session",
+      // lucia would otherwise refresh a dated cookie; ours carries no date at all (see sessionCookie).
+      expires: false,
+      attributes: { secure: env.SESSION_COOKIE_SECURE, sameSite: "lax" },
+    },
+    // The actor is loaded by `loadActor`; lucia needs nothing of the person.
+    getUserAttributes: () => ({}),
+  });
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    UserId: number;
+  }
+}
+
+const cache = new WeakMap<DB, ReturnType<typeof createLucia>>();
+function lucia() {
+  const db = getDb();
+  let instance = cache.get(db);
+  if (!instance) {
+    instance = createLucia(db);
+    cache.set(db, instance);
+  }
+  return instance;
+}
+
+/**
+ * A browser-session cookie (no Max-Age, no Expires): closing the browser on a shared
+ * staff-room PC forgets it. The session itself expires in the database.
+ */
+function sessionCookie(sessionId: string): string {
+  const cookie = lucia().createSessionCookie(sessionId);
+  delete cookie.attributes.maxAge;
+  delete cookie.attributes.expires;
+  return cookie.serialize();
+}
+
+function sessionIdFrom(request: Request): string | null {
+  return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+/** The logged-in person, or null. */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const sessionId = sessionIdFrom(request);
+  if (!sessionId) return null;
+  const { session } = await lucia().validateSession(sessionId);
+  if (!session) return null;
+  const actor = loadActor(session.userId);
+  if (!actor) await lucia().invalidateSession(session.id);
+  return actor;
+}
+
+/** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (actor) return actor;
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  const params = back === "/" ? "" : `?${new URLSearchParams({ redirectTo: back })}`;
+  throw redirect(`/logga-in${params}`);
+}
+
+/**
+ * Checks the email and password. Unknown email, deactivated person, missing password
+ * and wrong password all answer null in about the same time, so the answer does not
+ * tell which one was wrong.
+ */
+export async function authenticate(email: string, password: string): Promise<number | null> {
+  const person = findActivePersonByEmail(email);
+  if (!person?.passwordHash) {
+    await spendTimeLikeAVerify(password);
+    return null;
+  }
+  return (await verifyPassword(person.passwordHash, password)) ? person.id : null;
+}
+
+/**
+ * Starts a new session (always a new id: an id planted before login is worthless) and
+ * redirects to where the person was going. Any session the request already had ends.
+ */
+export async function startSession(request: Request, personId: number, redirectTo: unknown) {
+  const previous = sessionIdFrom(request);
+  if (previous) await lucia().invalidateSession(previous);
+  const session = await lucia().createSession(personId, {});
+  const actor = loadActor(personId);
+  if (actor) recordAudit(actor, "session.login", { type: "person", id: personId });
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(session.id) },
+  });
+}
+
+/** Ends the session in the database and clears the cookie. */
+export async function endSession(request: Request) {
+  const sessionId = sessionIdFrom(request);
+  if (sessionId) {
+    const { session } = await lucia().validateSession(sessionId);
+    if (session) {
+      const actor = loadActor(session.userId);
+      if (actor) recordAudit(actor, "session.logout", { type: "person", id: actor.personId });
+    }
+    await lucia().invalidateSession(sessionId);
+  }
+  return redirect("/logga-in", {
+    headers: { "Set-Cookie": lucia().createBlankSessionCookie().serialize() },
+  });
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../db/schema";
+import { env } from "./env.server";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed SQL migrations are, found from this file or from the server build. */
+function migrationsFolder(): string {
+  const candidates = [
+    path.resolve(process.cwd(), "db/migrations"),
+    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations"),
+  ];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta/_journal.json")));
+  if (!found) throw new Error(`Could not find db/migrations (looked in ${candidates.join(", ")})`);
+  return found;
+}
+
+/**
+ * Opens a SQLite database with the settings every connection needs and applies the
+ * committed migrations. `:memory:` gives a private database (used by tests).
+ */
+export function openDatabase(file: string): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as DB;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}
+
+// One connection per process; kept on globalThis so that `remix dev` reloads reuse it.
+const globalForDb = globalThis as unknown as { __portalDb?: DB };
+
+export function getDb(): DB {
+  if (!globalForDb.__portalDb) globalForDb.__portalDb = openDatabase(env.DATABASE_PATH);
+  return globalForDb.__portalDb;
+}
+
+/** Tests swap in their own fresh database. */
+export function setDbForTesting(db: DB | undefined): void {
+  globalForDb.__portalDb = db;
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Configuration, parsed once at startup so that a bad value fails loudly at boot.
+ * Every variable has a working default for a developer's machine.
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("./data/portal.db"),
+  /** Set to true when the portal is served over HTTPS: session cookies get `Secure`. */
+  SESSION_COOKIE_SECURE: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,184 @@
+import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import {
+  contactAssignmentParts,
+  contactAssignments,
+  organisations,
+  people,
+  schoolParts,
+  staffTeams,
+} from "../../db/schema";
+import { isSocialServices, type Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import type { Contact } from "./contacts";
+
+/**
+ * The organisations an actor may see, as a query condition. Mirrors the pure rule
+ * `canSeeOrganisation`: social services see their district, partners their own family.
+ */
+export function visibleOrganisations(actor: Actor): SQL {
+  const inDistrict = eq(organisations.districtId, actor.districtId);
+  if (isSocialServices(actor)) return inDistrict;
+  const home = actor.homeOrganisationId ?? -1;
+  return and(inDistrict, or(eq(organisations.id, home), eq(organisations.parentId, home)))!;
+}
+
+/** Contact assignments on the given organisations, with the person and the parts covered. */
+export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
+  if (organisationIds.length === 0) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      assignmentId: contactAssignments.id,
+      personId: people.id,
+      name: people.name,
+      role: people.role,
+      title: people.title,
+      phone: people.phone,
+      email: people.email,
+      scopeLabel: contactAssignments.scopeLabel,
+      sortOrder: contactAssignments.sortOrder,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+    })
+    .from(contactAssignments)
+    .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
+    .innerJoin(people, eq(people.id, contactAssignments.personId))
+    .where(and(visibleOrganisations(actor), inArray(organisations.id, organisationIds)))
+    .orderBy(asc(contactAssignments.sortOrder), asc(people.name))
+    .all();
+  const parts = db
+    .select()
+    .from(contactAssignmentParts)
+    .where(
+      inArray(
+        contactAssignmentParts.assignmentId,
+        rows.map((r) => r.assignmentId),
+      ),
+    )
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    role: r.role === "parent_adviser" ? "parent_adviser" : "social_worker",
+    schoolPartIds: parts.filter((p) => p.assignmentId === r.assignmentId).map((p) => p.schoolPartId),
+  }));
+}
+
+/**
+ * A partner's named contact persons: those of their own organisation, of its preschool
+ * unit, and (for someone placed at the unit itself) of the unit's preschools.
+ */
+export function contactsForPartner(actor: Actor): Contact[] {
+  if (actor.organisationId === null) return [];
+  const family = getDb()
+    .select({ id: organisations.id, parentId: organisations.parentId })
+    .from(organisations)
+    .where(visibleOrganisations(actor))
+    .all();
+  const own = actor.organisationId;
+  const ids = family
+    .filter((o) => o.id === own || o.id === actor.homeOrganisationId || o.parentId === own)
+    .map((o) => o.id);
+  return contactsOn(actor, ids);
+}
+
+/** One organisation with its parts, staff teams and contacts, or null if the actor may not see it. */
+export function getOrganisation(actor: Actor, organisationId: number) {
+  const db = getDb();
+  const organisation = db
+    .select()
+    .from(organisations)
+    .where(and(visibleOrganisations(actor), eq(organisations.id, organisationId)))
+    .get();
+  if (!organisation) return null;
+  const children = db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(and(visibleOrganisations(actor), eq(organisations.parentId, organisation.id)))
+    .orderBy(asc(organisations.name))
+    .all();
+  const parent =
+    organisation.parentId === null
+      ? null
+      : (db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(and(visibleOrganisations(actor), eq(organisations.id, organisation.parentId)))
+          .get() ?? null);
+  return {
+    organisation,
+    parent,
+    children,
+    schoolParts: db
+      .select()
+      .from(schoolParts)
+      .where(eq(schoolParts.organisationId, organisation.id))
+      .orderBy(asc(schoolParts.id))
+      .all(),
+    staffTeams: db
+      .select()
+      .from(staffTeams)
+      .where(eq(staffTeams.organisationId, organisation.id))
+      .orderBy(asc(staffTeams.name))
+      .all(),
+    contacts: contactsOn(actor, [organisation.id]),
+  };
+}
+
+export type OrganisationSummary = {
+  id: number;
+  name: string;
+  kind: (typeof organisations.$inferSelect)["kind"];
+  parentId: number | null;
+  contacts: Pick<Contact, "personId" | "name" | "role" | "scopeLabel">[];
+  /** Who answers for it: its own contact persons, those of its preschool unit, or nobody. */
+  coverage: "own" | "unit" | "none";
+};
+
+/**
+ * Every open organisation of the actor's district with who covers it, preschools right
+ * after their unit. For the coordinator's overview.
+ */
+export function districtOrganisations(actor: Actor): OrganisationSummary[] {
+  const all = getDb()
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, parentId: organisations.parentId, closedAt: organisations.closedAt })
+    .from(organisations)
+    .where(visibleOrganisations(actor))
+    .orderBy(asc(organisations.name))
+    .all()
+    .filter((o) => o.closedAt === null);
+  const contacts = contactsOn(
+    actor,
+    all.map((o) => o.id),
+  );
+  const hasContacts = (id: number | null) => contacts.some((c) => c.organisationId === id);
+  const summary = (o: (typeof all)[number]): OrganisationSummary => ({
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    parentId: o.parentId,
+    contacts: contacts.filter((c) => c.organisationId === o.id),
+    coverage: hasContacts(o.id) ? "own" : hasContacts(o.parentId) ? "unit" : "none",
+  });
+  const ordered: OrganisationSummary[] = [];
+  for (const top of all.filter((o) => o.parentId === null)) {
+    ordered.push(summary(top));
+    for (const child of all.filter((o) => o.parentId === top.id)) ordered.push(summary(child));
+  }
+  return ordered;
+}
+
+/** The organisations the acting social worker or parent adviser is a named contact person for. */
+export function assignedOrganisations(actor: Actor) {
+  return getDb()
+    .select({
+      organisationId: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      scopeLabel: contactAssignments.scopeLabel,
+    })
+    .from(contactAssignments)
+    .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
+    .where(and(visibleOrganisations(actor), eq(contactAssignments.personId, actor.personId)))
+    .orderBy(asc(organisations.name))
+    .all();
+}

@@ -1,0 +1,53 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { districts, organisations, people } from "../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+
+/** Work emails are compared case-insensitively and stored in lower case. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The active person with this email, with what login needs. */
+export function findActivePersonByEmail(email: string) {
+  return getDb()
+    .select({ id: people.id, passwordHash: people.passwordHash, districtId: people.districtId })
+    .from(people)
+    .where(and(sql`lower(${people.email}) = ${normaliseEmail(email)}`, isNull(people.deactivatedAt)))
+    .get();
+}
+
+/** The Actor for a logged-in person, or null if they no longer exist or are deactivated. */
+export function loadActor(personId: number): Actor | null {
+  const row = getDb()
+    .select({
+      person: people,
+      districtName: districts.name,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+      organisationParentId: organisations.parentId,
+    })
+    .from(people)
+    .innerJoin(districts, eq(districts.id, people.districtId))
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(eq(people.id, personId), isNull(people.deactivatedAt)))
+    .get();
+  if (!row) return null;
+  const p = row.person;
+  return {
+    personId: p.id,
+    districtId: p.districtId,
+    districtName: row.districtName,
+    name: p.name,
+    email: p.email,
+    title: p.title,
+    role: p.role,
+    organisationId: p.organisationId,
+    organisationName: row.organisationName,
+    organisationKind: row.organisationKind,
+    homeOrganisationId: p.organisationId === null ? null : (row.organisationParentId ?? p.organisationId),
+    schoolPartId: p.schoolPartId,
+    staffTeamId: p.staffTeamId,
+    teamId: p.teamId,
+  };
+}

@@ -1,0 +1,151 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getActor } from "./auth/session.server";
+import { EmergencyBar } from "./components/EmergencyBar";
+import { pageTitle, PORTAL_NAME } from "./format/title";
+import { useNonce } from "./nonce";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  return {
+    person: actor
+      ? { name: actor.name, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` }
+      : null,
+  };
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function SiteHeader() {
+  const person = useRootData()?.person ?? null;
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="site-name">
+          {PORTAL_NAME}
+        </Link>
+        {person ? (
+          <nav className="site-nav" aria-label="Huvudmeny">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Start
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+        {person ? (
+          <div className="who">
+            <span>
+              {person.name}, {person.belongsTo}
+            </span>
+            <Form method="post" action="/logga-ut">
+              <button type="submit" className="button--quiet">
+                Logga ut
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#innehall">
+          Hoppa till innehållet
+        </a>
+        <SiteHeader />
+        <EmergencyBar />
+        <main id="innehall" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            <span>{PORTAL_NAME}: socialtjänsten och skola, förskola och polis i samverkan.</span>
+            <Link to="/tillganglighet">Tillgänglighet</Link>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return pageTitle();
+  if (isRouteErrorResponse(error) && error.status === 404) return pageTitle("Sidan finns inte");
+  if (isRouteErrorResponse(error) && error.status === 403) return pageTitle("Du har inte tillgång");
+  return pageTitle("Något gick fel");
+};
+
+/** Errors in Swedish, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <h1>Sidan finns inte</h1>
+        <p>Sidan du letar efter finns inte, eller så har du inte tillgång till den.</p>
+        <p>
+          <Link to="/">Gå till startsidan</Link>
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <>
+        <h1>Du har inte tillgång till sidan</h1>
+        <p>Sidan är till för andra roller i portalen. Kontakta samordnaren om du behöver den.</p>
+        <p>
+          <Link to="/">Gå till startsidan</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Något gick fel</h1>
+      <p>Sidan kunde inte visas just nu. Försök igen om en stund.</p>
+      <p>Behöver du nå socialtjänsten direkt? Ring jourtelefonen, eller 112 om ett barn är i akut fara.</p>
+      <p>
+        <Link to="/">Gå till startsidan</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
+import { safeRedirect } from "../auth/redirect";
+import { authenticate, getActor, startSession } from "../auth/session.server";
+import { Field } from "../components/Field";
+import { pageTitle } from "../format/title";
+import { parseForm } from "../http/forms";
+
+export const meta: MetaFunction = () => pageTitle("Logga in");
+
+const loginSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, "Skriv din e-postadress.")
+    .max(254, "E-postadressen är för lång. Skriv den adress du har i jobbet.")
+    .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
+  password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
+  redirectTo: z.string().optional(),
+});
+
+const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord. Kontrollera och försök igen.";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getActor(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await parseForm(request, loginSchema);
+  // The password is never sent back to the browser.
+  const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
+  if (!form.ok) return json({ fieldErrors: form.fieldErrors, values }, { status: 400 });
+  const personId = await authenticate(form.data.email, form.data.password);
+  if (personId === null) return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
+  return startSession(request, personId, form.data.redirectTo);
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (errors.form) errorRef.current?.focus();
+  }, [actionData, errors.form]);
+
+  return (
+    <div className="panel panel--narrow">
+      <h1>Logga in</h1>
+      <p>Samverkansportalen är till för dig som arbetar i skola, förskola eller polis och samarbetar med socialtjänsten för barn och unga.</p>
+      <Form method="post" noValidate>
+        {errors.form ? (
+          <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
+            {errors.form}
+          </p>
+        ) : null}
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={actionData?.values.redirectTo ?? searchParams.get("redirectTo") ?? ""}
+        />
+        <Field
+          label="E-postadress"
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.values.email ?? ""}
+          error={errors.email}
+          hint="Din e-postadress i jobbet."
+        />
+        <Field
+          label="Lösenord"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={errors.password}
+        />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          Logga in
+        </button>
+      </Form>
+      <p className="field__hint">Har du glömt lösenordet eller saknar du konto? Kontakta samordnaren i ditt team på socialtjänsten.</p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * The production HTTP server: Express in front of the Remix build, so that security
+ * headers, the CSP nonce and the cross-site POST check apply to every response,
+ * static files included. `npm start` runs it after `npm run build`.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
+
+installGlobals({ nativeFetch: true });
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const secure = ["true", "1"].includes(process.env.SESSION_COOKIE_SECURE ?? "");
+const development = process.env.NODE_ENV === "development";
+
+const build = await import(path.join(root, "build/server/index.js"));
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.set(securityHeaders({ nonce, secure, development }));
+  next();
+});
+
+app.use((req, res, next) => {
+  const crossSite = isCrossSiteWrite(req.method, {
+    origin: req.get("origin"),
+    host: req.get("host"),
+    secFetchSite: req.get("sec-fetch-site"),
+  });
+  if (!crossSite) return next();
+  res
+    .status(403)
+    .type("text/plain; charset=utf-8")
+    .send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
+});
+
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+app.listen(port, host, () => {
+  console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
+});

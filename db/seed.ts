@@ -1,0 +1,213 @@
+/**
+ * The demo district: Hässelby-Vällingby as in the domain brief. Fictional people only;
+ * phone numbers only from the range reserved for fiction (070-174 06 05 – 070-174 06 99).
+ */
+import { eq } from "drizzle-orm";
+import type { DB } from "../app/db.server";
+import {
+  contactAssignmentParts,
+  contactAssignments,
+  districts,
+  organisations,
+  people,
+  schoolParts,
+  staffTeams,
+  teams,
+  type OrganisationKind,
+  type Role,
+  type SchoolStage,
+} from "./schema";
+
+export const DEMO_PASSWORD = "samverkan-demo";
+export const DEMO_DISTRICT_SLUG = "hasselby-vallingby";
+
+/** The demo logins the README lists, in the order it lists them. */
+export const DEMO_LOGINS = [
+  ["larare@vallingbyskolan.example", "Lärare, Vällingbyskolan, lågstadiet"],
+  ["elevhalsa@vallingbyskolan.example", "Skolsköterska i elevhälsan, Vällingbyskolan"],
+  ["rektor@vallingbyskolan.example", "Rektor, Vällingbyskolan"],
+  ["larare@grimstaskolan.example", "Lärare, Grimstaskolan"],
+  ["forskolechef@gronadiamanten.example", "Förskolechef, Gröna diamanten"],
+  ["pedagog@gronadiamanten.example", "Förskollärare i ett arbetslag, Gröna diamanten"],
+  ["polis@vallingby.polisen.example", "Polis, Vällingby lokalpolisområde"],
+  ["socialsekreterare@hv.example", "Socialsekreterare, kontaktperson för Vällingbyskolan låg- och mellanstadiet"],
+  ["samordnare@hv.example", "Samordnare för teamet"],
+] as const;
+
+const fictionalPhone = (n: number) => {
+  if (n < 5 || n > 99) throw new Error(`070-17406${n} is outside the range reserved for fiction`);
+  return `+467017406${String(n).padStart(2, "0")}`;
+};
+
+type OrgSpec = {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  parent?: string;
+  stages?: SchoolStage[];
+  staffTeams?: string[];
+};
+
+const ORGANISATIONS: OrgSpec[] = [
+  {
+    key: "vallingbyskolan",
+    kind: "school",
+    name: "Vällingbyskolan",
+    stages: ["lagstadiet", "mellanstadiet", "hogstadiet", "grundsarskolan"],
+  },
+  { key: "grimstaskolan", kind: "school", name: "Grimstaskolan", stages: ["lagstadiet", "mellanstadiet", "hogstadiet"] },
+  { key: "gronadiamanten", kind: "preschool", name: "Gröna diamanten", staffTeams: ["Smaragden", "Safiren", "Rubinen"] },
+  { key: "grimsta", kind: "preschool_unit", name: "Grimsta förskoleenhet" },
+  { key: "ekorren", kind: "preschool", name: "Förskolan Ekorren", parent: "grimsta", staffTeams: ["Kotten", "Mossan"] },
+  { key: "bavern", kind: "preschool", name: "Förskolan Bävern", parent: "grimsta", staffTeams: ["Dammen", "Strandängen"] },
+  { key: "larkan", kind: "preschool", name: "Förskolan Lärkan", parent: "grimsta", staffTeams: ["Ängen", "Boet"] },
+  { key: "tradkojan", kind: "preschool", name: "Förskolan Trädkojan", parent: "grimsta", staffTeams: ["Grenen", "Stegen"] },
+  { key: "polis", kind: "police", name: "Vällingby lokalpolisområde" },
+  // Deliberately without a contact person, so the coordinator's overview shows the gap.
+  { key: "fritid", kind: "other", name: "Fritidsgården Råcksta" },
+];
+
+type PersonSpec = {
+  key: string;
+  name: string;
+  email: string;
+  title: string;
+  role: Role;
+  phone?: number;
+  organisation?: string;
+  stage?: SchoolStage;
+  staffTeam?: string;
+};
+
+const PEOPLE: PersonSpec[] = [
+  // Social services: eight social workers, a parent adviser and the coordinator.
+  { key: "anna", name: "Anna Berg", email: "socialsekreterare@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 12 },
+  { key: "jonas", name: "Jonas Ekholm", email: "jonas.ekholm@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 13 },
+  { key: "sara", name: "Sara Lindqvist", email: "sara.lindqvist@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 14 },
+  { key: "mikael", name: "Mikael Holm", email: "mikael.holm@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 15 },
+  { key: "leila", name: "Leila Haddad", email: "leila.haddad@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 16 },
+  { key: "eva", name: "Eva Sjöberg", email: "eva.sjoberg@hv.example", title: "Föräldrarådgivare", role: "parent_adviser", phone: 17 },
+  { key: "omar", name: "Omar Lind", email: "omar.lind@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 18 },
+  { key: "karin", name: "Karin Dahl", email: "karin.dahl@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 19 },
+  { key: "petra", name: "Petra Nyström", email: "petra.nystrom@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 20 },
+  { key: "helena", name: "Helena Vik", email: "samordnare@hv.example", title: "Samordnare", role: "coordinator", phone: 21 },
+  // Partners.
+  { key: "maria", name: "Maria Lund", email: "larare@vallingbyskolan.example", title: "Lärare", role: "partner_staff", organisation: "vallingbyskolan", stage: "lagstadiet", phone: 30 },
+  { key: "nadia", name: "Nadia Karimi", email: "elevhalsa@vallingbyskolan.example", title: "Skolsköterska", role: "partner_staff", organisation: "vallingbyskolan", phone: 31 },
+  { key: "peter", name: "Peter Strand", email: "rektor@vallingbyskolan.example", title: "Rektor", role: "partner_leadership", organisation: "vallingbyskolan", phone: 32 },
+  { key: "lars", name: "Lars Ek", email: "lars.ek@vallingbyskolan.example", title: "Lärare", role: "partner_staff", organisation: "vallingbyskolan", stage: "hogstadiet" },
+  { key: "sofia", name: "Sofia Engström", email: "larare@grimstaskolan.example", title: "Lärare", role: "partner_staff", organisation: "grimstaskolan", stage: "mellanstadiet", phone: 33 },
+  { key: "bjorn", name: "Björn Wallin", email: "rektor@grimstaskolan.example", title: "Rektor", role: "partner_leadership", organisation: "grimstaskolan", phone: 34 },
+  { key: "lena", name: "Lena Falk", email: "forskolechef@gronadiamanten.example", title: "Förskolechef", role: "partner_leadership", organisation: "gronadiamanten", phone: 35 },
+  { key: "ahmed", name: "Ahmed Yusuf", email: "pedagog@gronadiamanten.example", title: "Förskollärare", role: "partner_staff", organisation: "gronadiamanten", staffTeam: "Smaragden" },
+  { key: "ingrid", name: "Ingrid Söderberg", email: "forskolechef@grimsta.example", title: "Förskolechef", role: "partner_leadership", organisation: "grimsta", phone: 36 },
+  { key: "johanna", name: "Johanna Berglund", email: "pedagog@ekorren.example", title: "Barnskötare", role: "partner_staff", organisation: "ekorren", staffTeam: "Kotten" },
+  { key: "erik", name: "Erik Norberg", email: "polis@vallingby.polisen.example", title: "Polis", role: "partner_staff", organisation: "polis", phone: 37 },
+];
+
+type AssignmentSpec = { person: string; organisation: string; scopeLabel: string; stages?: SchoolStage[] };
+
+const ASSIGNMENTS: AssignmentSpec[] = [
+  { person: "anna", organisation: "vallingbyskolan", scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan", stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"] },
+  { person: "jonas", organisation: "vallingbyskolan", scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan", stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"] },
+  { person: "sara", organisation: "vallingbyskolan", scopeLabel: "Högstadiet", stages: ["hogstadiet"] },
+  { person: "mikael", organisation: "vallingbyskolan", scopeLabel: "Högstadiet", stages: ["hogstadiet"] },
+  { person: "leila", organisation: "gronadiamanten", scopeLabel: "Hela förskolan" },
+  { person: "eva", organisation: "gronadiamanten", scopeLabel: "Hela förskolan, stöd i föräldraskapet" },
+  { person: "omar", organisation: "polis", scopeLabel: "Samverkan med lokalpolisen" },
+  { person: "karin", organisation: "polis", scopeLabel: "Samverkan med lokalpolisen" },
+  { person: "karin", organisation: "grimstaskolan", scopeLabel: "Hela skolan" },
+  { person: "mikael", organisation: "grimstaskolan", scopeLabel: "Hela skolan" },
+  { person: "petra", organisation: "grimsta", scopeLabel: "Alla fyra förskolor i enheten" },
+  { person: "eva", organisation: "grimsta", scopeLabel: "Stöd i föräldraskapet, alla förskolor" },
+];
+
+/**
+ * Seeds the demo district unless it is already there. Returns whether it seeded.
+ * `passwordHash` is the argon2 hash of DEMO_PASSWORD, computed once by the caller.
+ */
+export function seedDemoDistrict(db: DB, passwordHash: string): boolean {
+  const existing = db.select().from(districts).where(eq(districts.slug, DEMO_DISTRICT_SLUG)).get();
+  if (existing) return false;
+
+  db.transaction((tx) => {
+    const district = tx
+      .insert(districts)
+      .values({ slug: DEMO_DISTRICT_SLUG, name: "Hässelby-Vällingby" })
+      .returning()
+      .get();
+    const team = tx
+      .insert(teams)
+      .values({ districtId: district.id, name: "Barn och unga", office: "Tegelhögen, Vällingby centrum" })
+      .returning()
+      .get();
+
+    const orgIds = new Map<string, number>();
+    const partIds = new Map<string, number>();
+    const staffTeamIds = new Map<string, number>();
+    for (const spec of ORGANISATIONS) {
+      const org = tx
+        .insert(organisations)
+        .values({
+          districtId: district.id,
+          kind: spec.kind,
+          name: spec.name,
+          parentId: spec.parent ? orgIds.get(spec.parent) : null,
+        })
+        .returning()
+        .get();
+      orgIds.set(spec.key, org.id);
+      for (const stage of spec.stages ?? []) {
+        const part = tx.insert(schoolParts).values({ organisationId: org.id, stage }).returning().get();
+        partIds.set(`${spec.key}/${stage}`, part.id);
+      }
+      for (const name of spec.staffTeams ?? []) {
+        const staffTeam = tx.insert(staffTeams).values({ organisationId: org.id, name }).returning().get();
+        staffTeamIds.set(`${spec.key}/${name}`, staffTeam.id);
+      }
+    }
+
+    const personIds = new Map<string, number>();
+    for (const spec of PEOPLE) {
+      const person = tx
+        .insert(people)
+        .values({
+          districtId: district.id,
+          name: spec.name,
+          email: spec.email,
+          title: spec.title,
+          role: spec.role,
+          phone: spec.phone === undefined ? null : fictionalPhone(spec.phone),
+          organisationId: spec.organisation ? orgIds.get(spec.organisation) : null,
+          teamId: spec.organisation ? null : team.id,
+          schoolPartId: spec.stage ? partIds.get(`${spec.organisation}/${spec.stage}`) : null,
+          staffTeamId: spec.staffTeam ? staffTeamIds.get(`${spec.organisation}/${spec.staffTeam}`) : null,
+          passwordHash,
+        })
+        .returning()
+        .get();
+      personIds.set(spec.key, person.id);
+    }
+
+    ASSIGNMENTS.forEach((spec, index) => {
+      const organisationId = orgIds.get(spec.organisation)!;
+      const assignment = tx
+        .insert(contactAssignments)
+        .values({
+          districtId: district.id,
+          organisationId,
+          personId: personIds.get(spec.person)!,
+          scopeLabel: spec.scopeLabel,
+          sortOrder: index,
+        })
+        .returning()
+        .get();
+      for (const stage of spec.stages ?? []) {
+        tx.insert(contactAssignmentParts)
+          .values({ assignmentId: assignment.id, organisationId, schoolPartId: partIds.get(`${spec.organisation}/${stage}`)! })
+          .run();
+      }
+    });
+  });
+  return true;
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run db:setup`: applies the migrations and seeds the demo district if the
+ * database has none, then prints the demo logins. Safe to run again and again.
+ */
+import { hashPassword } from "../app/auth/password.server";
+import { getDb } from "../app/db.server";
+import { env } from "../app/env.server";
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDistrict } from "./seed";
+
+const db = getDb(); // opening the database applies the migrations
+const seeded = seedDemoDistrict(db, await hashPassword(DEMO_PASSWORD));
+console.log(
+  seeded
+    ? `Seeded the demo district into ${env.DATABASE_PATH}.`
+    : `The demo district is already in ${env.DATABASE_PATH}; nothing to seed.`,
+);
+console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
+const width = Math.max(...DEMO_LOGINS.map(([email]) => email.length));
+for (const [email, who] of DEMO_LOGINS) console.log(`  ${email.padEnd(width)}  ${who}`);
+console.log("");
+db.$client.close();
