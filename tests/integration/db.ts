@@ -1,0 +1,64 @@
+import { eq } from "drizzle-orm";
+import { beforeEach } from "vitest";
+import { hashPassword } from "../../app/auth/password.server";
+import { openDatabase, setDbForTesting, type DB } from "../../app/db.server";
+import { loadActor } from "../../app/models/people.server";
+import { DEMO_PASSWORD, seedDemoDistrict } from "../../db/seed";
+import { districts, organisations, people, teams } from "../../db/schema";
+
+/**
+ * Test databases: every test gets its own fresh, migrated in-memory database with the
+ * demo district and a small second district, so tests never see each other's writes.
+ */
+let demoHash: Promise<string> | undefined;
+export let db: DB;
+
+export function useFreshDatabase() {
+  beforeEach(async () => {
+    demoHash ??= hashPassword(DEMO_PASSWORD);
+    db = openDatabase(":memory:");
+    setDbForTesting(db);
+    seedDemoDistrict(db, await demoHash);
+    seedOtherDistrict(db, await demoHash);
+    return () => {
+      setDbForTesting(undefined);
+      db.$client.close();
+    };
+  });
+}
+
+/** Spånga-Tensta: one school with a teacher, and a social worker as its contact. */
+function seedOtherDistrict(db: DB, passwordHash: string) {
+  const district = db.insert(districts).values({ slug: "spanga-tensta", name: "Spånga-Tensta" }).returning().get();
+  const team = db.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Tensta centrum" }).returning().get();
+  const school = db
+    .insert(organisations)
+    .values({ districtId: district.id, kind: "school", name: "Tenstaskolan" })
+    .returning()
+    .get();
+  db.insert(people)
+    .values([
+      { districtId: district.id, name: "Tove Tensta", email: "larare@tenstaskolan.example", title: "Lärare", role: "partner_staff", organisationId: school.id, passwordHash },
+      { districtId: district.id, name: "Sam Spånga", email: "socialsekreterare@st.example", title: "Socialsekreterare", role: "social_worker", teamId: team.id, passwordHash },
+      { districtId: district.id, name: "Stina Samordnare", email: "samordnare@st.example", title: "Samordnare", role: "coordinator", teamId: team.id, passwordHash },
+    ])
+    .run();
+}
+
+export function personId(email: string): number {
+  const row = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get();
+  if (!row) throw new Error(`No person ${email} in the test database`);
+  return row.id;
+}
+
+export function actorFor(email: string) {
+  const actor = loadActor(personId(email));
+  if (!actor) throw new Error(`No actor for ${email}`);
+  return actor;
+}
+
+export function organisationId(name: string): number {
+  const row = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+  if (!row) throw new Error(`No organisation ${name} in the test database`);
+  return row.id;
+}
