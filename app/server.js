@@ -34,6 +34,13 @@ app.use((req, res, next) => {
   next();
 });
 
+// Forms here are small; refuse huge bodies before anything reads them.
+const MAX_BODY_BYTES = 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.get("content-length") ?? 0) <= MAX_BODY_BYTES) return next();
+  res.status(413).type("text/plain; charset=utf-8").send("Det du skickade var för stort. Korta texten och försök igen.");
+});
+
 app.use((req, res, next) => {
   const crossSite = isCrossSiteWrite(req.method, {
     origin: req.get("origin"),
