@@ -14,12 +14,19 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/portal.db"),
   /** Set to true when the portal is served over HTTPS: session cookies get `Secure`. */
   SESSION_COOKIE_SECURE: booleanFlag,
+  /** Tests only: pins the portal's clock to an ISO instant, for example 2026-12-01T10:00:00+01:00. */
+  PORTAL_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+const refinedSchema = envSchema.refine((e) => !(e.NODE_ENV === "production" && e.PORTAL_FIXED_NOW), {
+  message: "PORTAL_FIXED_NOW is for tests and cannot be used with NODE_ENV=production",
+  path: ["PORTAL_FIXED_NOW"],
+});
+
 function parseEnv(): Env {
-  const result = envSchema.safeParse(process.env);
+  const result = refinedSchema.safeParse(process.env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment configuration: ${problems}`);

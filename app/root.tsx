@@ -13,7 +13,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { Role } from "../db/schema";
 import { getActor } from "./auth/session.server";
+import { now } from "./clock.server";
+import { callAdviceFor } from "./models/who-to-call.server";
 import { EmergencyBar } from "./components/EmergencyBar";
 import { pageTitle, PORTAL_NAME } from "./format/title";
 import { useNonce } from "./nonce";
@@ -23,15 +26,26 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
+  if (!actor) return { person: null, callNow: null };
+  const advice = callAdviceFor(actor, now());
   return {
-    person: actor
-      ? { name: actor.name, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` }
-      : null,
+    person: { name: actor.name, role: actor.role, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` },
+    callNow: { first: advice.options[0], today: advice.today },
   };
 }
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
+}
+
+function navigationFor(role: Role): [string, string][] {
+  const items: [string, string][] = [
+    ["/", "Start"],
+    ["/jour", "Jour"],
+    ["/telefonlista", "Telefonlista"],
+  ];
+  if (role === "coordinator") items.push(["/kontaktpersoner", "Kontaktpersoner"]);
+  return items;
 }
 
 function SiteHeader() {
@@ -45,11 +59,13 @@ function SiteHeader() {
         {person ? (
           <nav className="site-nav" aria-label="Huvudmeny">
             <ul>
-              <li>
-                <NavLink to="/" end>
-                  Start
-                </NavLink>
-              </li>
+              {navigationFor(person.role).map(([to, label]) => (
+                <li key={to}>
+                  <NavLink to={to} end>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
         ) : null}
@@ -72,6 +88,7 @@ function SiteHeader() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const rootData = useRootData();
   return (
     <html lang="sv">
       <head>
@@ -85,7 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
           Hoppa till innehållet
         </a>
         <SiteHeader />
-        <EmergencyBar />
+        <EmergencyBar first={rootData?.callNow?.first} today={rootData?.callNow?.today} />
         <main id="innehall" tabIndex={-1}>
           {children}
         </main>

@@ -294,3 +294,134 @@ export const auditEvents = sqliteTable(
     index("audit_events_district_at").on(t.districtId, t.at),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// "Vem ringer jag?": availability, the duty phone and its rota.
+
+const HH_MM = (column: unknown) => sql`${column} GLOB '[0-2][0-9]:[0-5][0-9]' AND ${column} <= '24:00'`;
+const ISO_DATE = (column: unknown) => sql`${column} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND date(${column}) = ${column}`;
+const E164 = (column: unknown) => sql`${column} GLOB '+[1-9]*' AND ${column} NOT GLOB '+*[^0-9]*'`;
+
+/**
+ * A contact person's own status. No row means available. A status expires by itself:
+ * busy until an instant today, away through a local date (Europe/Stockholm). No reason
+ * is ever stored.
+ */
+export const availabilityStatuses = sqliteTable(
+  "availability_statuses",
+  {
+    personId: integer("person_id")
+      .primaryKey()
+      .references(() => people.id),
+    kind: text("kind", { enum: ["busy", "away"] }).notNull(),
+    busyUntil: integer("busy_until", { mode: "timestamp_ms" }),
+    /** Inclusive, YYYY-MM-DD in Stockholm. */
+    awayThrough: text("away_through"),
+    setAt: integer("set_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    check(
+      "availability_statuses_shape",
+      sql`(${t.kind} = 'busy' AND ${t.busyUntil} IS NOT NULL AND ${t.awayThrough} IS NULL)
+       OR (${t.kind} = 'away' AND ${t.awayThrough} IS NOT NULL AND ${t.busyUntil} IS NULL AND ${ISO_DATE(t.awayThrough)})`,
+    ),
+  ],
+);
+
+/** A district's duty phone (jourtelefon) and the after-hours service it points to when closed. */
+export const dutyLines = sqliteTable(
+  "duty_lines",
+  {
+    districtId: integer("district_id")
+      .primaryKey()
+      .references(() => districts.id),
+    phone: text("phone").notNull(),
+    afterHoursPhone: text("after_hours_phone").notNull(),
+    /** Closing time on the eve of a public holiday, HH:MM. */
+    eveClosesAt: text("eve_closes_at").notNull().default("13:00"),
+    /** The first working day of the rota's turns, YYYY-MM-DD. */
+    rotaStartsOn: text("rota_starts_on").notNull(),
+  },
+  (t) => [
+    check("duty_lines_phone", E164(t.phone)),
+    check("duty_lines_after_hours_phone", E164(t.afterHoursPhone)),
+    check("duty_lines_eve_closes_at", HH_MM(t.eveClosesAt)),
+    check("duty_lines_rota_starts_on", ISO_DATE(t.rotaStartsOn)),
+  ],
+);
+
+/** Opening hours of the duty phone per ISO weekday (1 = Monday); no row means closed that day. */
+export const dutyHours = sqliteTable(
+  "duty_hours",
+  {
+    districtId: integer("district_id")
+      .notNull()
+      .references(() => dutyLines.districtId),
+    weekday: integer("weekday").notNull(),
+    opensAt: text("opens_at").notNull(),
+    closesAt: text("closes_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.weekday] }),
+    check("duty_hours_weekday", sql`${t.weekday} BETWEEN 1 AND 7`),
+    check("duty_hours_times", sql`${HH_MM(t.opensAt)} AND ${HH_MM(t.closesAt)} AND ${t.opensAt} < ${t.closesAt}`),
+  ],
+);
+
+/** The ordered list of team members who take duty days in turn. */
+export const dutyRotaMembers = sqliteTable(
+  "duty_rota_members",
+  {
+    districtId: integer("district_id").notNull(),
+    personId: integer("person_id").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.personId] }),
+    unique("duty_rota_members_position").on(t.districtId, t.position),
+    foreignKey({
+      name: "duty_rota_members_person_same_district",
+      columns: [t.personId, t.districtId],
+      foreignColumns: [people.id, people.districtId],
+    }),
+    check("duty_rota_members_position", sql`${t.position} >= 0`),
+  ],
+);
+
+/** A single duty day given to someone else than the rota says (a swap is two overrides). */
+export const dutyOverrides = sqliteTable(
+  "duty_overrides",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    /** YYYY-MM-DD in Stockholm. */
+    date: text("date").notNull(),
+    personId: integer("person_id").notNull(),
+    createdBy: integer("created_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    unique("duty_overrides_one_per_day").on(t.districtId, t.date),
+    foreignKey({
+      name: "duty_overrides_person_same_district",
+      columns: [t.personId, t.districtId],
+      foreignColumns: [people.id, people.districtId],
+    }),
+    check("duty_overrides_date", ISO_DATE(t.date)),
+  ],
+);
+
+/**
+ * A person's secret calendar feed of their duty days. The token is kept as it is (not
+ * hashed) so the page can show the address again; it only reads one's own duty days, and
+ * renewing it replaces the row, which ends the old address.
+ */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  personId: integer("person_id")
+    .primaryKey()
+    .references(() => people.id),
+  token: text("token").notNull().unique(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+});

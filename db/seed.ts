@@ -4,8 +4,13 @@
  */
 import { eq } from "drizzle-orm";
 import type { DB } from "../app/db.server";
+import { addDays, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
+  availabilityStatuses,
   contactAssignmentParts,
+  dutyHours,
+  dutyLines,
+  dutyRotaMembers,
   contactAssignments,
   districts,
   organisations,
@@ -122,11 +127,16 @@ const ASSIGNMENTS: AssignmentSpec[] = [
   { person: "eva", organisation: "grimsta", scopeLabel: "Stöd i föräldraskapet, alla förskolor" },
 ];
 
+/** The duty rota's order; the parent adviser and the coordinator take no duty days. */
+const ROTA = ["anna", "omar", "sara", "leila", "jonas", "karin", "mikael", "petra"];
+
 /**
  * Seeds the demo district unless it is already there. Returns whether it seeded.
- * `passwordHash` is the argon2 hash of DEMO_PASSWORD, computed once by the caller.
+ * `passwordHash` is the argon2 hash of DEMO_PASSWORD, computed once by the caller;
+ * `now` is the seed's "today": the rota starts that week and one contact person is away
+ * for the coming week, so the demo shows every answer to "who do I call?".
  */
-export function seedDemoDistrict(db: DB, passwordHash: string): boolean {
+export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today: LocalDate): boolean {
   const existing = db.select().from(districts).where(eq(districts.slug, DEMO_DISTRICT_SLUG)).get();
   if (existing) return false;
 
@@ -208,6 +218,25 @@ export function seedDemoDistrict(db: DB, passwordHash: string): boolean {
           .run();
       }
     });
+
+    tx.insert(dutyLines)
+      .values({
+        districtId: district.id,
+        phone: fictionalPhone(5),
+        afterHoursPhone: fictionalPhone(6),
+        eveClosesAt: "13:00",
+        rotaStartsOn: mondayOf(today),
+      })
+      .run();
+    for (let weekday = 1; weekday <= 5; weekday++) {
+      tx.insert(dutyHours).values({ districtId: district.id, weekday, opensAt: "08:00", closesAt: "16:30" }).run();
+    }
+    ROTA.forEach((key, position) => {
+      tx.insert(dutyRotaMembers).values({ districtId: district.id, personId: personIds.get(key)!, position }).run();
+    });
+    tx.insert(availabilityStatuses)
+      .values({ personId: personIds.get("jonas")!, kind: "away", awayThrough: addDays(today, 7), setAt: now })
+      .run();
   });
   return true;
 }

@@ -3,12 +3,15 @@
  * database has none, then prints the demo logins. Safe to run again and again.
  */
 import { hashPassword } from "../app/auth/password.server";
+import { now } from "../app/clock.server";
+import { localDateOf } from "../app/time/stockholm";
 import { getDb } from "../app/db.server";
 import { env } from "../app/env.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDistrict } from "./seed";
 
 const db = getDb(); // opening the database applies the migrations
-const seeded = seedDemoDistrict(db, await hashPassword(DEMO_PASSWORD));
+const at = now();
+const seeded = seedDemoDistrict(db, await hashPassword(DEMO_PASSWORD), at, localDateOf(at));
 console.log(
   seeded
     ? `Seeded the demo district into ${env.DATABASE_PATH}.`

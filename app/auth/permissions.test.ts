@@ -44,6 +44,16 @@ describe("can", () => {
     ["social_worker", "contacts:see-assigned", true],
     ["parent_adviser", "contacts:see-assigned", true],
     ["coordinator", "contacts:see-assigned", false],
+    ["partner_staff", "availability:set-own", false],
+    ["partner_leadership", "availability:set-own", false],
+    ["social_worker", "availability:set-own", true],
+    ["parent_adviser", "availability:set-own", true],
+    ["coordinator", "availability:set-own", false],
+    ["partner_staff", "district:manage", false],
+    ["partner_leadership", "district:manage", false],
+    ["social_worker", "district:manage", false],
+    ["parent_adviser", "district:manage", false],
+    ["coordinator", "district:manage", true],
   ];
   it.each(table)("%s → %s is %s", (role, capability, expected) => {
     expect(can({ role }, capability)).toBe(expected);

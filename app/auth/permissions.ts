@@ -34,7 +34,11 @@ export type Capability =
   /** See all organisations of the district and who covers each. */
   | "district:overview"
   /** See the organisations one is contact person for. */
-  | "contacts:see-assigned";
+  | "contacts:see-assigned"
+  /** Set one's own availability status and take duty days. */
+  | "availability:set-own"
+  /** Edit the duty rota, the duty line and contact assignments of the district. */
+  | "district:manage";
 
 export function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
@@ -51,7 +55,10 @@ export function can(actor: Pick<Actor, "role">, capability: Capability): boolean
     case "district:overview":
       return actor.role === "coordinator";
     case "contacts:see-assigned":
+    case "availability:set-own":
       return actor.role === "social_worker" || actor.role === "parent_adviser";
+    case "district:manage":
+      return actor.role === "coordinator";
   }
 }
 

@@ -1,15 +1,37 @@
-import { formatPhone, telHref } from "../format/phone";
-import { initials } from "../format/names";
+import { formatDate, formatTime } from "../format/dates";
 import { roleLabel } from "../format/labels";
+import { initials } from "../format/names";
+import { formatPhone, telHref } from "../format/phone";
+import type { AvailabilityView } from "../models/availability";
 import type { Contact } from "../models/contacts";
+import { PhoneLink } from "./CallOptions";
 
-/** A named contact person: a face (initials), what they cover and how to reach them. */
+function availabilityText(availability: AvailabilityView, today: string): string {
+  switch (availability.state) {
+    case "available":
+      return "Tillgänglig";
+    case "busy":
+      return `Upptagen till ${formatTime(new Date(availability.until))}`;
+    case "away":
+      return `Borta till och med ${formatDate(availability.through, today, { weekday: false })}`;
+    case "on-duty":
+      return "Har jour idag och svarar i jourtelefonen";
+  }
+}
+
+/** A named contact person: a face (initials), what they cover, whether they can answer now and how to reach them. */
 export function ContactCard({
   contact,
+  availability,
+  dutyPhone,
+  today,
   own = false,
   showOrganisation = false,
 }: {
   contact: Contact;
+  availability?: AvailabilityView | undefined;
+  dutyPhone?: string | null | undefined;
+  today?: string | undefined;
   own?: boolean;
   showOrganisation?: boolean;
 }) {
@@ -26,6 +48,14 @@ export function ContactCard({
           {contact.scopeLabel}
         </p>
         {own ? <p className="badge">Din kontaktperson</p> : null}
+        {availability && today ? (
+          <p className={`status status--${availability.state}`}>{availabilityText(availability, today)}</p>
+        ) : null}
+        {availability && availability.state !== "available" && dutyPhone ? (
+          <p>
+            Ring jourtelefonen i stället: <PhoneLink phone={dutyPhone} />
+          </p>
+        ) : null}
         <p>
           Telefon:{" "}
           {contact.phone ? <a href={telHref(contact.phone)}>{formatPhone(contact.phone)}</a> : "saknas"}

@@ -1,12 +1,27 @@
+import type { AvailabilityView } from "../models/availability";
 import { closeness, type Contact, type Viewer } from "../models/contacts";
 import { ContactCard } from "./ContactCard";
 
+type ListedContact = Contact & { availability?: AvailabilityView };
+
 /** Contact cards in the order the viewer needs them; their own contacts are marked. */
-export function ContactList({ contacts, viewer, heading = "Dina kontaktpersoner" }: { contacts: Contact[]; viewer: Viewer; heading?: string }) {
+export function ContactList({
+  contacts,
+  viewer,
+  heading = "Dina kontaktpersoner",
+  dutyPhone,
+  today,
+}: {
+  contacts: ListedContact[];
+  viewer: Viewer;
+  heading?: string;
+  dutyPhone?: string | null;
+  today?: string;
+}) {
   if (contacts.length === 0) {
     return (
       <div className="notice notice--warn">
-        <p>Din verksamhet har ingen utsedd kontaktperson ännu. Samordnaren på socialtjänsten ordnar det.</p>
+        <p>Här finns ingen utsedd kontaktperson ännu. Samordnaren på socialtjänsten ordnar det.</p>
       </div>
     );
   }
@@ -19,6 +34,9 @@ export function ContactList({ contacts, viewer, heading = "Dina kontaktpersoner"
           <li key={contact.assignmentId}>
             <ContactCard
               contact={contact}
+              availability={contact.availability}
+              dutyPhone={dutyPhone}
+              today={today}
               own={anyOwn && closeness(contact, viewer) === 0}
               showOrganisation={contact.organisationId !== viewer.organisationId}
             />

@@ -5,11 +5,13 @@ type FieldProps = {
   name: string;
   error?: string | undefined;
   hint?: string;
+  /** Keeps ids unique when several forms on a page have a field of the same name. */
+  idPrefix?: string;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
 
 /** One labelled input with its hint and error, wired for screen readers. */
-export function Field({ label, name, error, hint, ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ label, name, error, hint, idPrefix = "field", ...input }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">

@@ -1,30 +1,32 @@
 import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
 
 export type FormResult<T> =
-  | { ok: true; data: T; values: Record<string, string> }
-  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+  | { ok: true; data: T; values: FormValues }
+  | { ok: false; fieldErrors: FieldErrors; values: FormValues };
 
 /**
- * Reads a posted form and validates it with a zod schema. Only the first text value of
- * each field counts (duplicated fields cannot smuggle a second value past the check;
- * files are ignored). On failure, returns the first message per field and the values
- * to put back in the form.
+ * Reads a posted form into plain text values. Only the first text value of each field
+ * counts (a duplicated field cannot smuggle a second value past the check) and files are
+ * ignored. A body that is not a form gives no values, never an exception.
  */
-export async function parseForm<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-): Promise<FormResult<z.output<S>>> {
-  const values: Record<string, string> = {};
+export async function readFormValues(request: Request): Promise<FormValues> {
+  const values: FormValues = {};
   try {
     const formData = await request.formData();
     for (const [key, value] of formData.entries()) {
       if (typeof value === "string" && !(key in values)) values[key] = value;
     }
   } catch {
-    return { ok: false, fieldErrors: { form: "Formuläret kunde inte läsas. Försök igen." }, values };
+    // Not a form: treated as an empty one, which the schema then refuses.
   }
+  return values;
+}
+
+/** Validates form values with a zod schema; on failure the first message per field. */
+export function validateForm<S extends z.ZodType>(values: FormValues, schema: S): FormResult<z.output<S>> {
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
   const fieldErrors: FieldErrors = {};
@@ -35,9 +37,18 @@ export async function parseForm<S extends z.ZodType>(
   return { ok: false, fieldErrors, values };
 }
 
-/** A positive whole number from a URL parameter, or null (the route then answers 404). */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<FormResult<z.output<S>>> {
+  return validateForm(await readFormValues(request), schema);
+}
+
+/** A positive whole number from a URL parameter or form field, or null (the route then answers 404). */
 export function parseId(value: string | undefined): number | null {
   if (!value || !/^[1-9][0-9]{0,15}$/.test(value)) return null;
   const id = Number(value);
   return Number.isSafeInteger(id) ? id : null;
+}
+
+/** The form's answer when an action refuses its input: field errors and the values to put back. */
+export function refused(fieldErrors: FieldErrors, values: FormValues) {
+  return { fieldErrors, values } as { fieldErrors: Record<string, string | undefined>; values: Record<string, string | undefined> };
 }

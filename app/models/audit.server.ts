@@ -2,7 +2,12 @@ import { auditEvents } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 
-export type AuditAction = "session.login" | "session.logout";
+export type AuditAction =
+  | "session.login"
+  | "session.logout"
+  | "duty.changed"
+  | "contact_assignment.added"
+  | "contact_assignment.removed";
 
 /**
  * Appends to the audit log: who did what to which object. Never pass content here

@@ -43,3 +43,16 @@ export function orderContactsForViewer(contacts: Contact[], viewer: Viewer): Con
       a.name.localeCompare(b.name, "sv"),
   );
 }
+
+/**
+ * The contacts worth phoning for this viewer: those closest to them (a lower-school
+ * teacher calls the lower-school pair, not the upper-school one) plus those covering the
+ * whole organisation. Someone with no closer contact (a principal, the school nurse, a
+ * preschool in a unit) gets all of them.
+ */
+export function contactsToCall<C extends Contact>(contacts: C[], viewer: Viewer): C[] {
+  if (contacts.length === 0) return [];
+  const best = Math.min(...contacts.map((c) => closeness(c, viewer)));
+  const limit = Math.max(1, best);
+  return contacts.filter((c) => closeness(c, viewer) <= limit);
+}

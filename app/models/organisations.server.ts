@@ -129,7 +129,7 @@ export type OrganisationSummary = {
   name: string;
   kind: (typeof organisations.$inferSelect)["kind"];
   parentId: number | null;
-  contacts: Pick<Contact, "personId" | "name" | "role" | "scopeLabel">[];
+  contacts: Pick<Contact, "assignmentId" | "personId" | "name" | "role" | "scopeLabel">[];
   /** Who answers for it: its own contact persons, those of its preschool unit, or nobody. */
   coverage: "own" | "unit" | "none";
 };

@@ -1,47 +1,120 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { feedTokenOf, renewFeedToken } from "../calendar/duty-feed.server";
+import { can, type Actor } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { AssignedOrganisations } from "../components/AssignedOrganisations";
+import { CalendarFeedBox } from "../components/CalendarFeedBox";
+import { WhoToCall } from "../components/CallOptions";
 import { ContactList } from "../components/ContactList";
 import { DistrictOverview } from "../components/DistrictOverview";
+import { DutyDaysList } from "../components/DutyDaysList";
+import { StatusForm } from "../components/StatusForm";
+import { now } from "../clock.server";
 import { pageTitle } from "../format/title";
-import { orderContactsForViewer } from "../models/contacts";
-import { assignedOrganisations, contactsForPartner, districtOrganisations } from "../models/organisations.server";
+import { readFormValues, refused, validateForm } from "../http/forms";
+import { availabilityAt, availabilityView, statusChangeSchema } from "../models/availability";
+import { setOwnStatus, statusesOf } from "../models/availability.server";
+import { dutyDays } from "../models/duty.server";
+import { assignedOrganisations, districtOrganisations } from "../models/organisations.server";
+import { callAdviceFor } from "../models/who-to-call.server";
+import { addDays } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Start");
 
+function contactPersonData(actor: Actor, request: Request, at: Date, today: string) {
+  const ownDays = dutyDays(actor, today, addDays(today, 8 * 7 - 1)).filter((d) => d.personId === actor.personId);
+  const status = statusesOf([actor.personId]).get(actor.personId) ?? null;
+  const token = feedTokenOf(actor);
+  return {
+    status: availabilityView(availabilityAt(status, at, ownDays[0]?.date === today)),
+    dutyDates: ownDays.map((d) => d.date),
+    feedUrl: token ? `${new URL(request.url).origin}/kalender/jour/${token}.ics` : null,
+    organisations: assignedOrganisations(actor),
+  };
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const greeting = { name: actor.name, organisationName: actor.organisationName, districtName: actor.districtName };
+  const at = now();
+  const advice = callAdviceFor(actor, at);
+  const greeting = { name: actor.name, districtName: actor.districtName };
   if (can(actor, "contacts:see-own")) {
     const viewer = { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId };
-    return { view: "partner" as const, greeting, viewer, contacts: orderContactsForViewer(contactsForPartner(actor), viewer) };
+    return { view: "partner" as const, greeting, advice, viewer };
   }
   if (can(actor, "district:overview")) {
-    return { view: "coordinator" as const, greeting, organisations: districtOrganisations(actor) };
+    return { view: "coordinator" as const, greeting, advice, organisations: districtOrganisations(actor) };
   }
-  return { view: "contact-person" as const, greeting, organisations: assignedOrganisations(actor) };
+  return { view: "contact-person" as const, greeting, advice, ...contactPersonData(actor, request, at, advice.today) };
 }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+  const values = await readFormValues(request);
+  if (values.intent === "renew-feed") {
+    renewFeedToken(actor);
+    return redirect("/?sparat=kalender#kalender");
+  }
+  if (values.intent !== "set-status") {
+    return json(refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), { status: 400 });
+  }
+  const at = now();
+  const form = validateForm(values, statusChangeSchema(at));
+  if (!form.ok) return json(refused(form.fieldErrors, form.values), { status: 400 });
+  setOwnStatus(actor, form.data, at);
+  return redirect("/?sparat=status");
+}
+
+const SAVED_MESSAGES: Record<string, string> = {
+  status: "Din status är sparad.",
+  kalender: "Du har en ny kalenderadress. Den gamla fungerar inte längre.",
+};
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const saved = SAVED_MESSAGES[searchParams.get("sparat") ?? ""];
   const firstName = data.greeting.name.split(" ")[0];
   return (
     <>
       <h1>Hej {firstName}!</h1>
+      {saved && !actionData ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
+      <WhoToCall
+        options={data.advice.options}
+        today={data.advice.today}
+        heading={data.view === "partner" ? "Vem ringer jag just nu?" : "Jouren just nu"}
+      />
       {data.view === "partner" ? (
+        <ContactList
+          contacts={data.advice.contacts}
+          viewer={data.viewer}
+          dutyPhone={data.advice.duty?.phone ?? null}
+          today={data.advice.today}
+        />
+      ) : null}
+      {data.view === "contact-person" ? (
         <>
-          <p className="lead">
-            Här är dina kontaktpersoner på socialtjänsten. Ring eller mejla dem när du har frågor om ett barn eller vill
-            rådgöra.
-          </p>
-          <ContactList contacts={data.contacts} viewer={data.viewer} />
+          <StatusForm current={data.status} errors={actionData?.fieldErrors} values={actionData?.values} />
+          <DutyDaysList dates={data.dutyDates} today={data.advice.today} />
+          <CalendarFeedBox feedUrl={data.feedUrl} />
+          <AssignedOrganisations organisations={data.organisations} />
         </>
       ) : null}
-      {data.view === "contact-person" ? <AssignedOrganisations organisations={data.organisations} /> : null}
       {data.view === "coordinator" ? (
-        <DistrictOverview districtName={data.greeting.districtName} organisations={data.organisations} />
+        <>
+          <p>
+            <Link to="/jour">Jourschemat</Link> · <Link to="/kontaktpersoner">Kontaktpersoner</Link>
+          </p>
+          <DistrictOverview districtName={data.greeting.districtName} organisations={data.organisations} />
+        </>
       ) : null}
     </>
   );

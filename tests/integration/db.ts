@@ -3,6 +3,7 @@ import { beforeEach } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { openDatabase, setDbForTesting, type DB } from "../../app/db.server";
 import { loadActor } from "../../app/models/people.server";
+import { localDateOf } from "../../app/time/stockholm";
 import { DEMO_PASSWORD, seedDemoDistrict } from "../../db/seed";
 import { districts, organisations, people, teams } from "../../db/schema";
 
@@ -11,6 +12,9 @@ import { districts, organisations, people, teams } from "../../db/schema";
  * demo district and a small second district, so tests never see each other's writes.
  */
 let demoHash: Promise<string> | undefined;
+
+/** The demo district is seeded as on Tuesday 1 December 2026 at 10.00 in Stockholm. */
+export const SEED_NOW = new Date("2026-12-01T09:00:00Z");
 export let db: DB;
 
 export function useFreshDatabase() {
@@ -18,7 +22,7 @@ export function useFreshDatabase() {
     demoHash ??= hashPassword(DEMO_PASSWORD);
     db = openDatabase(":memory:");
     setDbForTesting(db);
-    seedDemoDistrict(db, await demoHash);
+    seedDemoDistrict(db, await demoHash, SEED_NOW, localDateOf(SEED_NOW));
     seedOtherDistrict(db, await demoHash);
     return () => {
       setDbForTesting(undefined);

@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { createEvents, type EventAttributes } from "ics";
+import { calendarFeeds, people } from "../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import { dutyDays, dutyLineOf } from "../models/duty.server";
+import { formatPhone } from "../format/phone";
+import { addDays, localDateOf } from "../time/stockholm";
+
+/** The secret token of a person's duty-day feed, or null if they have none yet. */
+export function feedTokenOf(actor: Actor): string | null {
+  return getDb().select().from(calendarFeeds).where(eq(calendarFeeds.personId, actor.personId)).get()?.token ?? null;
+}
+
+/** Creates a new secret address; the old one stops working at once. */
+export function renewFeedToken(actor: Actor): string {
+  const token = crypto.randomBytes(24).toString("base64url");
+  getDb()
+    .insert(calendarFeeds)
+    .values({ personId: actor.personId, token })
+    .onConflictDoUpdate({ target: calendarFeeds.personId, set: { token, createdAt: new Date() } })
+    .run();
+  return token;
+}
+
+const FEED_WEEKS_BACK = 2;
+const FEED_WEEKS_AHEAD = 26;
+
+/**
+ * The iCalendar text of a person's coming duty days, found by the feed token, or null
+ * for an unknown token or a deactivated person. All-day events; stable UIDs so that a
+ * calendar updates a day instead of duplicating it.
+ */
+export function dutyFeedFor(token: string, now: Date): string | null {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  const person = getDb()
+    .select({ id: people.id, districtId: people.districtId, name: people.name })
+    .from(calendarFeeds)
+    .innerJoin(people, eq(people.id, calendarFeeds.personId))
+    .where(and(eq(calendarFeeds.token, token), isNull(people.deactivatedAt)))
+    .get();
+  if (!person) return null;
+  const today = localDateOf(now);
+  const line = dutyLineOf(person.districtId);
+  const days = dutyDays({ districtId: person.districtId }, addDays(today, -7 * FEED_WEEKS_BACK), addDays(today, 7 * FEED_WEEKS_AHEAD)).filter(
+    (d) => d.personId === person.id,
+  );
+  const events: EventAttributes[] = days.map((d) => {
+    const [y, m, day] = d.date.split("-").map(Number) as [number, number, number];
+    const [ny, nm, nday] = addDays(d.date, 1).split("-").map(Number) as [number, number, number];
+    return {
+      uid: `jour-${person.districtId}-${d.date}-${person.id}@samverkansportalen`,
+      start: [y, m, day],
+      end: [ny, nm, nday],
+      title: "Jour: du svarar i jourtelefonen",
+      description: line ? `Jourtelefonen: ${formatPhone(line.phone)}. Inga familjemöten den här dagen.` : undefined,
+      busyStatus: "BUSY",
+      transp: "OPAQUE",
+      productId: "samverkansportalen/jour",
+      calName: `Jourdagar för ${person.name}`,
+    };
+  });
+  if (events.length === 0) {
+    // An empty calendar is still a valid calendar.
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:Jourdagar för ${person.name}`, "END:VCALENDAR", ""].join("\r\n");
+  }
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error("Could not build the duty calendar");
+  return value;
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from "react";
+
+type Option = { value: string; label: string; extra?: ReactNode };
+
+/** A fieldset of radio buttons with a legend and one error, wired for screen readers. */
+export function RadioGroup({
+  legend,
+  name,
+  options,
+  value,
+  error,
+}: {
+  legend: string;
+  name: string;
+  options: Option[];
+  value?: string | undefined;
+  error?: string | undefined;
+}) {
+  const errorId = `field-${name}-error`;
+  return (
+    <fieldset className="radio-group" aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {error ? (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option) => (
+        <div key={option.value} className="radio-group__option">
+          <input
+            type="radio"
+            id={`field-${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            defaultChecked={value === option.value}
+          />
+          <label htmlFor={`field-${name}-${option.value}`}>{option.label}</label>
+          {option.extra ? <div className="radio-group__extra">{option.extra}</div> : null}
+        </div>
+      ))}
+    </fieldset>
+  );
+}

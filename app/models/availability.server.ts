@@ -1,0 +1,33 @@
+import { eq, inArray } from "drizzle-orm";
+import { availabilityStatuses } from "../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import type { StoredStatus } from "./availability";
+
+/** The stored statuses of some people (no entry: available). */
+export function statusesOf(personIds: number[]): Map<number, StoredStatus> {
+  const map = new Map<number, StoredStatus>();
+  if (personIds.length === 0) return map;
+  const rows = getDb().select().from(availabilityStatuses).where(inArray(availabilityStatuses.personId, personIds)).all();
+  for (const row of rows) {
+    if (row.kind === "busy" && row.busyUntil) map.set(row.personId, { kind: "busy", busyUntil: row.busyUntil, setAt: row.setAt });
+    if (row.kind === "away" && row.awayThrough) map.set(row.personId, { kind: "away", awayThrough: row.awayThrough, setAt: row.setAt });
+  }
+  return map;
+}
+
+export type StatusChange = { kind: "available" } | { kind: "busy"; until: Date } | { kind: "away"; through: string };
+
+/** A contact person sets their own status; only their own. */
+export function setOwnStatus(actor: Actor, change: StatusChange, setAt: Date): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.delete(availabilityStatuses).where(eq(availabilityStatuses.personId, actor.personId)).run();
+    if (change.kind === "busy") {
+      tx.insert(availabilityStatuses).values({ personId: actor.personId, kind: "busy", busyUntil: change.until, setAt }).run();
+    }
+    if (change.kind === "away") {
+      tx.insert(availabilityStatuses).values({ personId: actor.personId, kind: "away", awayThrough: change.through, setAt }).run();
+    }
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { normalisePhone } from "../format/phone";
+
+/** zod schemas of the coordinator's duty forms, with Swedish messages. */
+
+const swedishPhone = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(40, message)
+    .transform((value, ctx) => {
+      const e164 = normalisePhone(value);
+      if (!e164) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return e164;
+    });
+
+const clock = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[.:][0-5]\d$/, message)
+    .transform((v) => v.replace(".", ":").padStart(5, "0"));
+
+const optionalClock = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+
+export const WEEKDAYS = [
+  [1, "måndag"],
+  [2, "tisdag"],
+  [3, "onsdag"],
+  [4, "torsdag"],
+  [5, "fredag"],
+  [6, "lördag"],
+  [7, "söndag"],
+] as const;
+
+const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+const normaliseClock = (v: string) => {
+  const m = CLOCK.exec(v);
+  return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : null;
+};
+
+export const dutyLineSchema = z
+  .object({
+    phone: swedishPhone("Skriv jourtelefonens nummer, till exempel 08-508 123 45."),
+    afterHoursPhone: swedishPhone("Skriv socialjourens nummer, till exempel 08-508 123 45."),
+    eveClosesAt: clock("Skriv ett klockslag, till exempel 13.00."),
+    ...Object.fromEntries(WEEKDAYS.flatMap(([d]) => [[`opens${d}`, optionalClock], [`closes${d}`, optionalClock]])),
+  })
+  .transform((input, ctx) => {
+    const values = input as Record<string, string | undefined>;
+    const hours: { weekday: number; opensAt: string; closesAt: string }[] = [];
+    for (const [weekday, name] of WEEKDAYS) {
+      const opens = values[`opens${weekday}`];
+      const closes = values[`closes${weekday}`];
+      if (!opens && !closes) continue;
+      const opensAt = opens ? normaliseClock(opens) : null;
+      const closesAt = closes ? normaliseClock(closes) : null;
+      if (!opensAt || !closesAt) {
+        ctx.addIssue({
+          code: "custom",
+          path: [opensAt ? `closes${weekday}` : `opens${weekday}`],
+          message: `Skriv både när jouren öppnar och stänger på ${name}, till exempel 8.00 och 16.30. Lämna båda tomma om den är stängd.`,
+        });
+        continue;
+      }
+      if (opensAt >= closesAt) {
+        ctx.addIssue({ code: "custom", path: [`closes${weekday}`], message: `Jouren måste stänga senare än den öppnar på ${name}.` });
+        continue;
+      }
+      hours.push({ weekday, opensAt, closesAt });
+    }
+    return {
+      phone: input.phone as string,
+      afterHoursPhone: input.afterHoursPhone as string,
+      eveClosesAt: input.eveClosesAt as string,
+      hours,
+    };
+  });
+
+const personId = z
+  .string({ error: "Välj en person." })
+  .regex(/^[1-9]\d{0,9}$/, "Välj en person.")
+  .transform(Number);
+const date = (message: string) => z.string({ error: message }).trim().min(1, message);
+
+export const replaceDaySchema = z.object({
+  date: date("Välj vilken dag som ska ändras."),
+  personId,
+});
+
+export const swapDaysSchema = z.object({
+  first: date("Välj den första dagen."),
+  second: date("Välj den andra dagen."),
+});
+
+export const rotaMemberSchema = z.object({ personId });
+
+export const removeOverrideSchema = z.object({ date: date("Välj en dag.") });

@@ -1,0 +1,98 @@
+/**
+ * Time in Europe/Stockholm. Instants are stored in UTC; every rule about days and
+ * opening hours is decided in Stockholm's local time, daylight saving included.
+ */
+export const TIME_ZONE = "Europe/Stockholm";
+
+/** A local calendar date, YYYY-MM-DD. */
+export type LocalDate = string;
+
+const partsFormatter = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+function localFields(instant: Date) {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(instant)) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The Stockholm date of an instant. */
+export function localDateOf(instant: Date): LocalDate {
+  const f = localFields(instant);
+  return `${f.year}-${pad(f.month)}-${pad(f.day)}`;
+}
+
+/** Minutes since local midnight in Stockholm. */
+export function localMinutesOf(instant: Date): number {
+  const f = localFields(instant);
+  return f.hour * 60 + f.minute;
+}
+
+/** "HH:MM" → minutes since midnight. */
+export function minutesOf(time: string): number {
+  const [h, m] = time.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+/** Offset of Stockholm from UTC at an instant, in minutes (60 in winter, 120 in summer). */
+function offsetMinutes(instant: Date): number {
+  const f = localFields(instant);
+  const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant when Stockholm's clocks show `time` on `date`. A time skipped by the
+ * spring change (02.30 on the last Sunday of March) gives the instant an hour later.
+ */
+export function instantAt(date: LocalDate, time: string): Date {
+  const [y, mo, d] = date.split("-").map(Number);
+  const minutes = minutesOf(time);
+  const naive = Date.UTC(y!, mo! - 1, d!, 0, minutes);
+  let guess = naive - offsetMinutes(new Date(naive)) * 60_000;
+  const corrected = naive - offsetMinutes(new Date(guess)) * 60_000;
+  guess = corrected;
+  return new Date(guess);
+}
+
+/** The date `days` days after `date` (negative goes back). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = date.split("-").map(Number);
+  const t = new Date(Date.UTC(y!, m! - 1, d! + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  const [y, m, d] = date.split("-").map(Number);
+  const day = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The Monday of the week a date falls in. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/** Every date from `from` to `to`, both included. */
+export function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isLocalDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return addDays(value, 0) === value;
+}
