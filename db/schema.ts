@@ -425,3 +425,189 @@ export const calendarFeeds = sqliteTable("calendar_feeds", {
   token: text("token").notNull().unique(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
 });
+
+// ---------------------------------------------------------------------------
+// Walk-and-talk: series of outdoor consultation occasions with bookable slots.
+
+export const WALK_TOPICS = ["general", "concern", "guardians", "other"] as const;
+export type WalkTopic = (typeof WALK_TOPICS)[number];
+
+/** A contact person's recurring offer for one organisation. */
+export const walkSeries = sqliteTable(
+  "walk_series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    organisationId: integer("organisation_id").notNull(),
+    hostPersonId: integer("host_person_id").notNull(),
+    meetingPoint: text("meeting_point").notNull(),
+    mapUrl: text("map_url"),
+    weekday: integer("weekday").notNull(),
+    firstSlotAt: text("first_slot_at").notNull(),
+    slotMinutes: integer("slot_minutes").notNull().default(30),
+    slotsPerOccasion: integer("slots_per_occasion").notNull(),
+    everyWeeks: integer("every_weeks").notNull().default(2),
+    firstDate: text("first_date").notNull(),
+    lastDate: text("last_date").notNull(),
+    placesPerSlot: integer("places_per_slot").notNull().default(1),
+    /** Booking and cancelling close this many days before, at deadlineAt (default: the day before at 12.00). */
+    deadlineDaysBefore: integer("deadline_days_before").notNull().default(1),
+    deadlineAt: text("deadline_at").notNull().default("12:00"),
+    schoolPartId: integer("school_part_id"),
+    staffTeamId: integer("staff_team_id"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    unique("walk_series_id_organisation").on(t.id, t.organisationId),
+    foreignKey({ name: "walk_series_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    foreignKey({ name: "walk_series_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    foreignKey({ name: "walk_series_school_part_of_organisation", columns: [t.schoolPartId, t.organisationId], foreignColumns: [schoolParts.id, schoolParts.organisationId] }),
+    foreignKey({ name: "walk_series_staff_team_of_organisation", columns: [t.staffTeamId, t.organisationId], foreignColumns: [staffTeams.id, staffTeams.organisationId] }),
+    check("walk_series_meeting_point", sql`length(trim(${t.meetingPoint})) BETWEEN 1 AND 200`),
+    check("walk_series_weekday", sql`${t.weekday} BETWEEN 1 AND 5`),
+    check("walk_series_first_slot_at", HH_MM(t.firstSlotAt)),
+    check("walk_series_slot_minutes", sql`${t.slotMinutes} BETWEEN 10 AND 180`),
+    check("walk_series_slots_per_occasion", sql`${t.slotsPerOccasion} BETWEEN 1 AND 12`),
+    check("walk_series_every_weeks", sql`${t.everyWeeks} BETWEEN 1 AND 8`),
+    check("walk_series_dates", sql`${ISO_DATE(t.firstDate)} AND ${ISO_DATE(t.lastDate)} AND ${t.firstDate} <= ${t.lastDate}`),
+    check("walk_series_places", sql`${t.placesPerSlot} BETWEEN 1 AND 30`),
+    check("walk_series_deadline", sql`${t.deadlineDaysBefore} BETWEEN 0 AND 14 AND ${HH_MM(t.deadlineAt)}`),
+  ],
+);
+
+/** One date of a series. Cancelled occasions stay, so bookers can be told. */
+export const walkOccasions = sqliteTable(
+  "walk_occasions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => walkSeries.id),
+    date: text("date").notNull(),
+    /** When booking and cancelling close. */
+    deadline: integer("deadline", { mode: "timestamp_ms" }).notNull(),
+    movedFrom: text("moved_from"),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    unique("walk_occasions_series_date").on(t.seriesId, t.date),
+    check("walk_occasions_date", ISO_DATE(t.date)),
+  ],
+);
+
+/**
+ * A bookable time of an occasion. `booked` counts active bookings; the CHECK makes
+ * overbooking impossible whatever the code does, and booking increments it inside the
+ * same transaction that inserts the booking.
+ */
+export const walkSlots = sqliteTable(
+  "walk_slots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    occasionId: integer("occasion_id")
+      .notNull()
+      .references(() => walkOccasions.id),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    capacity: integer("capacity").notNull(),
+    booked: integer("booked").notNull().default(0),
+    /** Afterwards: did it take place? Null until the contact person marks it. */
+    outcome: text("outcome", { enum: ["held", "not_held"] }),
+  },
+  (t) => [
+    unique("walk_slots_id_occasion").on(t.id, t.occasionId),
+    check("walk_slots_capacity", sql`${t.capacity} >= 1 AND ${t.booked} >= 0 AND ${t.booked} <= ${t.capacity}`),
+    check("walk_slots_times", sql`${t.startsAt} < ${t.endsAt}`),
+    check("walk_slots_outcome", sql`${t.outcome} IS NULL OR ${t.outcome} IN ('held', 'not_held')`),
+    index("walk_slots_occasion").on(t.occasionId),
+  ],
+);
+
+/** A person's booking of a slot. One active booking per person and occasion. */
+export const walkBookings = sqliteTable(
+  "walk_bookings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slotId: integer("slot_id").notNull(),
+    occasionId: integer("occasion_id").notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    topic: text("topic", { enum: WALK_TOPICS }),
+    note: text("note"),
+    /** Raised at every change, so calendars accept the update or cancellation. */
+    icsSequence: integer("ics_sequence").notNull().default(0),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    foreignKey({ name: "walk_bookings_slot_of_occasion", columns: [t.slotId, t.occasionId], foreignColumns: [walkSlots.id, walkSlots.occasionId] }),
+    uniqueIndex("walk_bookings_one_per_occasion").on(t.occasionId, t.personId).where(sql`${t.cancelledAt} IS NULL`),
+    check("walk_bookings_topic", sql`${t.topic} IS NULL OR ${t.topic} IN (${inList(WALK_TOPICS)})`),
+    check("walk_bookings_note", sql`${t.note} IS NULL OR length(${t.note}) <= 200`),
+    index("walk_bookings_person").on(t.personId),
+  ],
+);
+
+/** Leadership expects every staff member of the organisation to walk this term ("2026-HT"). */
+export const walkExpectations = sqliteTable(
+  "walk_expectations",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    term: text("term").notNull(),
+    setBy: integer("set_by")
+      .notNull()
+      .references(() => people.id),
+    setAt: integer("set_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.term] }), check("walk_expectations_term", sql`${t.term} GLOB '[12][0-9][0-9][0-9]-[HV]T'`)],
+);
+
+// ---------------------------------------------------------------------------
+// Mail and jobs.
+
+/**
+ * Every message the portal sends goes through this table first, so sending never blocks
+ * or fails the action that caused it. Without SMTP_URL it stays here for the demo.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").references(() => districts.id),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    /** An iCalendar attachment (METHOD:REQUEST or CANCEL), if any. */
+    ics: text("ics"),
+    icsMethod: text("ics_method", { enum: ["REQUEST", "CANCEL"] }),
+    status: text("status", { enum: ["pending", "sent", "failed", "kept"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    check("outbox_status", sql`${t.status} IN ('pending', 'sent', 'failed', 'kept')`),
+    check("outbox_ics", sql`(${t.ics} IS NULL) = (${t.icsMethod} IS NULL)`),
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** Scheduled work, each with a unique key so that a job runs once even across restarts. */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    kind: text("kind").notNull(),
+    runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("jobs_due").on(t.doneAt, t.runAt)],
+);
