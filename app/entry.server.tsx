@@ -4,7 +4,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startBackgroundWork } from "./jobs/all-jobs.server";
 import { NonceContext } from "./nonce";
+
+// Reminders and mail delivery run in the server process (SCHEDULER=off leaves them to cron).
+startBackgroundWork();
 
 const ABORT_DELAY = 5_000;
 

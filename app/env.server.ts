@@ -16,6 +16,20 @@ const envSchema = z.object({
   SESSION_COOKIE_SECURE: booleanFlag,
   /** Tests only: pins the portal's clock to an ISO instant, for example 2026-12-01T10:00:00+01:00. */
   PORTAL_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
+  /**
+   * Where mail goes, for example smtp://127.0.0.1:2525 or smtps://user:password@mail.example:465.
+   * Unset (or empty): mail is kept in the outbox table, which is what the demo wants.
+   */
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
+  /** The sender of every mail the portal sends. */
+  MAIL_FROM: z.string().min(1).default("Samverkansportalen <noreply@samverkansportalen.example>"),
+  /** The portal's public address, used for links in mails (no trailing slash needed). */
+  APP_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+  /** "off" stops the in-process scheduler, for example when cron runs `npm run jobs:run-once` instead. */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

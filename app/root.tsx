@@ -41,6 +41,7 @@ export function useRootData() {
 function navigationFor(role: Role): [string, string][] {
   const items: [string, string][] = [
     ["/", "Start"],
+    ...(role === "coordinator" ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],
   ];

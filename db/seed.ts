@@ -2,7 +2,9 @@
  * The demo district: Hässelby-Vällingby as in the domain brief. Fictional people only;
  * phone numbers only from the range reserved for fiction (070-174 06 05 – 070-174 06 99).
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { dutyDayOn } from "../app/models/duty";
+import { planSeries, termOf } from "../app/models/walk-and-talk";
 import type { DB } from "../app/db.server";
 import { addDays, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
@@ -18,7 +20,13 @@ import {
   schoolParts,
   staffTeams,
   teams,
+  walkBookings,
+  walkExpectations,
+  walkOccasions,
+  walkSeries,
+  walkSlots,
   type OrganisationKind,
+  type WalkTopic,
   type Role,
   type SchoolStage,
 } from "./schema";
@@ -127,6 +135,31 @@ const ASSIGNMENTS: AssignmentSpec[] = [
   { person: "eva", organisation: "grimsta", scopeLabel: "Stöd i föräldraskapet, alla förskolor" },
 ];
 
+const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" }));
+
+type WalkSeriesSpec = {
+  key: string;
+  host: string;
+  organisation: string;
+  stage?: SchoolStage;
+  meetingPoint: string;
+  places: number;
+  rule: { weekday: number; firstSlotAt: string; slotMinutes: number; slotsPerOccasion: number; everyWeeks: number };
+};
+
+const WALK_SERIES: WalkSeriesSpec[] = [
+  { key: "anna", host: "anna", organisation: "vallingbyskolan", meetingPoint: "Utanför huvudentrén, Vällingbyskolan", places: 1, rule: { weekday: 3, firstSlotAt: "14:30", slotMinutes: 30, slotsPerOccasion: 3, everyWeeks: 2 } },
+  { key: "sara", host: "sara", organisation: "vallingbyskolan", stage: "hogstadiet", meetingPoint: "Vid cykelstället, högstadiets entré", places: 1, rule: { weekday: 4, firstSlotAt: "15:00", slotMinutes: 30, slotsPerOccasion: 2, everyWeeks: 2 } },
+  { key: "leila", host: "leila", organisation: "gronadiamanten", meetingPoint: "Vid grinden till gården, Gröna diamanten", places: 2, rule: { weekday: 2, firstSlotAt: "13:00", slotMinutes: 30, slotsPerOccasion: 4, everyWeeks: 2 } },
+];
+
+/** [series, slot index, booker, topic] */
+const WALK_BOOKINGS: [string, number, string, WalkTopic][] = [
+  ["sara", 0, "lars", "general"],
+  ["leila", 0, "ahmed", "guardians"],
+  ["anna", 1, "nadia", "concern"],
+];
+
 /** The duty rota's order; the parent adviser and the coordinator take no duty days. */
 const ROTA = ["anna", "omar", "sara", "leila", "jonas", "karin", "mikael", "petra"];
 
@@ -228,15 +261,53 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
         rotaStartsOn: mondayOf(today),
       })
       .run();
-    for (let weekday = 1; weekday <= 5; weekday++) {
-      tx.insert(dutyHours).values({ districtId: district.id, weekday, opensAt: "08:00", closesAt: "16:30" }).run();
-    }
+    for (const hours of WEEKDAY_HOURS) tx.insert(dutyHours).values({ districtId: district.id, ...hours }).run();
     ROTA.forEach((key, position) => {
       tx.insert(dutyRotaMembers).values({ districtId: district.id, personId: personIds.get(key)!, position }).run();
     });
     tx.insert(availabilityStatuses)
       .values({ personId: personIds.get("jonas")!, kind: "away", awayThrough: addDays(today, 7), setAt: now })
       .run();
+
+    // Walk-and-talk: three series starting next week, a few bookings, and Gröna diamanten's
+    // head expecting every pedagogue to walk this term.
+    const awayJonas = (personId: number, date: LocalDate) => personId === personIds.get("jonas") && date <= addDays(today, 7);
+    const rota = { line: { hours: WEEKDAY_HOURS, eveClosesAt: "13:00", rotaStartsOn: mondayOf(today) }, members: ROTA.map((k) => personIds.get(k)!), overrides: new Map(), isAway: awayJonas };
+    const slotIdsOf = (seriesKey: string) => walkSlotIds.get(seriesKey) ?? [];
+    const walkSlotIds = new Map<string, number[]>();
+    for (const spec of WALK_SERIES) {
+      const hostId = personIds.get(spec.host)!;
+      const rule = { ...spec.rule, firstDate: addDays(mondayOf(today), 7), lastDate: addDays(mondayOf(today), 7 * 13), deadlineDaysBefore: 1, deadlineAt: "12:00" };
+      const series = tx
+        .insert(walkSeries)
+        .values({
+          ...rule,
+          districtId: district.id,
+          organisationId: orgIds.get(spec.organisation)!,
+          hostPersonId: hostId,
+          meetingPoint: spec.meetingPoint,
+          placesPerSlot: spec.places,
+          schoolPartId: spec.stage ? partIds.get(`${spec.organisation}/${spec.stage}`) : null,
+        })
+        .returning()
+        .get();
+      const { occasions } = planSeries(rule, (date) => dutyDayOn(rota, date)?.personId === hostId, today);
+      const ids: number[] = [];
+      for (const occasion of occasions) {
+        const row = tx.insert(walkOccasions).values({ seriesId: series.id, date: occasion.date, deadline: occasion.deadline }).returning().get();
+        for (const slot of occasion.slots) {
+          ids.push(tx.insert(walkSlots).values({ occasionId: row.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: spec.places }).returning().get().id);
+        }
+      }
+      walkSlotIds.set(spec.key, ids);
+    }
+    for (const [seriesKey, slotIndex, personKey, topic] of WALK_BOOKINGS) {
+      const slotId = slotIdsOf(seriesKey)[slotIndex];
+      if (slotId === undefined) continue;
+      const slot = tx.update(walkSlots).set({ booked: sql`${walkSlots.booked} + 1` }).where(eq(walkSlots.id, slotId)).returning().get();
+      tx.insert(walkBookings).values({ slotId, occasionId: slot.occasionId, personId: personIds.get(personKey)!, topic }).run();
+    }
+    tx.insert(walkExpectations).values({ organisationId: orgIds.get("gronadiamanten")!, term: termOf(today), setBy: personIds.get("lena")! }).run();
   });
   return true;
 }

@@ -11,12 +11,15 @@ export function ContactList({
   heading = "Dina kontaktpersoner",
   dutyPhone,
   today,
+  organisationId = viewer.organisationId,
 }: {
   contacts: ListedContact[];
   viewer: Viewer;
   heading?: string;
   dutyPhone?: string | null;
   today?: string;
+  /** The organisation the list is about; contacts named for another one (its unit) say so. */
+  organisationId?: number | null;
 }) {
   if (contacts.length === 0) {
     return (
@@ -38,7 +41,7 @@ export function ContactList({
               dutyPhone={dutyPhone}
               today={today}
               own={anyOwn && closeness(contact, viewer) === 0}
-              showOrganisation={contact.organisationId !== viewer.organisationId}
+              showOrganisation={contact.organisationId !== organisationId}
             />
           </li>
         ))}

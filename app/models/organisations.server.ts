@@ -120,7 +120,8 @@ export function getOrganisation(actor: Actor, organisationId: number) {
       .where(eq(staffTeams.organisationId, organisation.id))
       .orderBy(asc(staffTeams.name))
       .all(),
-    contacts: contactsOn(actor, [organisation.id]),
+    // A preschool in a unit is covered by the unit's contact persons too.
+    contacts: contactsOn(actor, organisation.parentId === null ? [organisation.id] : [organisation.id, organisation.parentId]),
   };
 }
 

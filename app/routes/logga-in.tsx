@@ -47,8 +47,12 @@ export default function Login() {
   const navigation = useNavigation();
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
+    // A refused password is never left in the field (without JavaScript the page is new anyway).
+    const password = formRef.current?.elements.namedItem("password");
+    if (actionData && password instanceof HTMLInputElement) password.value = "";
     if (errors.form) errorRef.current?.focus();
   }, [actionData, errors.form]);
 
@@ -56,7 +60,7 @@ export default function Login() {
     <div className="panel panel--narrow">
       <h1>Logga in</h1>
       <p>Samverkansportalen är till för dig som arbetar i skola, förskola eller polis och samarbetar med socialtjänsten för barn och unga.</p>
-      <Form method="post" noValidate>
+      <Form method="post" noValidate ref={formRef}>
         {errors.form ? (
           <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
             {errors.form}

@@ -52,7 +52,7 @@ export default function OrganisationPage() {
           </ul>
         </>
       ) : null}
-      <ContactList contacts={contacts} viewer={viewer} heading="Kontaktpersoner" />
+      <ContactList contacts={contacts} viewer={viewer} heading="Kontaktpersoner" organisationId={organisation.id} />
     </>
   );
 }

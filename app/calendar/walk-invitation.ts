@@ -1,0 +1,42 @@
+import { createEvent } from "ics";
+
+/**
+ * The iCalendar invitation of a walk-and-talk booking. Outlook accepts an update or a
+ * cancellation only with the same UID and a higher SEQUENCE, which the `ics` library
+ * does not raise by itself: callers pass the booking's sequence.
+ */
+export type Invitation = {
+  uid: string;
+  sequence: number;
+  method: "REQUEST" | "CANCEL";
+  start: Date;
+  end: Date;
+  title: string;
+  location: string;
+  description: string;
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+};
+
+export function walkInvitation(i: Invitation): string {
+  const { error, value } = createEvent({
+    uid: i.uid,
+    sequence: i.sequence,
+    method: i.method,
+    status: i.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
+    start: i.start.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: i.end.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: i.title,
+    location: i.location,
+    description: i.description,
+    organizer: { name: i.organizer.name, email: i.organizer.email },
+    attendees: [{ name: i.attendee.name, email: i.attendee.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
+    productId: "samverkansportalen/walk-and-talk",
+  });
+  if (error || !value) throw error ?? new Error("Could not build the invitation");
+  return value;
+}

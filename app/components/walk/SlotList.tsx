@@ -1,0 +1,49 @@
+import { Link } from "@remix-run/react";
+import { formatSlot } from "../../format/walk";
+
+export type ListedSlot = {
+  slotId: number;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  meetingPoint: string;
+  hostName: string;
+  organisationName: string;
+  rank: number;
+  targetStage: string | null;
+  targetTeam: string | null;
+};
+
+const stageNames: Record<string, string> = { lagstadiet: "lågstadiet", mellanstadiet: "mellanstadiet", hogstadiet: "högstadiet", grundsarskolan: "grundsärskolan" };
+
+/** Open walk-and-talk times, the ones meant for the viewer's group first. */
+export function SlotList({ slots, today, heading = "Lediga tider", headingLevel = 2 }: { slots: ListedSlot[]; today: string; heading?: string; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-labelledby="open-slots-heading">
+      <Heading id="open-slots-heading">{heading}</Heading>
+      {slots.length === 0 ? (
+        <p>Det finns inga lediga tider just nu. Kontaktpersonerna lägger ut nya tider varannan vecka.</p>
+      ) : (
+        <ul className="slot-list">
+          {slots.map((s) => (
+            <li key={s.slotId} className="slot">
+              <div>
+                <strong>{formatSlot(s.startsAt, s.endsAt, today)}</strong>
+                <br />
+                Med {s.hostName}. Ni möts: {s.meetingPoint}.
+                {s.capacity > 1 ? ` Gruppvandring, ${s.capacity - s.booked} platser kvar.` : null}
+                {s.rank === 0 ? <span className="badge">För din grupp</span> : null}
+                {s.rank === 2 ? <span className="badge">För {s.targetTeam ? `arbetslag ${s.targetTeam}` : stageNames[s.targetStage ?? ""]}</span> : null}
+              </div>
+              <Link className="button" to={`/walk-and-talk/tider/${s.slotId}`}>
+                Boka<span className="sr-only"> {formatSlot(s.startsAt, s.endsAt, today)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

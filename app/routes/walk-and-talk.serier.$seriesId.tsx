@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { formatDate } from "../format/dates";
+import { pageTitle } from "../format/title";
+import { parseId, readFormValues, refused } from "../http/forms";
+import { addOccasion, seriesOverview } from "../models/walk-and-talk.server";
+import { isLocalDate, localDateOf } from "../time/stockholm";
+
+export const meta: MetaFunction = () => pageTitle("Walk-and-talk-serie");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = parseId(params.seriesId);
+  const at = now();
+  const overview = id === null ? null : seriesOverview(actor, id, at);
+  if (!overview) throw new Response("Not found", { status: 404 });
+  return { ...overview, today: localDateOf(at) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = parseId(params.seriesId);
+  if (id === null || !seriesOverview(actor, id, now())) throw new Response("Not found", { status: 404 });
+  const values = await readFormValues(request);
+  const date = (values.date ?? "").trim();
+  const outcome = isLocalDate(date) ? addOccasion(actor, id, date, now()) : { ok: false as const, field: "date", message: "Välj en dag, till exempel 2026-12-10." };
+  if (!outcome.ok) return json(refused({ date: outcome.message }, values), { status: 400 });
+  return redirect(`/walk-and-talk/serier/${id}?tillagd=${date}`);
+}
+
+export default function SeriesPage() {
+  const { series, organisationName, occasions, refused: refusedDays, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const created = searchParams.get("skapad");
+  const dates = new Set(occasions.filter((o) => !o.cancelledAt).map((o) => o.date));
+  return (
+    <>
+      <h1>Walk-and-talk för {organisationName}</h1>
+      {created ? (
+        <p className="notice" role="status">
+          Tiderna är utlagda: {created === "1" ? "ett tillfälle" : `${created} tillfällen`} finns nu att boka för personalen.
+        </p>
+      ) : null}
+      {actionData?.fieldErrors.date ? (
+        <p className="form-error" role="alert">
+          {actionData.fieldErrors.date}
+        </p>
+      ) : null}
+      <p>Mötesplats: {series.meetingPoint}.</p>
+      {refusedDays.length > 0 ? (
+        <section className="panel" aria-labelledby="refused-heading">
+          <h2 id="refused-heading">Dagar utan walk-and-talk</h2>
+          <ul>
+            {refusedDays.map((r) => (
+              <li key={r.date}>
+                {formatDate(r.date, today)}:{" "}
+                {r.reason === "holiday" ? (
+                  `helgdag${r.name ? ` (${r.name})` : ""}.`
+                ) : r.suggestion && dates.has(r.suggestion) ? (
+                  `du har jour. Tillfället är ${formatDate(r.suggestion, today)} i stället.`
+                ) : r.suggestion ? (
+                  <Form method="post" className="inline-form">
+                    du har jour den dagen. Närmaste lediga dag är {formatDate(r.suggestion, today)}.{" "}
+                    <input type="hidden" name="date" value={r.suggestion} />
+                    <button type="submit" className="button--quiet">
+                      Lägg till {formatDate(r.suggestion, today)}
+                    </button>
+                  </Form>
+                ) : (
+                  "du har jour den dagen, och det finns ingen ledig dag nära."
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2>Tillfällen</h2>
+      <ul>
+        {occasions.map((o) => (
+          <li key={o.date}>
+            {formatDate(o.date, today)}
+            {o.cancelledAt ? " (inställt)" : ""}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/walk-and-talk">Till dina tillfällen</Link>
+      </p>
+    </>
+  );
+}

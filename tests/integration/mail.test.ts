@@ -1,0 +1,304 @@
+import net, { type AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { createEvent } from "ics";
+import ical from "node-ical";
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import { outbox } from "../../db/schema";
+import { now } from "../../app/clock.server";
+import {
+  deliverDueMail,
+  enqueueMail,
+  MAIL_RETRY_DELAYS_MS,
+  outboxOfDistrict,
+  type MailMessage,
+} from "../../app/mail/outbox.server";
+import { closeTransports, MAIL_FROM } from "../../app/mail/transport.server";
+import { actorFor, db, useFreshDatabase } from "./db";
+
+type Received = { from: string; to: string[]; raw: string };
+
+let servers: SMTPServer[] = [];
+
+/** A real SMTP server on a free local port that keeps every message it receives. */
+async function startSmtpServer(): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("latin1"),
+        });
+        callback();
+      });
+    },
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, received };
+}
+
+/** A port nothing listens on: delivery to it is refused at once. */
+async function closedSmtpUrl(): Promise<string> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return `smtp://127.0.0.1:${port}`;
+}
+
+afterEach(async () => {
+  closeTransports();
+  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  servers = [];
+});
+
+// --- Reading the raw RFC 822 text, just enough for these assertions. ---
+
+/** Header value with folded lines joined. */
+function header(raw: string, name: string): string | undefined {
+  const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? "";
+  const unfolded = head.replace(/\r?\n[ \t]+/g, " ");
+  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
+/** Decodes RFC 2047 encoded words (=?UTF-8?Q?…?= and =?UTF-8?B?…?=). */
+function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
+      encoding.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const softBreaksRemoved = text.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < softBreaksRemoved.length; i++) {
+    const hex = softBreaksRemoved.slice(i + 1, i + 3);
+    if (softBreaksRemoved[i] === "=" && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(softBreaksRemoved.charCodeAt(i));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** The decoded body of the first MIME part whose Content-Type starts with `contentType`. */
+function mimePart(raw: string, contentType: string): { contentTypeHeader: string; body: string } | undefined {
+  const boundaries = [...raw.matchAll(/boundary="([^"]+)"/g)].map((m) => `--${m[1]}`);
+  const lines = raw.split(/\r\n/);
+  const start = lines.findIndex((l) => l.toLowerCase().startsWith(`content-type: ${contentType.toLowerCase()}`));
+  if (start < 0) return undefined;
+  // The part's header block runs from its boundary line (or the top of the message) to a blank line.
+  const isBoundary = (l: string) => boundaries.some((b) => l === b || l === `${b}--`);
+  let headerStart = start;
+  while (headerStart > 0 && !isBoundary(lines[headerStart - 1] ?? "")) headerStart--;
+  const blank = lines.indexOf("", start);
+  const headers = lines.slice(headerStart, blank).join("\r\n").replace(/\r\n[ \t]+/g, " ");
+  const contentTypeHeader = lines.slice(start, blank).join("\r\n").replace(/\r\n[ \t]+/g, " ").split("\r\n")[0] ?? "";
+  const end = lines.findIndex((l, i) => i > blank && isBoundary(l));
+  const body = lines.slice(blank + 1, end < 0 ? undefined : end).join("\r\n");
+  const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
+  const decoded =
+    encoding === "base64"
+      ? Buffer.from(body, "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? decodeQuotedPrintable(body)
+        : Buffer.from(body, "latin1").toString("utf8");
+  return { contentTypeHeader, body: decoded };
+}
+
+function invitation(method: "REQUEST" | "CANCEL", sequence: number): string {
+  const { error, value } = createEvent({
+    uid: "walk-42@samverkansportalen.example",
+    method,
+    sequence,
+    ...(method === "CANCEL" ? { status: "CANCELLED" as const } : {}),
+    start: [2026, 12, 3, 9, 0],
+    startInputType: "utc",
+    startOutputType: "utc",
+    duration: { minutes: 45 },
+    title: "Promenad och samtal på Vällingbyskolan",
+    organizer: { name: "Samverkansportalen", email: "noreply@samverkansportalen.example" },
+  });
+  if (error || !value) throw error ?? new Error("ics produced nothing");
+  return value;
+}
+
+function row(id: number) {
+  const found = db.select().from(outbox).where(eq(outbox.id, id)).get();
+  if (!found) throw new Error(`No outbox row ${id}`);
+  return found;
+}
+
+const plainMessage = (subject: string): MailMessage => ({
+  districtId: actorFor("samordnare@hv.example").districtId,
+  to: "karin.dahl@hv.example",
+  subject,
+  text: "Hej Karin!\nDin bokning är klar.\n\nVänliga hälsningar\nSamverkansportalen",
+});
+
+describe("the mail outbox", () => {
+  useFreshDatabase();
+
+  it("sends a plain message over SMTP and marks it sent", async () => {
+    const smtp = await startSmtpServer();
+    const id = enqueueMail(plainMessage("Booking confirmed"));
+
+    const result = await deliverDueMail(now(), { smtpUrl: smtp.url });
+
+    expect(result).toEqual({ sent: 1, failed: 0, kept: 0, retried: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail?.to).toEqual(["karin.dahl@hv.example"]);
+    expect(header(mail!.raw, "Subject")).toBe("Booking confirmed");
+    expect(header(mail!.raw, "To")).toBe("karin.dahl@hv.example");
+    expect(header(mail!.raw, "From")).toBe(MAIL_FROM);
+    expect(mimePart(mail!.raw, "text/plain")?.body).toContain("Din bokning är klar.");
+    expect(mimePart(mail!.raw, "text/calendar")).toBeUndefined();
+    expect(row(id)).toMatchObject({ status: "sent", attempts: 0, lastError: null, sentAt: now() });
+  });
+
+  it("encodes a Swedish subject so that it decodes back unchanged", async () => {
+    const smtp = await startSmtpServer();
+    enqueueMail(plainMessage("Bokning bekräftad: Vällingbyskolan, åäö ÅÄÖ"));
+
+    await deliverDueMail(now(), { smtpUrl: smtp.url });
+
+    const subject = header(smtp.received[0]!.raw, "Subject")!;
+    expect(subject).toMatch(/^=\?UTF-8\?[QB]\?/);
+    expect(decodeWords(subject)).toBe("Bokning bekräftad: Vällingbyskolan, åäö ÅÄÖ");
+  });
+
+  it("sends an invitation and its cancellation as text/calendar parts Outlook reads", async () => {
+    const smtp = await startSmtpServer();
+    const base = plainMessage("");
+    enqueueMail({ ...base, subject: "Inbjudan", ics: { method: "REQUEST", content: invitation("REQUEST", 0) } });
+    enqueueMail({ ...base, subject: "Inställd", ics: { method: "CANCEL", content: invitation("CANCEL", 1) } });
+
+    expect(await deliverDueMail(now(), { smtpUrl: smtp.url })).toMatchObject({ sent: 2 });
+
+    const calendarOf = (subject: string) => {
+      const mail = smtp.received.find((m) => decodeWords(header(m.raw, "Subject") ?? "") === subject);
+      const part = mail && mimePart(mail.raw, "text/calendar");
+      if (!part) throw new Error(`No calendar part in "${subject}"`);
+      const parsed = ical.sync.parseICS(part.body);
+      const event = Object.values(parsed).find((c) => c?.type === "VEVENT");
+      if (event?.type !== "VEVENT") throw new Error(`No VEVENT in "${subject}"`);
+      return { contentType: part.contentTypeHeader, body: part.body, method: parsed.vcalendar?.method, event };
+    };
+
+    const request = calendarOf("Inbjudan");
+    expect(request.contentType).toBe("Content-Type: text/calendar; charset=utf-8; method=REQUEST");
+    expect(request.body).toContain("UID:walk-42@samverkansportalen.example");
+    expect(request.method).toBe("REQUEST");
+    expect(request.event.uid).toBe("walk-42@samverkansportalen.example");
+    expect(Number(request.event.sequence)).toBe(0);
+    expect(request.event.summary).toBe("Promenad och samtal på Vällingbyskolan");
+
+    const cancel = calendarOf("Inställd");
+    expect(cancel.contentType).toBe("Content-Type: text/calendar; charset=utf-8; method=CANCEL");
+    expect(cancel.method).toBe("CANCEL");
+    expect(cancel.event.uid).toBe(request.event.uid);
+    expect(Number(cancel.event.sequence)).toBe(1);
+    expect(cancel.event.status).toBe("CANCELLED");
+  });
+
+  it("keeps mail in the outbox when no SMTP URL is configured", async () => {
+    const districtId = actorFor("samordnare@hv.example").districtId;
+    const id = enqueueMail(plainMessage("Påminnelse"));
+
+    expect(await deliverDueMail(now())).toEqual({ sent: 0, failed: 0, kept: 1, retried: 0 });
+    expect(row(id)).toMatchObject({ status: "kept", attempts: 0, sentAt: null });
+    expect(await deliverDueMail(now())).toEqual({ sent: 0, failed: 0, kept: 0, retried: 0 });
+    expect(outboxOfDistrict(districtId)[0]).toMatchObject({ id, status: "kept", subject: "Påminnelse" });
+  });
+
+  it("backs off after a failed delivery and gives up after the sixth attempt", async () => {
+    const smtpUrl = await closedSmtpUrl();
+    const id = enqueueMail(plainMessage("Booking confirmed"));
+    let at = now();
+
+    expect(await deliverDueMail(at, { smtpUrl })).toEqual({ sent: 0, failed: 0, kept: 0, retried: 1 });
+    const first = row(id);
+    expect(first).toMatchObject({ status: "pending", attempts: 1 });
+    expect(first.lastError).toMatch(/ECONNREFUSED/);
+    expect(first.lastError).not.toMatch(/\n|\s+at\s/);
+    expect(first.nextAttemptAt.getTime() - at.getTime()).toBe(MAIL_RETRY_DELAYS_MS[0]);
+
+    // Not due yet: nothing happens before the back-off has passed.
+    expect(await deliverDueMail(new Date(first.nextAttemptAt.getTime() - 1), { smtpUrl })).toEqual({ sent: 0, failed: 0, kept: 0, retried: 0 });
+    expect(row(id).attempts).toBe(1);
+
+    for (const [index, delay] of MAIL_RETRY_DELAYS_MS.slice(1).entries()) {
+      at = row(id).nextAttemptAt;
+      expect(await deliverDueMail(at, { smtpUrl })).toMatchObject({ retried: 1 });
+      expect(row(id)).toMatchObject({ status: "pending", attempts: index + 2 });
+      expect(row(id).nextAttemptAt.getTime() - at.getTime()).toBe(delay);
+    }
+
+    at = row(id).nextAttemptAt;
+    expect(await deliverDueMail(at, { smtpUrl })).toEqual({ sent: 0, failed: 1, kept: 0, retried: 0 });
+    const failed = row(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: 6, sentAt: null });
+    expect(failed.lastError).toMatch(/ECONNREFUSED/);
+    expect(await deliverDueMail(new Date(at.getTime() + 24 * 3_600_000), { smtpUrl })).toEqual({ sent: 0, failed: 0, kept: 0, retried: 0 });
+    expect(outboxOfDistrict(failed.districtId!)[0]).toMatchObject({ id, status: "failed", attempts: 6 });
+  });
+
+  it("sends each message once when two deliveries run at the same time", async () => {
+    const smtp = await startSmtpServer();
+    const subjects = ["Ett", "Två", "Tre", "Fyra", "Fem"];
+    for (const subject of subjects) enqueueMail(plainMessage(subject));
+
+    const results = await Promise.all([deliverDueMail(now(), { smtpUrl: smtp.url }), deliverDueMail(now(), { smtpUrl: smtp.url })]);
+
+    expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(5);
+    expect(results.every((r) => r.sent > 0)).toBe(true);
+    expect(smtp.received.map((m) => decodeWords(header(m.raw, "Subject") ?? "")).sort()).toEqual([...subjects].sort());
+    expect(db.select().from(outbox).where(eq(outbox.status, "sent")).all()).toHaveLength(5);
+  });
+
+  it("queues nothing when the transaction that enqueued the mail rolls back", () => {
+    const before = db.select().from(outbox).all().length;
+    expect(() =>
+      db.transaction((tx) => {
+        enqueueMail(plainMessage("Bokning bekräftad"), tx);
+        throw new Error("the booking was refused");
+      }),
+    ).toThrow("the booking was refused");
+    expect(db.select().from(outbox).all()).toHaveLength(before);
+
+    const id = db.transaction((tx) => enqueueMail(plainMessage("Bokning bekräftad"), tx));
+    expect(row(id).status).toBe("pending");
+  });
+
+  it("lists a district's outbox newest first, and only that district's", () => {
+    const districtId = actorFor("samordnare@hv.example").districtId;
+    const otherDistrictId = actorFor("samordnare@st.example").districtId;
+    const older = enqueueMail(plainMessage("Först"));
+    const newer = enqueueMail({ ...plainMessage("Sedan"), ics: { method: "REQUEST", content: invitation("REQUEST", 0) } });
+    enqueueMail({ ...plainMessage("Annat område"), districtId: otherDistrictId });
+
+    const entries = outboxOfDistrict(districtId);
+    expect(entries.map((e) => e.id)).toEqual([newer, older]);
+    expect(entries[0]).toMatchObject({ subject: "Sedan", to: "karin.dahl@hv.example", status: "pending", attempts: 0, lastError: null, icsMethod: "REQUEST" });
+    expect(entries[0]?.text).toContain("Din bokning är klar.");
+    expect(entries[0]?.createdAt).toBeInstanceOf(Date);
+    expect(outboxOfDistrict(districtId, 1).map((e) => e.id)).toEqual([newer]);
+  });
+});

@@ -1,0 +1,64 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "@playwright/test";
+
+/**
+ * End-to-end tests: a freshly seeded portal (data/e2e.db) on 127.0.0.1:3100, driven by
+ * Debian's Chromium, once with JavaScript and once without (the portal must work both ways).
+ * Run from the repository root: `npm run test:e2e`.
+ */
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "./.output/results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  // Generous: two workers share two cores with the server and axe runs on every page.
+  timeout: 60_000,
+  expect: { timeout: 5_000 },
+  use: {
+    baseURL,
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+    trace: "off",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
+    },
+    {
+      name: "chromium-no-js",
+      use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
+    },
+  ],
+  webServer: {
+    command: "node tests/e2e/start-test-server.mjs",
+    cwd: repoRoot,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+  },
+});
