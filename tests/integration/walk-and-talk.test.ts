@@ -47,7 +47,7 @@ describe("booking a walk-and-talk", () => {
     expect(mail.textBody).toContain("Utanför huvudentrén, Vällingbyskolan");
     expect(mail.textBody).not.toContain("Hur börjar jag samtalet"); // never the note
     expect(mail.icsMethod).toBe("REQUEST");
-    const event = Object.values(ical.sync.parseICS(mail.ics!)).find((e) => e?.type === "VEVENT") as { uid: string; start: Date; sequence: string };
+    const event = Object.values(ical.sync.parseICS(mail.ics!)).find((e) => e?.type === "VEVENT") as unknown as { uid: string; start: Date; sequence: string };
     expect(event.uid).toBe(`walk-booking-${booking.id}@samverkansportalen`);
     expect(event.start.toISOString()).toBe("2026-12-09T13:30:00.000Z");
     expect(mail.ics).toContain("METHOD:REQUEST");
@@ -137,7 +137,7 @@ describe("cancelling", () => {
     expect(db.select().from(walkSlots).where(eq(walkSlots.id, slot.slotId)).get()!.booked).toBe(0);
     const [request, cancellation] = db.select().from(outbox).where(eq(outbox.toAddress, "larare@vallingbyskolan.example")).all();
     expect(cancellation!.icsMethod).toBe("CANCEL");
-    const parse = (ics: string) => Object.values(ical.sync.parseICS(ics)).find((e) => e?.type === "VEVENT") as { uid: string; sequence: string };
+    const parse = (ics: string) => Object.values(ical.sync.parseICS(ics)).find((e) => e?.type === "VEVENT") as unknown as { uid: string; sequence: string };
     expect(parse(cancellation!.ics!).uid).toBe(parse(request!.ics!).uid);
     expect(Number(parse(cancellation!.ics!).sequence)).toBeGreaterThan(Number(parse(request!.ics!).sequence));
     expect(cancellation!.ics).toContain("METHOD:CANCEL");
@@ -213,7 +213,7 @@ describe("publishing", () => {
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.fieldErrors[field]).toBe(message);
-    expect(body.values.meetingPoint).toBe(change.meetingPoint ?? seriesFields.meetingPoint);
+    expect(body.values.meetingPoint).toBe((change as { meetingPoint?: string }).meetingPoint ?? seriesFields.meetingPoint);
     expect(db.select().from(walkSeries).all()).toHaveLength(before);
   });
 
