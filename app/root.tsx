@@ -45,7 +45,7 @@ function navigationFor(role: Role): [string, string][] {
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],
   ];
-  if (role === "coordinator") items.push(["/kontaktpersoner", "Kontaktpersoner"]);
+  if (role === "coordinator") items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"]);
   return items;
 }
 

@@ -488,9 +488,11 @@ export const walkOccasions = sqliteTable(
     deadline: integer("deadline", { mode: "timestamp_ms" }).notNull(),
     movedFrom: text("moved_from"),
     cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    /** Set when an edit of the series replaced this (unbooked) occasion; hidden from everyone. */
+    replacedAt: integer("replaced_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    unique("walk_occasions_series_date").on(t.seriesId, t.date),
+    uniqueIndex("walk_occasions_series_date").on(t.seriesId, t.date).where(sql`${t.cancelledAt} IS NULL AND ${t.replacedAt} IS NULL`),
     check("walk_occasions_date", ISO_DATE(t.date)),
   ],
 );

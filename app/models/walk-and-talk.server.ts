@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import {
   contactAssignments,
   organisations,
@@ -118,12 +118,73 @@ export function seriesOverview(actor: Actor, seriesId: number, now: Date) {
   const occasions = getDb()
     .select({ date: walkOccasions.date, cancelledAt: walkOccasions.cancelledAt })
     .from(walkOccasions)
-    .where(eq(walkOccasions.seriesId, seriesId))
+    .where(and(eq(walkOccasions.seriesId, seriesId), isNull(walkOccasions.replacedAt)))
     .orderBy(asc(walkOccasions.date))
     .all();
   const organisation = getDb().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, series.organisationId)).get();
   const { refused } = planSeries(series, dutyCheck(actor), localDateOf(now));
   return { series, organisationName: organisation?.name ?? "", occasions, refused: refused.filter((r) => r.date >= localDateOf(now)) };
+}
+
+/**
+ * Changes a series. Only coming occasions without bookings are replaced by the new plan;
+ * occasions someone has booked stay exactly as they were (the page says how many).
+ */
+export function updateSeries(
+  actor: Actor,
+  seriesId: number,
+  input: SeriesInput,
+  now: Date,
+): { ok: true; replaced: number; kept: number; created: number } | Failure {
+  const series = ownSeries(actor, seriesId);
+  if (!series) return fail("seriesId", "Serien finns inte.");
+  if (input.organisationId !== series.organisationId) return fail("organisationId", "En serie kan inte flyttas till en annan verksamhet. Skapa en ny serie i stället.");
+  const organisation = hostableOrganisations(actor).find((o) => o.id === series.organisationId);
+  if (!organisation) return fail("organisationId", "Du är inte längre kontaktperson för verksamheten.");
+  if (input.schoolPartId !== null && !organisation.schoolParts.some((p) => p.id === input.schoolPartId)) {
+    return fail("schoolPartId", "Välj ett stadium på den här skolan, eller inget.");
+  }
+  if (input.staffTeamId !== null && !organisation.staffTeams.some((t) => t.id === input.staffTeamId)) {
+    return fail("staffTeamId", "Välj ett arbetslag på den här förskolan, eller inget.");
+  }
+  const today = localDateOf(now);
+  const plan = planSeries(input, dutyCheck(actor), today);
+  return getDb().transaction((tx) => {
+    const { organisationId: _unchanged, ...changes } = input;
+    tx.update(walkSeries).set(changes).where(eq(walkSeries.id, seriesId)).run();
+    const coming = tx
+      .select({ id: walkOccasions.id, date: walkOccasions.date })
+      .from(walkOccasions)
+      .where(and(eq(walkOccasions.seriesId, seriesId), gte(walkOccasions.date, today), isNull(walkOccasions.cancelledAt), isNull(walkOccasions.replacedAt)))
+      .all();
+    const booked = new Set(
+      coming.length
+        ? tx
+            .select({ occasionId: walkBookings.occasionId })
+            .from(walkBookings)
+            .where(and(inArray(walkBookings.occasionId, coming.map((o) => o.id)), isNull(walkBookings.cancelledAt)))
+            .all()
+            .map((b) => b.occasionId)
+        : [],
+    );
+    // Occasions someone booked stay; days the host has cancelled stay cancelled.
+    const cancelledDates = tx
+      .select({ date: walkOccasions.date })
+      .from(walkOccasions)
+      .where(and(eq(walkOccasions.seriesId, seriesId), gte(walkOccasions.date, today), isNotNull(walkOccasions.cancelledAt), isNull(walkOccasions.replacedAt)))
+      .all()
+      .map((o) => o.date);
+    const keptDates = new Set([...coming.filter((o) => booked.has(o.id)).map((o) => o.date), ...cancelledDates]);
+    const replace = coming.filter((o) => !booked.has(o.id));
+    if (replace.length) tx.update(walkOccasions).set({ replacedAt: now }).where(inArray(walkOccasions.id, replace.map((o) => o.id))).run();
+    let created = 0;
+    for (const occasion of plan.occasions) {
+      if (keptDates.has(occasion.date) || occasion.slots[0]!.startsAt <= now) continue;
+      insertOccasion(tx, seriesId, input.placesPerSlot, occasion);
+      created++;
+    }
+    return { ok: true as const, replaced: replace.length, kept: booked.size, created };
+  });
 }
 
 function ownSeries(actor: Actor, seriesId: number) {
@@ -223,6 +284,7 @@ export function openSlotsFor(actor: Actor, now: Date, limit = 60): (SlotRow & { 
       and(
         inArray(walkSeries.organisationId, orgIds),
         isNull(walkOccasions.cancelledAt),
+        isNull(walkOccasions.replacedAt),
         gt(walkOccasions.deadline, now),
         lt(walkSlots.booked, walkSlots.capacity),
       ),
@@ -240,7 +302,7 @@ export function openSlotsFor(actor: Actor, now: Date, limit = 60): (SlotRow & { 
 export function slotForPartner(actor: Actor, slotId: number): SlotRow | null {
   const orgIds = partnerOrganisationIds(actor);
   if (orgIds.length === 0) return null;
-  return slotQuery(getDb()).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds))).get() ?? null;
+  return slotQuery(getDb()).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt))).get() ?? null;
 }
 
 /** The working day before a date, at 09.00: when the reminder goes out. */
@@ -274,7 +336,9 @@ export function bookSlot(actor: Actor, slotId: number, choice: { topic: WalkTopi
   const orgIds = partnerOrganisationIds(actor);
   const db = getDb();
   return db.transaction((tx): { ok: true; bookingId: number } | BookingFailure => {
-    const slot = orgIds.length ? slotQuery(tx).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds))).get() : undefined;
+    const slot = orgIds.length
+      ? slotQuery(tx).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt))).get()
+      : undefined;
     if (!slot) return { ...fail("slotId", "Tiden finns inte."), reason: "missing" };
     if (slot.cancelledAt) return { ...fail("slotId", "Det här tillfället är inställt. Välj en annan tid."), reason: "cancelled" };
     if (slot.deadline <= now) return { ...fail("slotId", "Det går inte att boka den här tiden längre. Välj en senare tid."), reason: "closed" };
@@ -386,7 +450,7 @@ export function agendaFor(actor: Actor, now: Date) {
   const db = getDb();
   const from = addDays(localDateOf(now), -14);
   const slots = slotQuery(db)
-    .where(and(eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), gte(walkOccasions.date, from)))
+    .where(and(eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), gte(walkOccasions.date, from), isNull(walkOccasions.replacedAt)))
     .orderBy(asc(walkSlots.startsAt))
     .all();
   const slotIds = slots.map((s) => s.slotId);
@@ -443,7 +507,7 @@ function ownOccasion(tx: Db | Tx, actor: Actor, occasionId: number) {
     .select({ occasion: walkOccasions, series: walkSeries })
     .from(walkOccasions)
     .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
-    .where(and(eq(walkOccasions.id, occasionId), eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId)))
+    .where(and(eq(walkOccasions.id, occasionId), eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), isNull(walkOccasions.replacedAt)))
     .get();
 }
 

@@ -5,8 +5,10 @@ import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatDate } from "../format/dates";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused } from "../http/forms";
-import { addOccasion, seriesOverview } from "../models/walk-and-talk.server";
+import { parseId, readFormValues, refused, validateForm } from "../http/forms";
+import { seriesFormSchema } from "../models/walk-and-talk";
+import { addOccasion, hostableOrganisations, seriesOverview, updateSeries } from "../models/walk-and-talk.server";
+import { SeriesForm } from "../components/walk/SeriesForm";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Walk-and-talk-serie");
@@ -17,7 +19,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const at = now();
   const overview = id === null ? null : seriesOverview(actor, id, at);
   if (!overview) throw new Response("Not found", { status: 404 });
-  return { ...overview, today: localDateOf(at) };
+  const today = localDateOf(at);
+  const s = overview.series;
+  const clock = (t: string) => t.replace(":", ".");
+  const text = (n: number | null) => (n === null ? "" : String(n));
+  return {
+    ...overview,
+    today,
+    organisations: hostableOrganisations(actor).filter((o) => o.id === s.organisationId),
+    current: {
+      organisationId: String(s.organisationId),
+      meetingPoint: s.meetingPoint,
+      mapUrl: s.mapUrl ?? "",
+      weekday: String(s.weekday),
+      firstSlotAt: clock(s.firstSlotAt),
+      slotMinutes: String(s.slotMinutes),
+      slotsPerOccasion: String(s.slotsPerOccasion),
+      everyWeeks: String(s.everyWeeks),
+      firstDate: s.firstDate < today ? today : s.firstDate,
+      lastDate: s.lastDate,
+      placesPerSlot: String(s.placesPerSlot),
+      deadlineDaysBefore: String(s.deadlineDaysBefore),
+      deadlineAt: clock(s.deadlineAt),
+      schoolPartId: text(s.schoolPartId),
+      staffTeamId: text(s.staffTeamId),
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,17 +52,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.seriesId);
   if (id === null || !seriesOverview(actor, id, now())) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);
+  if (values.intent === "update-series") {
+    const at = now();
+    const form = validateForm(values, seriesFormSchema(at));
+    if (!form.ok) return json({ ...refused(form.fieldErrors, values), form: "update" as const }, { status: 400 });
+    const outcome = updateSeries(actor, id, form.data, at);
+    if (!outcome.ok) return json({ ...refused({ [outcome.field]: outcome.message }, values), form: "update" as const }, { status: 400 });
+    return redirect(`/walk-and-talk/serier/${id}?andrad=${outcome.replaced}-${outcome.created}-${outcome.kept}`);
+  }
   const date = (values.date ?? "").trim();
   const outcome = isLocalDate(date) ? addOccasion(actor, id, date, now()) : { ok: false as const, field: "date", message: "Välj en dag, till exempel 2026-12-10." };
-  if (!outcome.ok) return json(refused({ date: outcome.message }, values), { status: 400 });
+  if (!outcome.ok) return json({ ...refused({ date: outcome.message }, values), form: "add" as const }, { status: 400 });
   return redirect(`/walk-and-talk/serier/${id}?tillagd=${date}`);
 }
 
 export default function SeriesPage() {
-  const { series, organisationName, occasions, refused: refusedDays, today } = useLoaderData<typeof loader>();
+  const { series, organisationName, occasions, refused: refusedDays, today, organisations, current } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const created = searchParams.get("skapad");
+  const changed = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get("andrad") ?? "");
   const dates = new Set(occasions.filter((o) => !o.cancelledAt).map((o) => o.date));
   return (
     <>
@@ -45,7 +81,13 @@ export default function SeriesPage() {
           Tiderna är utlagda: {created === "1" ? "ett tillfälle" : `${created} tillfällen`} finns nu att boka för personalen.
         </p>
       ) : null}
-      {actionData?.fieldErrors.date ? (
+      {changed ? (
+        <p className="notice" role="status">
+          Serien är ändrad. {changed[1]} kommande tillfällen utan bokningar ersattes av {changed[2]} nya.{" "}
+          {changed[3] === "0" ? "" : `${changed[3]} tillfällen som någon har bokat är kvar som förut.`}
+        </p>
+      ) : null}
+      {actionData?.form === "add" && actionData.fieldErrors.date ? (
         <p className="form-error" role="alert">
           {actionData.fieldErrors.date}
         </p>
@@ -87,9 +129,16 @@ export default function SeriesPage() {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/walk-and-talk">Till dina tillfällen</Link>
-      </p>
+      <h2>Ändra serien</h2>
+      <p>Ändringen gäller bara kommande tillfällen som ingen har bokat. Bokade tillfällen är kvar som de är.</p>
+      <SeriesForm
+        organisations={organisations}
+        errors={actionData?.form === "update" ? actionData.fieldErrors : {}}
+        values={actionData?.form === "update" ? actionData.values : {}}
+        defaults={current}
+        submitLabel="Spara ändringen"
+        intent="update-series"
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { jobs, outbox, walkBookings, walkOccasions, walkSeries, walkSlots } from
 import { action as bookAction, loader as bookLoader } from "../../app/routes/walk-and-talk.tider.$slotId";
 import { action as walkAction, loader as walkLoader } from "../../app/routes/walk-and-talk._index";
 import { action as newSeriesAction } from "../../app/routes/walk-and-talk.ny";
+import { action as seriesAction } from "../../app/routes/walk-and-talk.serier.$seriesId";
 import { loader as csvLoader } from "../../app/routes/walk-and-talk.personal[.csv]";
 import { runDueJobs } from "../../app/jobs/scheduler.server";
 import { registerAllJobs } from "../../app/jobs/all-jobs.server";
@@ -301,5 +302,53 @@ describe("leadership", () => {
     const refused = await respond(() => walkAction(args(post("/walk-and-talk", { intent: "set-expected", expected: "no" }, teacher))));
     expect(refused.status).toBe(403);
     expect(db.select().from(walkSeries).where(and(eq(walkSeries.organisationId, organisationId("Vällingbyskolan")))).all().length).toBe(2);
+  });
+});
+
+describe("changing a series", () => {
+  useFreshDatabase();
+
+  it("replaces only coming occasions nobody has booked, and keeps the booked ones as they were", async () => {
+    // Anna's seeded series: Wednesdays 14.30 from 9 December; Nadia Karimi has booked one slot on the first occasion.
+    const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example"))).get()!;
+    const before = db.select().from(walkOccasions).where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt))).all();
+    const bookedOccasion = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!.occasionId;
+    const cookie = await sessionCookie("socialsekreterare@hv.example");
+    const fields = {
+      intent: "update-series",
+      organisationId: String(series.organisationId),
+      meetingPoint: "Vid skolgårdens klätterställning",
+      weekday: "3",
+      firstSlotAt: "8.30",
+      slotMinutes: "20",
+      slotsPerOccasion: "2",
+      everyWeeks: "2",
+      firstDate: "2026-12-02",
+      lastDate: series.lastDate,
+      placesPerSlot: "1",
+      deadlineDaysBefore: "1",
+      deadlineAt: "12.00",
+    };
+    const response = await respond(() => seriesAction(args(post(`/walk-and-talk/serier/${series.id}`, fields, cookie), { seriesId: String(series.id) })));
+    expect(response.status).toBe(302);
+    const [, replaced, created, kept] = /andrad=(\d+)-(\d+)-(\d+)/.exec(response.headers.get("Location")!)!.map(Number);
+    expect(kept).toBe(1);
+    expect(replaced).toBe(before.length - 1);
+    const after = db.select().from(walkOccasions).where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt))).all();
+    expect(after).toHaveLength(created! + 1);
+    // The booked occasion keeps its 14.30 slots; a new one starts at 8.30.
+    const keptSlots = db.select().from(walkSlots).where(eq(walkSlots.occasionId, bookedOccasion)).all();
+    expect(keptSlots.map((s) => s.startsAt.toISOString())[0]).toBe("2026-12-09T13:30:00.000Z");
+    const newOccasion = after.find((o) => o.id !== bookedOccasion)!;
+    expect(db.select().from(walkSlots).where(eq(walkSlots.occasionId, newOccasion.id)).all()[0]!.startsAt.toISOString()).toMatch(/T07:30:00.000Z$/);
+    // Replaced occasions are gone from the open times.
+    expect(openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW).every((s) => s.meetingPoint !== "Utanför huvudentrén, Vällingbyskolan" || s.occasionId === bookedOccasion)).toBe(true);
+  });
+
+  it("another host's series answers 404", async () => {
+    const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example"))).get()!;
+    const cookie = await sessionCookie("sara.lindqvist@hv.example");
+    const response = await respond(() => seriesAction(args(post(`/walk-and-talk/serier/${series.id}`, { intent: "update-series" }, cookie), { seriesId: String(series.id) })));
+    expect(response.status).toBe(404);
   });
 });

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { formatDate, formatTime } from "../../format/dates";
 import { walkTopicLabel } from "../../format/walk";
 import type { WalkTopic } from "../../../db/schema";
@@ -9,6 +9,7 @@ type Occasion = {
   cancelled: boolean;
   organisationName: string;
   meetingPoint: string;
+  seriesId: number;
   slots: {
     slotId: number;
     startsAt: string;
@@ -36,7 +37,9 @@ export function Agenda({ occasions, today, errors }: { occasions: Occasion[]; to
               {dateText[0]!.toUpperCase() + dateText.slice(1)}, {o.organisationName}
               {o.cancelled ? " (inställt)" : null}
             </h3>
-            <p>Mötesplats: {o.meetingPoint}</p>
+            <p>
+              Mötesplats: {o.meetingPoint}. <Link to={`/walk-and-talk/serier/${o.seriesId}`}>Visa eller ändra serien<span className="sr-only"> för {dateText}</span></Link>
+            </p>
             {errors.occasionId === o.occasionId && errors.message ? (
               <p className="form-error" role="alert">
                 {errors.message}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { can } from "../auth/permissions";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { env } from "../env.server";
+import { formatInstant } from "../format/walk";
+import { pageTitle } from "../format/title";
+import { outboxOfDistrict } from "../mail/outbox.server";
+import { localDateOf } from "../time/stockholm";
+
+export const meta: MetaFunction = () => pageTitle("Utkorg");
+
+/**
+ * The coordinator's view of the mail the portal sends for the district: in the demo (no
+ * SMTP_URL) mail stays here, and in production a message that could not be sent stays visible.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  return { messages: outboxOfDistrict(actor.districtId, 100), today: localDateOf(now()), sending: Boolean(env.SMTP_URL) };
+}
+
+const statusText = { pending: "Väntar", sent: "Skickat", failed: "Gick inte att skicka", kept: "Sparat (demo, skickas inte)" } as const;
+
+export default function Outbox() {
+  const { messages, today, sending } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Utkorg</h1>
+      <p className="lead">
+        {sending
+          ? "Här ser du e-post som portalen har skickat. Det som inte gick att skicka försöker portalen igen, och det syns här."
+          : "Portalen skickar ingen e-post här (ingen e-postserver är inställd). Här ser du vad som skulle ha skickats."}
+      </p>
+      {messages.length === 0 ? <p>Inga meddelanden ännu.</p> : null}
+      {messages.map((m) => (
+        <details key={m.id} className="panel">
+          <summary>
+            <strong>{m.subject}</strong> till {m.to}, {formatInstant(m.createdAt, today)}. {statusText[m.status]}
+            {m.icsMethod ? (m.icsMethod === "CANCEL" ? ", med avbokning för kalendern" : ", med kalenderinbjudan") : null}
+          </summary>
+          {m.lastError ? <p className="form-error">Senaste fel: {m.lastError}</p> : null}
+          <pre className="mail-text">{m.text}</pre>
+        </details>
+      ))}
+    </>
+  );
+}
