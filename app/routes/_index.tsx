@@ -18,7 +18,9 @@ import { availabilityAt, availabilityView, statusChangeSchema } from "../models/
 import { setOwnStatus, statusesOf } from "../models/availability.server";
 import { dutyDays } from "../models/duty.server";
 import { assignedOrganisations, districtOrganisations } from "../models/organisations.server";
+import { hasBookedThisTerm, openSlotsFor, termOf, walkExpected } from "../models/walk-and-talk.server";
 import { callAdviceFor } from "../models/who-to-call.server";
+import { SlotList } from "../components/walk/SlotList";
 import { addDays } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Start");
@@ -42,7 +44,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const greeting = { name: actor.name, districtName: actor.districtName };
   if (can(actor, "contacts:see-own")) {
     const viewer = { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId };
-    return { view: "partner" as const, greeting, advice, viewer };
+    const term = termOf(advice.today);
+    const walkReminder = walkExpected(actor, term) && !hasBookedThisTerm(actor, term) ? openSlotsFor(actor, at, 3) : null;
+    return { view: "partner" as const, greeting, advice, viewer, walkReminder };
   }
   if (can(actor, "district:overview")) {
     return { view: "coordinator" as const, greeting, advice, organisations: districtOrganisations(actor) };
@@ -92,6 +96,17 @@ export default function Home() {
         today={data.advice.today}
         heading={data.view === "partner" ? "Vem ringer jag just nu?" : "Jouren just nu"}
       />
+      {data.view === "partner" && data.walkReminder ? (
+        <div className="notice notice--warn">
+          <p>
+            <strong>Har du bokat din walk-and-talk?</strong> Alla i personalen går en walk-and-talk med socialtjänsten den här terminen.
+          </p>
+          <SlotList slots={data.walkReminder} today={data.advice.today} heading="Nästa lediga tider" headingLevel={3} />
+          <p>
+            <Link to="/walk-and-talk">Se alla tider</Link>
+          </p>
+        </div>
+      ) : null}
       {data.view === "partner" ? (
         <ContactList
           contacts={data.advice.contacts}

@@ -14,6 +14,7 @@ import {
   type MailMessage,
 } from "../../app/mail/outbox.server";
 import { closeTransports, MAIL_FROM } from "../../app/mail/transport.server";
+import { bookSlot, cancelBooking, openSlotsFor } from "../../app/models/walk-and-talk.server";
 import { actorFor, db, useFreshDatabase } from "./db";
 
 type Received = { from: string; to: string[]; raw: string };
@@ -300,5 +301,38 @@ describe("the mail outbox", () => {
     expect(entries[0]?.text).toContain("Din bokning är klar.");
     expect(entries[0]?.createdAt).toBeInstanceOf(Date);
     expect(outboxOfDistrict(districtId, 1).map((e) => e.id)).toEqual([newer]);
+  });
+});
+
+describe("walk-and-talk mail over SMTP", () => {
+  useFreshDatabase();
+
+  it("a booking and its cancellation reach the mail server as Outlook invitations with one UID and a rising SEQUENCE", async () => {
+    const smtp = await startSmtpServer();
+    const teacher = actorFor("larare@vallingbyskolan.example");
+    const at = now();
+    const slot = openSlotsFor(teacher, at).find((s) => s.hostName === "Anna Berg")!;
+    const booked = bookSlot(teacher, slot.slotId, { topic: "concern", note: "Ett barn i klass 2" }, at);
+    if (!booked.ok) throw new Error(booked.message);
+    await deliverDueMail(at, { smtpUrl: smtp.url });
+    expect(cancelBooking(teacher, booked.bookingId, at)).toEqual({ ok: true });
+    await deliverDueMail(at, { smtpUrl: smtp.url });
+
+    const toTeacher = smtp.received.filter((m) => m.to.includes("larare@vallingbyskolan.example"));
+    expect(toTeacher).toHaveLength(2);
+    const [confirmation, cancellation] = toTeacher;
+    expect(decodeWords(header(confirmation!.raw, "Subject")!)).toBe("Bokad: walk-and-talk onsdag 9 december kl. 14.30–15.00");
+    const events = [confirmation!, cancellation!].map((mail) => {
+      const part = mimePart(mail.raw, "text/calendar")!;
+      const event = Object.values(ical.sync.parseICS(part.body)).find((e) => e?.type === "VEVENT") as unknown as { uid: string; sequence: string; status?: string };
+      return { contentType: part.contentTypeHeader, body: part.body, event };
+    });
+    expect(events[0]!.contentType).toMatch(/method=REQUEST/i);
+    expect(events[1]!.contentType).toMatch(/method=CANCEL/i);
+    expect(events[1]!.event.uid).toBe(events[0]!.event.uid);
+    expect(Number(events[1]!.event.sequence)).toBeGreaterThan(Number(events[0]!.event.sequence));
+    expect(events[1]!.body).toContain("STATUS:CANCELLED");
+    // The note and the topic never leave the portal.
+    for (const mail of toTeacher) expect(mail.raw).not.toMatch(/klass 2|Oro f/);
   });
 });
