@@ -642,12 +642,12 @@ describe("seriesFormSchema", () => {
     ["weekday empty", { weekday: "" }, [{ path: "weekday", message: M.weekday }]],
     ["weekday missing", { weekday: undefined }, [{ path: "weekday", message: M.weekday }]],
     ["weekday a word", { weekday: "tisdag" }, [{ path: "weekday", message: M.weekday }]],
-    ["slot minutes 0", { slotMinutes: "0" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
-    ["slot minutes 9", { slotMinutes: "9" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
-    ["slot minutes 181", { slotMinutes: "181" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
-    ["slot minutes 600", { slotMinutes: "600" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
-    ["slot minutes negative", { slotMinutes: "-30" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
-    ["slot minutes a fraction", { slotMinutes: "22.5" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes 0", { slotMinutes: "0", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes 9", { slotMinutes: "9", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes 181", { slotMinutes: "181", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes 600", { slotMinutes: "600", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes negative", { slotMinutes: "-30", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
+    ["slot minutes a fraction", { slotMinutes: "22.5", slotsPerOccasion: "1", firstSlotAt: "08.00" }, [{ path: "slotMinutes", message: M.slotMinutes }]],
     ["slots 0", { slotsPerOccasion: "0" }, [{ path: "slotsPerOccasion", message: M.slotsPerOccasion }]],
     ["slots 13", { slotsPerOccasion: "13" }, [{ path: "slotsPerOccasion", message: M.slotsPerOccasion }]],
     ["every 0 weeks", { everyWeeks: "0" }, [{ path: "everyWeeks", message: M.everyWeeks }]],
@@ -699,12 +699,29 @@ describe("seriesFormSchema", () => {
   });
 
   it("reports every bad field at once", () => {
-    expect(issuesOf({ weekday: "6", slotMinutes: "600", placesPerSlot: "31", deadlineAt: "25.00" })).toEqual([
+    expect(issuesOf({ weekday: "6", slotMinutes: "600", slotsPerOccasion: "1", firstSlotAt: "08.00", placesPerSlot: "31", deadlineAt: "25.00" })).toEqual([
       { path: "weekday", message: M.weekday },
       { path: "slotMinutes", message: M.slotMinutes },
       { path: "placesPerSlot", message: M.placesPerSlot },
       { path: "deadlineAt", message: M.deadlineAt },
     ]);
+  });
+
+  it("an out-of-range slot length that also runs past midnight gives both messages", () => {
+    // 14.30 + 4 × 600 minutes really does end after midnight.
+    expect(issuesOf({ slotMinutes: "600" })).toEqual([
+      { path: "slotMinutes", message: M.slotMinutes },
+      { path: "slotsPerOccasion", message: M.midnight },
+    ]);
+  });
+
+  // The form shows the first message per field (app/http/forms.ts), so a cross-field message
+  // computed from a malformed date lands on a last date that is itself fine.
+  it.each<[string, Record<string, string>]>([
+    ["first date 2026-02-30", { firstDate: "2026-02-30" }],
+    ["first date 8/12/2026", { firstDate: "8/12/2026" }],
+  ])("a malformed %s puts no message on a good last date", (_name, changes) => {
+    expect(issuesOf(changes).filter((i) => i.path === "lastDate")).toEqual([]);
   });
 
   describe("a first time already passed today", () => {

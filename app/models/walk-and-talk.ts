@@ -154,13 +154,20 @@ export function seriesFormSchema(now: Date) {
       staffTeamId: optionalId,
     })
     .superRefine((v, ctx) => {
-      if (v.firstDate < today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Första datum har redan varit. Välj i dag eller senare." });
-      if (v.firstDate === today && instantAt(today, v.firstSlotAt) <= now && v.weekday === isoWeekday(today)) {
+      // zod runs this even when a field above failed: check only values that passed their own rule.
+      const firstOk = typeof v.firstDate === "string" && isLocalDate(v.firstDate);
+      const lastOk = typeof v.lastDate === "string" && isLocalDate(v.lastDate);
+      const clockOk = typeof v.firstSlotAt === "string" && /^\d{2}:\d{2}$/.test(v.firstSlotAt);
+      const numbersOk = [v.weekday, v.slotMinutes, v.slotsPerOccasion].every((n) => typeof n === "number" && Number.isFinite(n));
+      if (firstOk && v.firstDate < today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Första datum har redan varit. Välj i dag eller senare." });
+      if (firstOk && clockOk && numbersOk && v.firstDate === today && instantAt(today, v.firstSlotAt) <= now && v.weekday === isoWeekday(today)) {
         ctx.addIssue({ code: "custom", path: ["firstSlotAt"], message: "Den tiden har redan varit i dag. Välj en senare tid eller ett senare första datum." });
       }
-      if (v.lastDate < v.firstDate) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "Sista datum måste vara samma dag som första datum eller senare." });
-      else if (v.lastDate > addDays(v.firstDate, 366)) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "En serie kan vara högst ett år. Välj ett tidigare sista datum." });
-      if (minutesOf(v.firstSlotAt) + v.slotMinutes * v.slotsPerOccasion > 24 * 60) {
+      if (firstOk && lastOk) {
+        if (v.lastDate < v.firstDate) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "Sista datum måste vara samma dag som första datum eller senare." });
+        else if (v.lastDate > addDays(v.firstDate, 366)) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "En serie kan vara högst ett år. Välj ett tidigare sista datum." });
+      }
+      if (clockOk && numbersOk && minutesOf(v.firstSlotAt) + v.slotMinutes * v.slotsPerOccasion > 24 * 60) {
         ctx.addIssue({ code: "custom", path: ["slotsPerOccasion"], message: "Tiderna tar slut efter midnatt. Välj färre eller kortare tider." });
       }
     });
