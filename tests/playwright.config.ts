@@ -44,11 +44,18 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: /concurrency\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
+      testIgnore: /concurrency\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
+    },
+    // HTTP only, no browser: many people booking the same time at once. Runs once.
+    {
+      name: "api",
+      testMatch: /concurrency\.spec\.ts$/,
     },
   ],
   webServer: {

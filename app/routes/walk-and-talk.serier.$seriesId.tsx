@@ -70,7 +70,7 @@ export default function SeriesPage() {
   const { series, organisationName, occasions, refused: refusedDays, today, organisations, current } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const created = searchParams.get("skapad");
+  const created = /^\d{1,3}$/.exec(searchParams.get("skapad") ?? "")?.[0];
   const changed = /^(\d+)-(\d+)-(\d+)$/.exec(searchParams.get("andrad") ?? "");
   const dates = new Set(occasions.filter((o) => !o.cancelledAt).map((o) => o.date));
   return (
