@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/portal.db"),
   /** Set to true when the portal is served over HTTPS: session cookies get `Secure`. */
   SESSION_COOKIE_SECURE: booleanFlag,
+  /** Days after closing that a consultation's free text and thread are kept. */
+  CONSULTATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Tests only: pins the portal's clock to an ISO instant, for example 2026-12-01T10:00:00+01:00. */
   PORTAL_FIXED_NOW: z.iso.datetime({ offset: true }).optional(),
   /**

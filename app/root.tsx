@@ -42,6 +42,7 @@ function navigationFor(role: Role): [string, string][] {
   const items: [string, string][] = [
     ["/", "Start"],
     ...(role === "coordinator" ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
+    ["/konsultation", role === "partner_staff" || role === "partner_leadership" ? "Fråga socialtjänsten" : "Konsultation"],
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],
   ];

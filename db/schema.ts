@@ -613,3 +613,104 @@ export const jobs = sqliteTable(
   },
   (t) => [index("jobs_due").on(t.doneAt, t.runAt)],
 );
+
+// ---------------------------------------------------------------------------
+// Consultations: a partner asks social services about a child, anonymously or with the
+// guardians' consent. Free text is deleted after the retention period; the categories,
+// dates, age band and outcome stay for the follow-up statistics.
+
+export const CONSULTATION_PURPOSES = ["unsure_report", "support_without_report", "plan_report", "known_child"] as const;
+export const CONSULTATION_MODES = ["anonymous", "consent"] as const;
+export const AGE_BANDS = ["1-5", "6-9", "10-12", "13-15", "16-18"] as const;
+export const CONCERNS = ["home", "absence", "behaviour", "violence", "parent_substance_or_mental_health", "child_mental_health", "other"] as const;
+export const URGENCIES = ["today", "few_days", "no_hurry"] as const;
+export const ANSWER_CHANNELS = ["phone", "portal", "meeting", "walk"] as const;
+export const CONSULTATION_STATES = ["new", "taken", "answered", "closed"] as const;
+export const CONSULTATION_OUTCOMES = ["advice", "recommended_report", "voluntary_support", "report_meeting", "other"] as const;
+
+export const consultations = sqliteTable(
+  "consultations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    organisationId: integer("organisation_id").notNull(),
+    askerPersonId: integer("asker_person_id").notNull(),
+    /** The child's school part, which decides whose contact persons see it first. */
+    schoolPartId: integer("school_part_id"),
+    purpose: text("purpose", { enum: CONSULTATION_PURPOSES }).notNull(),
+    mode: text("mode", { enum: CONSULTATION_MODES }).notNull(),
+    ageBand: text("age_band", { enum: AGE_BANDS }).notNull(),
+    urgency: text("urgency", { enum: URGENCIES }).notNull(),
+    answerBy: text("answer_by", { enum: ANSWER_CHANNELS }).notNull(),
+    /** The asker's own number, never the family's. Deleted with the free text. */
+    callbackPhone: text("callback_phone"),
+    question: text("question"),
+    /** With consent only: who gave it (a guardian's role, for example "mamma") and when. */
+    consentGivenBy: text("consent_given_by"),
+    consentGivenOn: text("consent_given_on"),
+    /** With consent only: identifying details of the child, in this marked field only. */
+    childDetails: text("child_details"),
+    state: text("state", { enum: CONSULTATION_STATES }).notNull().default("new"),
+    takenBy: integer("taken_by").references(() => people.id),
+    takenAt: integer("taken_at", { mode: "timestamp_ms" }),
+    firstAnswerAt: integer("first_answer_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    outcome: text("outcome", { enum: CONSULTATION_OUTCOMES }),
+    /** The promise to the asker: an answer by then. */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
+    /** No contact person could answer when it came in: the duty person sees it too. */
+    viaDuty: integer("via_duty", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    purgedAt: integer("purged_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    foreignKey({ name: "consultations_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    foreignKey({ name: "consultations_asker_same_district", columns: [t.askerPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    foreignKey({ name: "consultations_school_part_of_organisation", columns: [t.schoolPartId, t.organisationId], foreignColumns: [schoolParts.id, schoolParts.organisationId] }),
+    check("consultations_purpose", sql`${t.purpose} IN (${inList(CONSULTATION_PURPOSES)})`),
+    check("consultations_mode", sql`${t.mode} IN (${inList(CONSULTATION_MODES)})`),
+    check("consultations_age_band", sql`${t.ageBand} IN (${inList(AGE_BANDS)})`),
+    check("consultations_urgency", sql`${t.urgency} IN (${inList(URGENCIES)})`),
+    check("consultations_answer_by", sql`${t.answerBy} IN (${inList(ANSWER_CHANNELS)})`),
+    check("consultations_state", sql`${t.state} IN (${inList(CONSULTATION_STATES)})`),
+    check("consultations_outcome", sql`${t.outcome} IS NULL OR ${t.outcome} IN (${inList(CONSULTATION_OUTCOMES)})`),
+    // Nothing identifying in an anonymous consultation; a child the team knows needs consent.
+    check("consultations_anonymous_has_no_identity", sql`${t.mode} = 'consent' OR (${t.childDetails} IS NULL AND ${t.consentGivenBy} IS NULL AND ${t.consentGivenOn} IS NULL)`),
+    check("consultations_consent_recorded", sql`${t.mode} = 'anonymous' OR ${t.purgedAt} IS NOT NULL OR (${t.consentGivenBy} IS NOT NULL AND ${t.consentGivenOn} IS NOT NULL)`),
+    check("consultations_known_child_needs_consent", sql`${t.purpose} <> 'known_child' OR ${t.mode} = 'consent'`),
+    check("consultations_taken_has_taker", sql`${t.state} = 'new' OR ${t.takenBy} IS NOT NULL`),
+    check("consultations_closed_has_outcome", sql`(${t.state} = 'closed') = (${t.outcome} IS NOT NULL AND ${t.closedAt} IS NOT NULL)`),
+    check("consultations_question_length", sql`${t.question} IS NULL OR length(${t.question}) <= 4000`),
+    check("consultations_callback_phone", sql`${t.callbackPhone} IS NULL OR ${E164(t.callbackPhone)}`),
+    index("consultations_organisation_state").on(t.organisationId, t.state),
+    index("consultations_asker").on(t.askerPersonId),
+  ],
+);
+
+export const consultationConcerns = sqliteTable(
+  "consultation_concerns",
+  {
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id, { onDelete: "cascade" }),
+    concern: text("concern", { enum: CONCERNS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.concern] }), check("consultation_concerns_concern", sql`${t.concern} IN (${inList(CONCERNS)})`)],
+);
+
+export const consultationMessages = sqliteTable(
+  "consultation_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    consultationId: integer("consultation_id")
+      .notNull()
+      .references(() => consultations.id),
+    authorPersonId: integer("author_person_id")
+      .notNull()
+      .references(() => people.id),
+    /** Null once purged after the retention period. */
+    body: text("body"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [check("consultation_messages_body_length", sql`${t.body} IS NULL OR length(${t.body}) BETWEEN 1 AND 4000`), index("consultation_messages_consultation").on(t.consultationId)],
+);

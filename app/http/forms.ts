@@ -13,16 +13,24 @@ export type FormResult<T> =
  * ignored. A body that is not a form gives no values, never an exception.
  */
 export async function readFormValues(request: Request): Promise<FormValues> {
+  return (await readForm(request)).values;
+}
+
+/** Like readFormValues, plus every text value of fields that may repeat (checkboxes). */
+export async function readForm(request: Request): Promise<{ values: FormValues; lists: Record<string, string[]> }> {
   const values: FormValues = {};
+  const lists: Record<string, string[]> = {};
   try {
     const formData = await request.formData();
     for (const [key, value] of formData.entries()) {
-      if (typeof value === "string" && !(key in values)) values[key] = value;
+      if (typeof value !== "string") continue;
+      if (!(key in values)) values[key] = value;
+      (lists[key] ??= []).push(value);
     }
   } catch {
     // Not a form: treated as an empty one, which the schema then refuses.
   }
-  return values;
+  return { values, lists };
 }
 
 /** Validates form values with a zod schema; on failure the first message per field. */

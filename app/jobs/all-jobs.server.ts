@@ -1,6 +1,13 @@
 import { now } from "../clock.server";
+import { purgeClosedConsultations } from "../models/consultations.server";
 import { sendReminder } from "../models/walk-and-talk.server";
-import { registerJobHandler, startScheduler } from "./scheduler.server";
+import { addDays, instantAt, localDateOf } from "../time/stockholm";
+import { registerJobHandler, scheduleJob, startScheduler } from "./scheduler.server";
+
+/** The nightly purge of old consultation texts, one job per night (its key is the date). */
+function scheduleNightlyPurge(date: string) {
+  scheduleJob({ key: `consultations.purge:${date}`, kind: "consultations.purge", runAt: instantAt(date, "02:00") });
+}
 
 /**
  * Every kind of scheduled job and its handler, registered by an explicit call (not by a
@@ -12,10 +19,18 @@ export function registerAllJobs(): void {
     const bookingId = Number(job.key.split(":")[1]);
     if (Number.isSafeInteger(bookingId)) sendReminder(bookingId, now());
   });
+  // "consultations.purge:<date>": deletes the free text of consultations closed longer ago
+  // than the retention period, then books the next night.
+  registerJobHandler("consultations.purge", (job) => {
+    const purged = purgeClosedConsultations(now());
+    if (purged > 0) console.log(`[jobs] purged the text of ${purged} closed consultations`);
+    scheduleNightlyPurge(addDays(job.key.split(":")[1] ?? localDateOf(now()), 1));
+  });
 }
 
 /** Registers the handlers and starts the in-process scheduler (once per process). */
 export function startBackgroundWork(): void {
   registerAllJobs();
+  scheduleNightlyPurge(localDateOf(now()));
   startScheduler();
 }

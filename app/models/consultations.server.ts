@@ -1,0 +1,324 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import {
+  auditEvents,
+  consultationConcerns,
+  consultationMessages,
+  consultations,
+  contactAssignmentParts,
+  contactAssignments,
+  organisations,
+  people,
+  type CONSULTATION_OUTCOMES,
+} from "../../db/schema";
+import { can, isPartner, type Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import { env } from "../env.server";
+import { enqueueMail } from "../mail/outbox.server";
+import { localDateOf } from "../time/stockholm";
+import { availabilityAt } from "./availability";
+import { statusesOf } from "./availability.server";
+import { answerPromise, type ConsultationInput } from "./consultations";
+import { dutyLineOf, dutyToday } from "./duty.server";
+
+/**
+ * Consultations. Who sees what:
+ * - the asker sees their own, and nobody else at the partner sees them (not leadership);
+ * - social workers and parent advisers see those of organisations they are contact person
+ *   for, those they have taken, and, on their duty day, new ones no contact person could take;
+ * - the coordinator sees counts and times only, never content.
+ * Every read of a consultation is written to the audit log. Mail notices never carry content.
+ */
+
+type Failure = { ok: false; field: string; message: string };
+const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
+const portalUrl = (path: string) => `${env.APP_URL.replace(/\/$/, "")}${path}`;
+
+/** Organisations the acting contact person covers, with the preschools of a covered unit. */
+function coveredOrganisationIds(actor: Actor): number[] {
+  const db = getDb();
+  const direct = db
+    .select({ id: contactAssignments.organisationId })
+    .from(contactAssignments)
+    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
+    .all()
+    .map((r) => r.id);
+  if (direct.length === 0) return [];
+  const children = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.parentId, direct), eq(organisations.districtId, actor.districtId)))
+    .all()
+    .map((r) => r.id);
+  return [...new Set([...direct, ...children])];
+}
+
+/** The consultations an actor may read, as a query condition; null: none at all. */
+function visibleTo(actor: Actor, now: Date): SQL | null {
+  const inDistrict = eq(consultations.districtId, actor.districtId);
+  if (isPartner(actor)) return and(inDistrict, eq(consultations.askerPersonId, actor.personId))!;
+  if (!can(actor, "availability:set-own")) return null;
+  const covered = coveredOrganisationIds(actor);
+  const onDuty = dutyToday(actor, now)?.personId === actor.personId;
+  const conditions: SQL[] = [eq(consultations.takenBy, actor.personId)];
+  if (covered.length) conditions.push(inArray(consultations.organisationId, covered));
+  if (onDuty) conditions.push(and(eq(consultations.viaDuty, true), eq(consultations.state, "new"))!);
+  return and(inDistrict, or(...conditions))!;
+}
+
+function audit(actor: Actor, action: string, consultationId: number) {
+  getDb()
+    .insert(auditEvents)
+    .values({ districtId: actor.districtId, actorPersonId: actor.personId, action, objectType: "consultation", objectId: String(consultationId) })
+    .run();
+}
+
+/** The contact persons who get a new consultation, those covering the child's school part first. */
+function recipientsFor(actor: Actor, schoolPartId: number | null) {
+  const db = getDb();
+  const orgIds = [actor.organisationId, actor.homeOrganisationId].filter((id): id is number => id !== null);
+  const contacts = db
+    .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
+    .from(contactAssignments)
+    .innerJoin(people, eq(people.id, contactAssignments.personId))
+    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), isNull(people.deactivatedAt)))
+    .all();
+  const parts = contacts.length
+    ? db.select().from(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, contacts.map((c) => c.assignmentId))).all()
+    : [];
+  const covers = (assignmentId: number) => schoolPartId !== null && parts.some((p) => p.assignmentId === assignmentId && p.schoolPartId === schoolPartId);
+  const unique = new Map<number, (typeof contacts)[number] & { first: boolean }>();
+  for (const c of contacts) unique.set(c.personId, { ...c, first: (unique.get(c.personId)?.first ?? false) || covers(c.assignmentId) });
+  return [...unique.values()].sort((a, b) => Number(b.first) - Number(a.first));
+}
+
+export function createConsultation(actor: Actor, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
+  if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ställa frågor här.");
+  const recipients = recipientsFor(actor, actor.schoolPartId);
+  const statuses = statusesOf(recipients.map((r) => r.personId));
+  const today = dutyToday(actor, now);
+  const anyoneAvailable = recipients.some((r) => availabilityAt(statuses.get(r.personId) ?? null, now, today?.personId === r.personId).state === "available");
+  const line = dutyLineOf(actor.districtId);
+  const db = getDb();
+  const { concerns, ...fields } = input;
+  const id = db.transaction((tx) => {
+    const row = tx
+      .insert(consultations)
+      .values({
+        ...fields,
+        districtId: actor.districtId,
+        organisationId: actor.organisationId!,
+        askerPersonId: actor.personId,
+        schoolPartId: actor.schoolPartId,
+        dueAt: answerPromise(now, input.urgency, line),
+        viaDuty: !anyoneAvailable,
+        createdAt: now,
+      })
+      .returning({ id: consultations.id })
+      .get();
+    for (const concern of concerns) tx.insert(consultationConcerns).values({ consultationId: row.id, concern }).run();
+    const notify = [...recipients];
+    if (!anyoneAvailable && today?.personId) {
+      const duty = tx.select({ personId: people.id, name: people.name, email: people.email }).from(people).where(eq(people.id, today.personId)).get();
+      if (duty && !notify.some((r) => r.personId === duty.personId)) notify.push({ ...duty, assignmentId: 0, first: false });
+    }
+    for (const r of notify) {
+      enqueueMail(
+        {
+          districtId: actor.districtId,
+          to: r.email,
+          subject: "En ny fråga väntar i Samverkansportalen",
+          text: `Hej ${r.name}!\n\nEn ny konsultationsfråga väntar på svar i Samverkansportalen. Logga in för att läsa den:\n${portalUrl(`/konsultation/${row.id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
+        },
+        tx,
+      );
+    }
+    tx.insert(auditEvents)
+      .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.created", objectType: "consultation", objectId: String(row.id) })
+      .run();
+    return row.id;
+  });
+  return { ok: true, id };
+}
+
+const listColumns = {
+  id: consultations.id,
+  purpose: consultations.purpose,
+  mode: consultations.mode,
+  ageBand: consultations.ageBand,
+  urgency: consultations.urgency,
+  state: consultations.state,
+  dueAt: consultations.dueAt,
+  firstAnswerAt: consultations.firstAnswerAt,
+  createdAt: consultations.createdAt,
+  takenBy: consultations.takenBy,
+  schoolPartId: consultations.schoolPartId,
+  organisationName: organisations.name,
+};
+
+/** The actor's list: a partner's own questions, or a contact person's queue. Newest first, open ones first. */
+export function consultationsFor(actor: Actor, now: Date) {
+  const condition = visibleTo(actor, now);
+  if (!condition) return [];
+  const rows = getDb()
+    .select({ ...listColumns, takerName: people.name })
+    .from(consultations)
+    .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
+    .leftJoin(people, eq(people.id, consultations.takenBy))
+    .where(condition)
+    .orderBy(desc(consultations.createdAt))
+    .limit(200)
+    .all();
+  const stateOrder = { new: 0, taken: 1, answered: 2, closed: 3 } as const;
+  return rows
+    .map((r) => ({ ...r, overdue: r.firstAnswerAt === null && r.state !== "closed" && r.dueAt < now }))
+    .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || b.createdAt.getTime() - a.createdAt.getTime());
+}
+
+/** One consultation with its thread, or null (the page answers 404). The read is audited. */
+export function readConsultation(actor: Actor, id: number, now: Date) {
+  const condition = visibleTo(actor, now);
+  if (!condition) return null;
+  const db = getDb();
+  const row = db
+    .select({ consultation: consultations, organisationName: organisations.name, askerRole: people.title })
+    .from(consultations)
+    .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
+    .innerJoin(people, eq(people.id, consultations.askerPersonId))
+    .where(and(eq(consultations.id, id), condition))
+    .get();
+  if (!row) return null;
+  audit(actor, "consultation.read", id);
+  const concerns = db.select({ concern: consultationConcerns.concern }).from(consultationConcerns).where(eq(consultationConcerns.consultationId, id)).all();
+  const messages = db
+    .select({ id: consultationMessages.id, body: consultationMessages.body, createdAt: consultationMessages.createdAt, authorId: people.id, authorName: people.name, authorTitle: people.title })
+    .from(consultationMessages)
+    .innerJoin(people, eq(people.id, consultationMessages.authorPersonId))
+    .where(eq(consultationMessages.consultationId, id))
+    .orderBy(asc(consultationMessages.createdAt), asc(consultationMessages.id))
+    .all();
+  const taker = row.consultation.takenBy ? db.select({ name: people.name }).from(people).where(eq(people.id, row.consultation.takenBy)).get() : undefined;
+  const c = row.consultation;
+  const isAsker = c.askerPersonId === actor.personId;
+  return {
+    consultation: c,
+    organisationName: row.organisationName,
+    // Social services see the asker's organisation and role, never more.
+    askerRole: row.askerRole,
+    concerns: concerns.map((x) => x.concern),
+    messages: messages.map((m) => ({
+      id: m.id,
+      body: m.body,
+      createdAt: m.createdAt,
+      mine: m.authorId === actor.personId,
+      author: m.authorId === c.askerPersonId ? (isAsker ? "Du" : `${row.askerRole}, ${row.organisationName}`) : m.authorId === actor.personId ? "Du" : m.authorName,
+    })),
+    takerName: taker?.name ?? null,
+    isAsker,
+    isTaker: c.takenBy === actor.personId,
+    overdue: c.firstAnswerAt === null && c.state !== "closed" && c.dueAt < now,
+  };
+}
+
+/** Takes a new consultation. When two social workers press at once, exactly one gets it. */
+export function takeConsultation(actor: Actor, id: number, now: Date): { ok: true } | Failure {
+  if (isPartner(actor) || !readConsultation(actor, id, now)) return fail("form", "Frågan finns inte.");
+  const result = getDb()
+    .update(consultations)
+    .set({ state: "taken", takenBy: actor.personId, takenAt: now })
+    .where(and(eq(consultations.id, id), eq(consultations.state, "new")))
+    .run();
+  if (result.changes === 0) return fail("form", "Någon annan hann ta frågan. Du ser den inte längre i din kö om den inte gäller dina verksamheter.");
+  audit(actor, "consultation.taken", id);
+  return { ok: true };
+}
+
+/** A message in the thread, from the asker or the social worker who took it. */
+export function addMessage(actor: Actor, id: number, body: string, now: Date): { ok: true } | Failure {
+  const found = readConsultation(actor, id, now);
+  if (!found) return fail("form", "Frågan finns inte.");
+  const c = found.consultation;
+  if (c.state === "closed") return fail("body", "Frågan är avslutad. Ställ en ny fråga om du vill fråga något mer.");
+  if (!found.isAsker && !found.isTaker) return fail("body", "Ta frågan först, så att den som frågar vet vem som svarar.");
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.insert(consultationMessages).values({ consultationId: id, authorPersonId: actor.personId, body, createdAt: now }).run();
+    if (found.isTaker) {
+      tx.update(consultations)
+        .set({ state: "answered", firstAnswerAt: c.firstAnswerAt ?? now })
+        .where(eq(consultations.id, id))
+        .run();
+    }
+    const other = found.isTaker ? c.askerPersonId : c.takenBy;
+    const recipient = other ? tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, other)).get() : undefined;
+    if (recipient) {
+      enqueueMail(
+        {
+          districtId: actor.districtId,
+          to: recipient.email,
+          subject: found.isTaker ? "Du har fått svar i Samverkansportalen" : "Ett nytt meddelande väntar i Samverkansportalen",
+          text: `Hej ${recipient.name}!\n\nDet finns ett nytt meddelande till dig i Samverkansportalen:\n${portalUrl(`/konsultation/${id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
+        },
+        tx,
+      );
+    }
+    tx.insert(auditEvents)
+      .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.message", objectType: "consultation", objectId: String(id) })
+      .run();
+  });
+  return { ok: true };
+}
+
+export function closeConsultation(actor: Actor, id: number, outcome: (typeof CONSULTATION_OUTCOMES)[number], now: Date): { ok: true } | Failure {
+  const found = readConsultation(actor, id, now);
+  if (!found) return fail("form", "Frågan finns inte.");
+  if (!found.isTaker) return fail("outcome", "Bara den som har tagit frågan kan avsluta den.");
+  if (found.consultation.state === "closed") return fail("outcome", "Frågan är redan avslutad.");
+  getDb().update(consultations).set({ state: "closed", outcome, closedAt: now }).where(eq(consultations.id, id)).run();
+  audit(actor, "consultation.closed", id);
+  return { ok: true };
+}
+
+/** For the coordinator: counts and times, never content. */
+export function consultationCounts(actor: Actor, now: Date) {
+  if (!can(actor, "district:manage")) return null;
+  const rows = getDb()
+    .select({ state: consultations.state, dueAt: consultations.dueAt, firstAnswerAt: consultations.firstAnswerAt, createdAt: consultations.createdAt })
+    .from(consultations)
+    .where(eq(consultations.districtId, actor.districtId))
+    .all();
+  const open = rows.filter((r) => r.state !== "closed");
+  return {
+    open: open.length,
+    waiting: rows.filter((r) => r.state === "new").length,
+    overdue: open.filter((r) => r.firstAnswerAt === null && r.dueAt < now).length,
+    answeredInTime: rows.filter((r) => r.firstAnswerAt !== null && r.firstAnswerAt <= r.dueAt).length,
+    answered: rows.filter((r) => r.firstAnswerAt !== null).length,
+    thisMonth: rows.filter((r) => localDateOf(r.createdAt).slice(0, 7) === localDateOf(now).slice(0, 7)).length,
+  };
+}
+
+/**
+ * Deletes the free text of consultations closed more than `retentionDays` ago: the
+ * question, the child's details, the consent note, the callback number and the thread.
+ * The categories, dates, age band and outcome stay for the statistics.
+ */
+export function purgeClosedConsultations(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  return getDb().transaction((tx) => {
+    const due = tx
+      .select({ id: consultations.id })
+      .from(consultations)
+      .where(and(eq(consultations.state, "closed"), lt(consultations.closedAt, cutoff), isNull(consultations.purgedAt)))
+      .all()
+      .map((r) => r.id);
+    if (due.length === 0) return 0;
+    tx.update(consultations)
+      .set({ question: null, childDetails: null, consentGivenBy: null, consentGivenOn: null, callbackPhone: null, purgedAt: now })
+      .where(inArray(consultations.id, due))
+      .run();
+    tx.update(consultationMessages).set({ body: null }).where(inArray(consultationMessages.consultationId, due)).run();
+    return due.length;
+  });
+}
+
+
