@@ -132,7 +132,8 @@ export default function ConsultationPage() {
           ))}
         </ol>
         {canWrite ? (
-          <Form method="post" noValidate className="panel">
+          // A new key after each sent message gives an empty field (Remix keeps uncontrolled inputs otherwise).
+          <Form method="post" noValidate className="panel" key={data.messages.length}>
             <input type="hidden" name="intent" value="message" />
             <TextArea
               label={data.isAsker ? "Skriv till socialtjänsten" : "Skriv ditt svar"}
