@@ -65,11 +65,11 @@ export function consultationFormSchema(now: Date) {
       purpose: enumField(CONSULTATION_PURPOSES, "Välj vad du vill ha hjälp med."),
       mode: enumField(CONSULTATION_MODES, "Välj om frågan är anonym eller om vårdnadshavarna har sagt ja."),
       ageBand: enumField(AGE_BANDS, "Välj barnets ålder."),
-      concerns: z.array(z.string()).refine((list) => list.length > 0, "Välj minst en sak som oron gäller.").refine((list) => list.every((c) => (CONCERNS as readonly string[]).includes(c)), "Välj bland alternativen."),
+      concerns: z.array(z.string(), { error: "Välj minst en sak som oron gäller." }).refine((list) => list.length > 0, "Välj minst en sak som oron gäller.").refine((list) => list.every((c) => (CONCERNS as readonly string[]).includes(c)), "Välj bland alternativen."),
       question: z.string({ error: "Skriv din fråga." }).trim().min(1, "Skriv din fråga.").max(4000, "Skriv högst 4 000 tecken. Korta frågan, eller berätta mer när ni pratar."),
       urgency: enumField(URGENCIES, "Välj hur snart du behöver svar."),
       answerBy: enumField(ANSWER_CHANNELS, "Välj hur du vill få svar."),
-      callbackPhone: z.string().trim().max(40).optional(),
+      callbackPhone: z.string().trim().max(40, "Skriv ditt telefonnummer, till exempel 070-123 45 67.").optional(),
       consentGivenBy: z.string().trim().max(100, "Skriv högst 100 tecken.").optional(),
       consentGivenOn: z.string().trim().optional(),
       childDetails: z.string().trim().max(500, "Skriv högst 500 tecken.").optional(),
@@ -77,6 +77,8 @@ export function consultationFormSchema(now: Date) {
     })
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      // Runs even when a field failed its own rule (see `when` below), so every problem,
+      // the privacy guard's included, is reported at once: check types before use.
       if (v.purpose === "known_child" && v.mode === "anonymous") issue("mode", "En fråga om ett barn som teamet redan känner behöver vårdnadshavarnas samtycke.");
       if (v.mode === "consent") {
         if (!v.consentGivenBy) issue("consentGivenBy", "Skriv vem som gav samtycke, till exempel mamma eller pappa.");
@@ -94,7 +96,7 @@ export function consultationFormSchema(now: Date) {
           issue("confirmNoName", guard.nameWarning);
         }
       }
-    })
+    }, { when: () => true })
     .transform(
       (v): ConsultationInput => ({
         purpose: v.purpose,

@@ -26,18 +26,25 @@ const KIND_TEXT: Record<Finding["kind"], string> = {
 };
 
 // 6 or 8 digits, an optional - or +, 4 digits: 121212-1212, 19121212+1212, 1212121212, 201212121212.
-const PERSONNUMMER_CANDIDATE = /(?<![\d-])(\d{6}|\d{8})\s?[-+]?\s?(\d{4})(?![\d])/g;
+const PERSONNUMMER_CANDIDATE = /(?<![\d-])(\d{6}|\d{8})\s?[-+\u2013]?\s?(\d{4})(?![\d])/g;
 const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/gu;
 const STREET_WORDS =
   "gatan|gata|vägen|väg|gränd|gränden|stigen|stig|backe|backen|allé|allén|torget|torg|plan|leden|stråket|gången|gärdet|liden|slingan|platsen|kajen|esplanaden|parken";
-const STREET = new RegExp(`(?<![\\p{L}])[\\p{L}-]*(?:${STREET_WORDS})\\s+\\d{1,4}\\s?[A-Za-z]?(?![\\d])`, "giu");
-const POSTCODE = /(?<!\d)(\d{3}\s?\d{2})(?!\d)\s+\p{Lu}\p{Ll}+/gu;
-const POSTCODE_LABELLED = /postnummer\s*:?\s*(\d{3}\s?\d{2})(?!\d)/giu;
+// A street name joined to its street word ("Vällingbyvägen 12"), a capitalised name before a
+// separate one ("Råcksta torg 4"), or a shortened one ("Vällingbyv. 12"), then a house number
+// and perhaps a letter. A street word alone ("på plan 3", "parken 3 gånger") is no address.
+const HOUSE_NUMBER = String.raw`\s+\d{1,4}(?:\s?[A-Za-z](?![\p{L}]))?(?![\d])`;
+const STREET = new RegExp(
+  String.raw`(?<![\p{L}])(?:[\p{L}-]+(?:${STREET_WORDS})|\p{Lu}[\p{L}-]*\s+(?:${STREET_WORDS})|\p{Lu}[\p{L}-]*[vg]\.)` + HOUSE_NUMBER,
+  "gu",
+);
+const POSTCODE = /(?<!\d)(\d{3}\s?\d{2})(?!\d)\s+\p{Lu}\p{L}+/gu;
+const POSTCODE_LABELLED = /post(?:nummer|nr)\.?\s*:?\s*(\d{3}\s?\d{2})(?!\d)/giu;
 
 function personnummerIn(text: string): Finding[] {
   const found: Finding[] = [];
   for (const match of text.matchAll(PERSONNUMMER_CANDIDATE)) {
-    const candidate = match[0].replace(/\s/g, "");
+    const candidate = match[0].replace(/\s/g, "").replace("\u2013", "-");
     if (Personnummer.valid(candidate)) found.push({ kind: "personnummer", text: match[0].trim() });
   }
   return found;
@@ -47,8 +54,9 @@ function phonesIn(text: string, skip: string[]): Finding[] {
   return findPhoneNumbersInText(text, "SE")
     .filter((p) => p.number.isValid())
     .map((p) => text.slice(p.startsAt, p.endsAt))
-    // Written phone numbers start with 0 or +; this keeps dates such as 2026-12-03 out.
-    .filter((raw) => /^[0+]/.test(raw.trim()))
+    // Written phone numbers start with 0 or + (or "(08)"); this keeps dates such as 2026-12-03
+    // out. Times and dotted dates ("08.00–16.30", "08.12.2026") are no phone numbers either.
+    .filter((raw) => /^\(?[0+]/.test(raw.trim()) && !/[.:]/.test(raw))
     .filter((raw) => !skip.some((s) => s.includes(raw.trim()) || raw.includes(s)))
     .map((raw) => ({ kind: "phone" as const, text: raw.trim() }));
 }
@@ -105,12 +113,17 @@ hussein yusuf abdi omar ibrahim
 
 const NAMES = new Set([...COMMON_GIVEN_NAMES, ...COMMON_SURNAMES]);
 
+/** Names that are also ordinary Swedish words ("hans", "per", "bo"): only a capital makes them names. */
+const AMBIGUOUS = new Set("hans per klara bo lova saga axel berg holm lind björk".split(" "));
+
 /** Capitalised words that are not names: places, institutions and words that start sentences. */
 const NOT_NAMES = new Set(
   `
 jag vi hon han de den det en ett barnet eleven flickan pojken mamma pappa vårdnadshavare föräldrar
 socialtjänsten skolan förskolan polisen elevhälsan bup bvc habiliteringen rektor kurator
 vällingby hässelby grimsta råcksta stockholm sverige tensta spånga
+migrationsverket försäkringskassan arbetsförmedlingen skatteverket polismyndigheten kronofogden region regionen
+bris rädda barnen barnahus ungdomsmottagningen vårdcentralen
 måndag tisdag onsdag torsdag fredag lördag söndag januari februari mars april maj juni juli augusti september oktober november december
 jul påsk midsommar sfi svenska engelska matte matematik idrott
 `
@@ -129,10 +142,15 @@ export function findPossibleNames(text: string): NameWarning[] {
     words.forEach((m, index) => {
       const word = m[0];
       const lower = word.toLocaleLowerCase("sv-SE");
-      if (NOT_NAMES.has(lower) || word.length < 2) return;
+      // "Anna-Karin" is two names; "Hässelby-Vällingby" two places.
+      const parts = lower.split("-").filter(Boolean);
+      if (word.length < 2 || parts.every((p) => NOT_NAMES.has(p))) return;
       const isAcronym = word === word.toLocaleUpperCase("sv-SE");
       const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
-      if (NAMES.has(lower) && (capitalised || index > 0)) found.set(lower, { text: word });
+      // "Saras mamma": the genitive of a name.
+      const known = parts.some((p) => NAMES.has(p) || (p.endsWith("s") && NAMES.has(p.slice(0, -1))));
+      const ambiguous = parts.every((p) => AMBIGUOUS.has(p));
+      if (known && (capitalised || (index > 0 && !ambiguous))) found.set(lower, { text: word });
       else if (capitalised && !isAcronym && index > 0) found.set(lower, { text: word });
     });
   }
