@@ -714,3 +714,66 @@ export const consultationMessages = sqliteTable(
   },
   (t) => [check("consultation_messages_body_length", sql`${t.body} IS NULL OR length(${t.body}) BETWEEN 1 AND 4000`), index("consultation_messages_consultation").on(t.consultationId)],
 );
+
+// ---------------------------------------------------------------------------
+// Voluntary support a partner can point a family to without a report.
+
+/** One preventive offer of the district (parent advisers, field assistants, the youth clinic …). */
+export const supportOffers = sqliteTable(
+  "support_offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    /** The team that handles contact requests for this offer. */
+    teamId: integer("team_id").notNull(),
+    name: text("name").notNull(),
+    forWhom: text("for_whom").notNull(),
+    whatItGives: text("what_it_gives").notNull(),
+    howToContact: text("how_to_contact").notNull(),
+    phone: text("phone"),
+    email: text("email"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    unique("support_offers_id_district").on(t.id, t.districtId),
+    foreignKey({ name: "support_offers_team_same_district", columns: [t.teamId, t.districtId], foreignColumns: [teams.id, teams.districtId] }),
+    check("support_offers_texts", sql`length(trim(${t.name})) BETWEEN 1 AND 120 AND length(${t.forWhom}) <= 300 AND length(${t.whatItGives}) <= 1500 AND length(${t.howToContact}) <= 600`),
+    check("support_offers_phone", sql`${t.phone} IS NULL OR ${E164(t.phone)}`),
+  ],
+);
+
+/**
+ * With the guardians' consent, a partner asks the offer's team to contact the family.
+ * Shown only to that team; the family's details are deleted after the retention period
+ * once the request is handled.
+ */
+export const supportRequests = sqliteTable(
+  "support_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    offerId: integer("offer_id").notNull(),
+    askerPersonId: integer("asker_person_id").notNull(),
+    guardianName: text("guardian_name"),
+    guardianPhone: text("guardian_phone"),
+    language: text("language"),
+    interpreterNeeded: integer("interpreter_needed", { mode: "boolean" }).notNull().default(false),
+    consentGivenBy: text("consent_given_by"),
+    consentGivenOn: text("consent_given_on"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    handledAt: integer("handled_at", { mode: "timestamp_ms" }),
+    handledBy: integer("handled_by").references(() => people.id),
+    purgedAt: integer("purged_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    foreignKey({ name: "support_requests_offer_same_district", columns: [t.offerId, t.districtId], foreignColumns: [supportOffers.id, supportOffers.districtId] }),
+    foreignKey({ name: "support_requests_asker_same_district", columns: [t.askerPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    check(
+      "support_requests_details_until_purged",
+      sql`${t.purgedAt} IS NOT NULL OR (${t.guardianName} IS NOT NULL AND ${t.guardianPhone} IS NOT NULL AND ${t.consentGivenBy} IS NOT NULL AND ${t.consentGivenOn} IS NOT NULL)`,
+    ),
+    check("support_requests_phone", sql`${t.guardianPhone} IS NULL OR ${E164(t.guardianPhone)}`),
+    check("support_requests_handled", sql`(${t.handledAt} IS NULL) = (${t.handledBy} IS NULL)`),
+  ],
+);

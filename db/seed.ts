@@ -20,6 +20,7 @@ import {
   schoolParts,
   staffTeams,
   teams,
+  supportOffers,
   walkBookings,
   walkExpectations,
   walkOccasions,
@@ -90,6 +91,8 @@ type PersonSpec = {
   organisation?: string;
   stage?: SchoolStage;
   staffTeam?: string;
+  /** Social services staff of the prevention unit; everyone else is in "Barn och unga". */
+  prevention?: boolean;
 };
 
 const PEOPLE: PersonSpec[] = [
@@ -99,7 +102,8 @@ const PEOPLE: PersonSpec[] = [
   { key: "sara", name: "Sara Lindqvist", email: "sara.lindqvist@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 14 },
   { key: "mikael", name: "Mikael Holm", email: "mikael.holm@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 15 },
   { key: "leila", name: "Leila Haddad", email: "leila.haddad@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 16 },
-  { key: "eva", name: "Eva Sjöberg", email: "eva.sjoberg@hv.example", title: "Föräldrarådgivare", role: "parent_adviser", phone: 17 },
+  { key: "eva", name: "Eva Sjöberg", email: "eva.sjoberg@hv.example", title: "Föräldrarådgivare", role: "parent_adviser", phone: 17, prevention: true },
+  { key: "tobias", name: "Tobias Ek", email: "tobias.ek@hv.example", title: "Fältassistent", role: "social_worker", phone: 22, prevention: true },
   { key: "omar", name: "Omar Lind", email: "omar.lind@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 18 },
   { key: "karin", name: "Karin Dahl", email: "karin.dahl@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 19 },
   { key: "petra", name: "Petra Nyström", email: "petra.nystrom@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 20 },
@@ -160,6 +164,43 @@ const WALK_BOOKINGS: [string, number, string, WalkTopic][] = [
   ["anna", 1, "nadia", "concern"],
 ];
 
+/** The prevention unit's offers, which partners can point families to without a report. */
+const SUPPORT_OFFERS = [
+  {
+    name: "Föräldrarådgivare",
+    forWhom: "Föräldrar med barn och unga 0–17 år",
+    whatItGives:
+      "Enskilda samtal om föräldraskap och vardagen hemma, föräldragrupper, och hembesök för dig som är förälder för första gången tillsammans med barnavårdscentralen.",
+    howToContact: "Ring eller mejla själv. Ni behöver inte berätta varför i förväg, och det finns ingen väntelista för ett första samtal.",
+    phone: 40,
+    email: "foraldraradgivning@hv.example",
+  },
+  {
+    name: "Fältassistenter",
+    forWhom: "Unga 12–20 år och deras föräldrar",
+    whatItGives: "Vuxna som finns där unga är, på kvällar i centrum och på fritidsgårdar. De lyssnar, stöttar och hjälper vidare till annat stöd.",
+    howToContact: "Den unga eller föräldern ringer eller skickar sms. Fältassistenterna går också att möta i Vällingby centrum på kvällstid.",
+    phone: 41,
+    email: "faltassistenter@hv.example",
+  },
+  {
+    name: "Ungdomsmottagningen",
+    forWhom: "Unga 12–22 år",
+    whatItGives: "Samtal om känslor, relationer, sex och hälsa med kurator, barnmorska och läkare. Det är gratis och ni kan vara anonyma.",
+    howToContact: "Boka en tid själv på telefon. Det finns drop-in på tisdagar eftermiddag.",
+    phone: 42,
+    email: "ungdomsmottagningen@hv.example",
+  },
+  {
+    name: "Skolsocionomer och närvaroprogrammet",
+    forWhom: "Elever med hög frånvaro och deras familjer",
+    whatItGives: "Stöd för att komma tillbaka till skolan, i samarbete med skolan och familjen. Samtal med eleven och föräldrarna och en plan för närvaron.",
+    howToContact: "Familjen ringer själv, eller ber skolans elevhälsa ta kontakt.",
+    phone: 43,
+    email: "skolsocionomer@hv.example",
+  },
+];
+
 /** The duty rota's order; the parent adviser and the coordinator take no duty days. */
 const ROTA = ["anna", "omar", "sara", "leila", "jonas", "karin", "mikael", "petra"];
 
@@ -185,6 +226,11 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       .returning()
       .get();
 
+    const prevention = tx
+      .insert(teams)
+      .values({ districtId: district.id, name: "Förebyggande enheten", office: "Vällingby centrum" })
+      .returning()
+      .get();
     const orgIds = new Map<string, number>();
     const partIds = new Map<string, number>();
     const staffTeamIds = new Map<string, number>();
@@ -222,7 +268,7 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
           role: spec.role,
           phone: spec.phone === undefined ? null : fictionalPhone(spec.phone),
           organisationId: spec.organisation ? orgIds.get(spec.organisation) : null,
-          teamId: spec.organisation ? null : team.id,
+          teamId: spec.organisation ? null : spec.prevention ? prevention.id : team.id,
           schoolPartId: spec.stage ? partIds.get(`${spec.organisation}/${spec.stage}`) : null,
           staffTeamId: spec.staffTeam ? staffTeamIds.get(`${spec.organisation}/${spec.staffTeam}`) : null,
           passwordHash,
@@ -308,6 +354,12 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       tx.insert(walkBookings).values({ slotId, occasionId: slot.occasionId, personId: personIds.get(personKey)!, topic }).run();
     }
     tx.insert(walkExpectations).values({ organisationId: orgIds.get("gronadiamanten")!, term: termOf(today), setBy: personIds.get("lena")! }).run();
+
+    SUPPORT_OFFERS.forEach((offer, sortOrder) => {
+      tx.insert(supportOffers)
+        .values({ ...offer, phone: fictionalPhone(offer.phone), districtId: district.id, teamId: prevention.id, sortOrder })
+        .run();
+    });
   });
   return true;
 }

@@ -1,0 +1,186 @@
+import { and, asc, eq, isNull, lt } from "drizzle-orm";
+import { z } from "zod";
+import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
+import { can, isPartner, type Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import { env } from "../env.server";
+import { normalisePhone } from "../format/phone";
+import { enqueueMail } from "../mail/outbox.server";
+import { isLocalDate, localDateOf } from "../time/stockholm";
+
+/**
+ * The catalogue of voluntary support a partner can point a family to without a report,
+ * and the requests, with the guardians' consent, that the offer's team contact the family.
+ * A request is shown only to the offer's team; its details are deleted after the
+ * retention period once handled.
+ */
+
+type Failure = { ok: false; field: string; message: string };
+
+export function supportOffersOf(actor: Actor) {
+  return getDb()
+    .select({ offer: supportOffers, teamName: teams.name })
+    .from(supportOffers)
+    .innerJoin(teams, eq(teams.id, supportOffers.teamId))
+    .where(and(eq(supportOffers.districtId, actor.districtId), isNull(supportOffers.archivedAt)))
+    .orderBy(asc(supportOffers.sortOrder), asc(supportOffers.name))
+    .all()
+    .map((r) => ({ ...r.offer, teamName: r.teamName }));
+}
+
+export function supportOffer(actor: Actor, id: number) {
+  return supportOffersOf(actor).find((o) => o.id === id) ?? null;
+}
+
+const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `Skriv högst ${max} tecken.`);
+
+export const offerSchema = z
+  .object({
+    name: text(120, "Skriv vad stödet heter."),
+    forWhom: text(300, "Skriv vem stödet är till för, till exempel Föräldrar med barn 0–17 år."),
+    whatItGives: text(1500, "Skriv vad familjen får."),
+    howToContact: text(600, "Skriv hur familjen själv tar kontakt."),
+    phone: z.string().trim().max(40).optional(),
+    email: z.string().trim().max(254).optional(),
+    teamId: z.string({ error: "Välj vilket team som tar emot förfrågningar." }).regex(/^[1-9]\d{0,9}$/, "Välj vilket team som tar emot förfrågningar.").transform(Number),
+    sortOrder: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v && /^\d{1,3}$/.test(v) ? Number(v) : 0)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." });
+    if (v.email && !z.email().safeParse(v.email).success) ctx.addIssue({ code: "custom", path: ["email"], message: "Skriv en e-postadress, till exempel stod@stad.se, eller lämna fältet tomt." });
+  }, { when: () => true })
+  .transform((v) => ({ ...v, phone: v.phone ? normalisePhone(v.phone) : null, email: v.email ? v.email : null }));
+
+export type OfferInput = z.output<typeof offerSchema>;
+
+export function teamsOf(actor: Actor) {
+  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, actor.districtId)).orderBy(asc(teams.name)).all();
+}
+
+/** The coordinator adds or changes an offer of the own district. */
+export function saveOffer(actor: Actor, id: number | null, input: OfferInput): { ok: true; id: number } | Failure {
+  if (!can(actor, "district:manage")) return { ok: false, field: "form", message: "Bara samordnaren kan ändra stödkatalogen." };
+  if (!teamsOf(actor).some((t) => t.id === input.teamId)) return { ok: false, field: "teamId", message: "Välj ett team i stadsdelen." };
+  const db = getDb();
+  if (id === null) {
+    const row = db.insert(supportOffers).values({ ...input, districtId: actor.districtId }).returning({ id: supportOffers.id }).get();
+    return { ok: true, id: row.id };
+  }
+  const result = db
+    .update(supportOffers)
+    .set(input)
+    .where(and(eq(supportOffers.id, id), eq(supportOffers.districtId, actor.districtId)))
+    .run();
+  return result.changes === 0 ? { ok: false, field: "form", message: "Erbjudandet finns inte." } : { ok: true, id };
+}
+
+export function archiveOffer(actor: Actor, id: number, now: Date): boolean {
+  if (!can(actor, "district:manage")) return false;
+  return (
+    getDb()
+      .update(supportOffers)
+      .set({ archivedAt: now })
+      .where(and(eq(supportOffers.id, id), eq(supportOffers.districtId, actor.districtId)))
+      .run().changes === 1
+  );
+}
+
+export function requestSchema(now: Date) {
+  const today = localDateOf(now);
+  return z
+    .object({
+      guardianName: text(120, "Skriv vårdnadshavarens namn."),
+      guardianPhone: z.string({ error: "Skriv vårdnadshavarens telefonnummer." }).trim().min(1, "Skriv vårdnadshavarens telefonnummer.").max(40),
+      language: z.string().trim().max(60, "Skriv högst 60 tecken.").optional(),
+      interpreterNeeded: z.string().optional(),
+      consentGivenBy: text(100, "Skriv vem som sa ja, till exempel mamma eller pappa."),
+      consentGivenOn: z.string({ error: "Skriv när de sa ja, till exempel 2026-12-01." }).trim(),
+    })
+    .superRefine((v, ctx) => {
+      if (typeof v.guardianPhone === "string" && v.guardianPhone && !normalisePhone(v.guardianPhone)) {
+        ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "Skriv ett telefonnummer, till exempel 070-123 45 67." });
+      }
+      if (typeof v.consentGivenOn !== "string" || !isLocalDate(v.consentGivenOn)) ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Skriv när de sa ja, till exempel 2026-12-01." });
+      else if (v.consentGivenOn > today) ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Datumet har inte varit än. Skriv när de sa ja." });
+    }, { when: () => true })
+    .transform((v) => ({
+      guardianName: v.guardianName,
+      guardianPhone: normalisePhone(v.guardianPhone)!,
+      language: v.language ? v.language : null,
+      interpreterNeeded: v.interpreterNeeded === "yes",
+      consentGivenBy: v.consentGivenBy,
+      consentGivenOn: v.consentGivenOn,
+    }));
+}
+
+export type RequestInput = z.output<ReturnType<typeof requestSchema>>;
+
+/** A partner asks the offer's team to contact the family; the team gets a notice without the family's details. */
+export function requestContact(actor: Actor, offerId: number, input: RequestInput): { ok: true } | Failure {
+  if (!isPartner(actor)) return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
+  const offer = supportOffer(actor, offerId);
+  if (!offer) return { ok: false, field: "form", message: "Erbjudandet finns inte." };
+  const db = getDb();
+  db.transaction((tx) => {
+    const row = tx
+      .insert(supportRequests)
+      .values({ ...input, districtId: actor.districtId, offerId, askerPersonId: actor.personId })
+      .returning({ id: supportRequests.id })
+      .get();
+    const members = tx
+      .select({ name: people.name, email: people.email })
+      .from(people)
+      .where(and(eq(people.teamId, offer.teamId), eq(people.districtId, actor.districtId), isNull(people.deactivatedAt)))
+      .all();
+    for (const m of members) {
+      enqueueMail(
+        {
+          districtId: actor.districtId,
+          to: m.email,
+          subject: `En familj vill bli kontaktad: ${offer.name}`,
+          text: `Hej ${m.name}!\n\n${actor.organisationName ?? "En samverkanspartner"} ber ert team kontakta en familj om ${offer.name}. Vårdnadshavarna har sagt ja.\nUppgifterna finns i Samverkansportalen:\n${env.APP_URL.replace(/\/$/, "")}/stod\n`,
+        },
+        tx,
+      );
+    }
+    tx.insert(auditEvents)
+      .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "support_request.created", objectType: "support_request", objectId: String(row.id) })
+      .run();
+  });
+  return { ok: true };
+}
+
+/** Open and recently handled requests to the acting person's team. */
+export function requestsForTeam(actor: Actor) {
+  if (isPartner(actor) || actor.teamId === null) return [];
+  return getDb()
+    .select({ request: supportRequests, offerName: supportOffers.name, askerTitle: people.title })
+    .from(supportRequests)
+    .innerJoin(supportOffers, eq(supportOffers.id, supportRequests.offerId))
+    .innerJoin(people, eq(people.id, supportRequests.askerPersonId))
+    .where(and(eq(supportOffers.teamId, actor.teamId), eq(supportRequests.districtId, actor.districtId), isNull(supportRequests.purgedAt)))
+    .orderBy(asc(supportRequests.createdAt))
+    .all()
+    .map((r) => ({ ...r.request, offerName: r.offerName, askerTitle: r.askerTitle }));
+}
+
+export function markRequestHandled(actor: Actor, requestId: number, now: Date): boolean {
+  const mine = requestsForTeam(actor).find((r) => r.id === requestId && r.handledAt === null);
+  if (!mine) return false;
+  getDb().update(supportRequests).set({ handledAt: now, handledBy: actor.personId }).where(eq(supportRequests.id, requestId)).run();
+  return true;
+}
+
+/** Deletes the family's details of requests handled longer ago than the retention period. */
+export function purgeHandledRequests(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  return getDb()
+    .update(supportRequests)
+    .set({ guardianName: null, guardianPhone: null, language: null, consentGivenBy: null, consentGivenOn: null, purgedAt: now })
+    .where(and(lt(supportRequests.handledAt, cutoff), isNull(supportRequests.purgedAt)))
+    .run().changes;
+}
