@@ -168,10 +168,23 @@ export function consultationsFor(actor: Actor, now: Date) {
     .orderBy(desc(consultations.createdAt))
     .limit(200)
     .all();
+  // A contact person sees first the questions about the school parts they cover.
+  const myParts = new Set(
+    isPartner(actor)
+      ? []
+      : getDb()
+          .select({ schoolPartId: contactAssignmentParts.schoolPartId })
+          .from(contactAssignmentParts)
+          .innerJoin(contactAssignments, eq(contactAssignments.id, contactAssignmentParts.assignmentId))
+          .where(eq(contactAssignments.personId, actor.personId))
+          .all()
+          .map((p) => p.schoolPartId),
+  );
+  const mine = (r: (typeof rows)[number]) => (r.schoolPartId !== null && myParts.has(r.schoolPartId) ? 0 : 1);
   const stateOrder = { new: 0, taken: 1, answered: 2, closed: 3 } as const;
   return rows
     .map((r) => ({ ...r, overdue: r.firstAnswerAt === null && r.state !== "closed" && r.dueAt < now }))
-    .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || b.createdAt.getTime() - a.createdAt.getTime());
+    .sort((a, b) => stateOrder[a.state] - stateOrder[b.state] || mine(a) - mine(b) || b.createdAt.getTime() - a.createdAt.getTime());
 }
 
 /** One consultation with its thread, or null (the page answers 404). The read is audited. */

@@ -207,3 +207,15 @@ describe("keeping no more than needed", () => {
     expect(db.select().from(consultationMessages).all().every((m) => m.body === null)).toBe(true);
   });
 });
+
+describe("the queue", () => {
+  useFreshDatabase();
+
+  it("puts questions about the school parts the contact person covers first", async () => {
+    const lower = idFrom(await ask("larare@vallingbyskolan.example"));
+    const upper = idFrom(await ask("lars.ek@vallingbyskolan.example"));
+    const queue = async (email: string) => ((await listLoader(args(get("/konsultation", await sessionCookie(email))))) as { items: { id: number }[] }).items.map((i) => i.id);
+    expect(await queue("socialsekreterare@hv.example")).toEqual([lower, upper]); // Anna covers the lower school
+    expect(await queue("sara.lindqvist@hv.example")).toEqual([upper, lower]); // Sara covers the upper school
+  });
+});
