@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { FieldFrame } from "./FieldFrame";
 
 type FieldProps = {
   label: string;
@@ -11,28 +12,9 @@ type FieldProps = {
 
 /** One labelled input with its hint and error, wired for screen readers. */
 export function Field({ label, name, error, hint, idPrefix = "field", ...input }: FieldProps) {
-  const id = `${idPrefix}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span className="field__error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...input}
-      />
-    </div>
+    <FieldFrame id={`${idPrefix}-${name}`} label={label} hint={hint} error={error}>
+      {(wiring) => <input name={name} {...wiring} {...input} />}
+    </FieldFrame>
   );
 }

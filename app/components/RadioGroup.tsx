@@ -1,43 +1,9 @@
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
+import { ChoiceGroup } from "./ChoiceGroup";
 
-type Option = { value: string; label: string; extra?: ReactNode };
+type Props = Omit<ComponentProps<typeof ChoiceGroup>, "type" | "checked"> & { value?: string | undefined };
 
-/** A fieldset of radio buttons with a legend and one error, wired for screen readers. */
-export function RadioGroup({
-  legend,
-  name,
-  options,
-  value,
-  error,
-}: {
-  legend: string;
-  name: string;
-  options: Option[];
-  value?: string | undefined;
-  error?: string | undefined;
-}) {
-  const errorId = `field-${name}-error`;
-  return (
-    <fieldset className="radio-group" aria-describedby={error ? errorId : undefined}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {options.map((option) => (
-        <div key={option.value} className="radio-group__option">
-          <input
-            type="radio"
-            id={`field-${name}-${option.value}`}
-            name={name}
-            value={option.value}
-            defaultChecked={value === option.value}
-          />
-          <label htmlFor={`field-${name}-${option.value}`}>{option.label}</label>
-          {option.extra ? <div className="radio-group__extra">{option.extra}</div> : null}
-        </div>
-      ))}
-    </fieldset>
-  );
+/** Radio buttons: one choice. */
+export function RadioGroup({ value, ...props }: Props) {
+  return <ChoiceGroup type="radio" checked={(v) => v === value} {...props} />;
 }

@@ -14,6 +14,8 @@ import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { closeSchema, messageSchema } from "../models/consultations";
 import { addMessage, closeConsultation, readConsultation, takeConsultation } from "../models/consultations.server";
 import { localDateOf } from "../time/stockholm";
+import { FormError } from "../components/FormError";
+import { NameConfirmation } from "../components/NameConfirmation";
 
 export const meta: MetaFunction = () => pageTitle("Konsultation");
 
@@ -76,11 +78,7 @@ export default function ConsultationPage() {
           {saved}
         </p>
       ) : null}
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Om frågan</h2>
         <ul>
@@ -144,15 +142,7 @@ export default function ConsultationPage() {
               error={errors.body}
             />
             {actionData?.needsNameConfirmation ? (
-              <div className="notice notice--warn">
-                <p className="field__error" id="field-confirmNoName-error">
-                  {errors.confirmNoName}
-                </p>
-                <div className="radio-group__option">
-                  <input type="checkbox" id="field-confirmNoName" name="confirmNoName" value="yes" aria-describedby="field-confirmNoName-error" />
-                  <label htmlFor="field-confirmNoName">Det är inte barnets eller familjens namn</label>
-                </div>
-              </div>
+              <NameConfirmation message={errors.confirmNoName} />
             ) : null}
             <button type="submit">Skicka</button>
           </Form>

@@ -15,6 +15,8 @@ import { readForm, refused, validateForm } from "../http/forms";
 import { consultationFormSchema } from "../models/consultations";
 import { createConsultation } from "../models/consultations.server";
 import { callAdviceFor } from "../models/who-to-call.server";
+import { FormError } from "../components/FormError";
+import { NameConfirmation } from "../components/NameConfirmation";
 
 export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialtjänsten");
 
@@ -58,11 +60,7 @@ export default function NewConsultation() {
         En fråga här är ett sätt att rådgöra. Det är inte en orosanmälan: behöver du anmäla, gör du det som vanligt.
         Frågan går till era kontaktpersoner på socialtjänsten. Ingen annan på din arbetsplats ser den.
       </p>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <RadioGroup legend="Vad vill du ha hjälp med?" name="purpose" value={values.purpose} error={errors.purpose} options={options(purposeLabel)} />
         <RadioGroup legend="Vill du berätta vem barnet är?" name="mode" value={values.mode ?? "anonymous"} error={errors.mode} options={options(modeLabel)} />
@@ -84,15 +82,7 @@ export default function NewConsultation() {
           error={errors.question}
         />
         {actionData?.needsNameConfirmation ? (
-          <div className="notice notice--warn">
-            <p className="field__error" id="field-confirmNoName-error">
-              {errors.confirmNoName}
-            </p>
-            <div className="radio-group__option">
-              <input type="checkbox" id="field-confirmNoName" name="confirmNoName" value="yes" aria-describedby="field-confirmNoName-error" />
-              <label htmlFor="field-confirmNoName">Det är inte barnets eller familjens namn</label>
-            </div>
-          </div>
+          <NameConfirmation message={errors.confirmNoName} />
         ) : null}
         <RadioGroup legend="Hur snart behöver du svar?" name="urgency" value={values.urgency} error={errors.urgency} options={options(urgencyLabel)} />
         <RadioGroup legend="Hur vill du få svar?" name="answerBy" value={values.answerBy} error={errors.answerBy} options={options(answerByLabel)} />

@@ -12,6 +12,7 @@ import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { recordAudit } from "../models/audit.server";
 import { addContactAssignment, contactCandidates, removeContactAssignment } from "../models/contact-admin.server";
 import { districtOrganisations, getOrganisation } from "../models/organisations.server";
+import { FormError } from "../components/FormError";
 
 export const meta: MetaFunction = () => pageTitle("Kontaktpersoner");
 
@@ -78,11 +79,7 @@ export default function ContactAssignments() {
           {saved}
         </p>
       ) : null}
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       {chosen ? (
         <section aria-labelledby="add-heading" className="panel">
           <h2 id="add-heading">Ny kontaktperson för {chosen.name}</h2>

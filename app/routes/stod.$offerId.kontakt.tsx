@@ -8,6 +8,7 @@ import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { requestContact, requestSchema, supportOffer } from "../models/support.server";
+import { FormError } from "../components/FormError";
 
 export const meta: MetaFunction = () => pageTitle("Be teamet kontakta familjen");
 
@@ -46,11 +47,7 @@ export default function ContactRequest() {
       <p className="lead">
         {offer.name}. Förfrågan går till {offer.teamName}, och bara de ser uppgifterna. Skicka den bara om vårdnadshavarna har sagt ja.
       </p>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <Field label="Vårdnadshavarens namn" name="guardianName" autoComplete="off" defaultValue={values.guardianName ?? ""} error={errors.guardianName} />
         <Field label="Vårdnadshavarens telefonnummer" name="guardianPhone" type="tel" autoComplete="off" defaultValue={values.guardianPhone ?? ""} error={errors.guardianPhone} />

@@ -10,6 +10,7 @@ import { formatPhone } from "../format/phone";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { offerSchema, saveOffer, supportOffer, teamsOf } from "../models/support.server";
+import { FormError } from "../components/FormError";
 
 export const meta: MetaFunction = () => pageTitle("Stödkatalogen");
 
@@ -62,11 +63,7 @@ export default function EditOffer() {
   return (
     <>
       <h1>{isNew ? "Nytt erbjudande i stödkatalogen" : `Ändra ${values.name ?? "erbjudandet"}`}</h1>
-      {errors.form ? (
-        <p className="form-error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <Field label="Namn" name="name" defaultValue={values.name ?? ""} error={errors.name} />
         <Field label="För vem" name="forWhom" hint="Till exempel Unga 12–22 år" defaultValue={values.forWhom ?? ""} error={errors.forWhom} />
