@@ -3,6 +3,8 @@ import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "..
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { isLocalDate, type LocalDate } from "../time/stockholm";
+import { isAwayOn } from "./availability";
+import { statusesOf } from "./availability.server";
 import { isDutyDay } from "./duty";
 import { dutyDays, dutyLineOf } from "./duty.server";
 
@@ -120,6 +122,7 @@ export function replaceDutyDay(actor: Actor, date: string, personId: number, tod
   const day = checkFutureDutyDay(actor, date, today, "date");
   if (!day.ok) return day;
   if (!isCandidate(actor, personId)) return fail("personId", "Välj en socialsekreterare i teamet.");
+  if (isAwayOn(statusesOf([personId]).get(personId) ?? null, date)) return fail("personId", "Personen är borta den dagen. Välj någon annan.");
   return insertOverrides(actor, [{ date, personId }], "date");
 }
 

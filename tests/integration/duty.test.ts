@@ -278,3 +278,15 @@ describe("the duty calendar feed", () => {
     }
   });
 });
+
+describe("giving a day to someone who is away", () => {
+  useFreshDatabase();
+
+  it("is refused: Jonas Ekholm is away through 8 December", async () => {
+    const response = await respond(async () =>
+      dutyAction(args(post("/jour", { intent: "replace-day", date: "2026-12-04", personId: String(personId("jonas.ekholm@hv.example")) }, await sessionCookie("samordnare@hv.example")))),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).fieldErrors.personId).toBe("Personen är borta den dagen. Välj någon annan.");
+  });
+});
