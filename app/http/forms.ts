@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Messages zod writes by itself (a field we forgot to word) come in Swedish, not English.
+z.config(z.locales.sv());
+
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 

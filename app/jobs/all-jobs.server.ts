@@ -1,7 +1,7 @@
 import { now } from "../clock.server";
 import { purgeClosedConsultations } from "../models/consultations.server";
 import { purgeHandledRequests } from "../models/support.server";
-import { sendReminder } from "../models/walk-and-talk.server";
+import { purgeOldBookingNotes, sendReminder } from "../models/walk-and-talk.server";
 import { addDays, instantAt, localDateOf } from "../time/stockholm";
 import { registerJobHandler, scheduleJob, startScheduler } from "./scheduler.server";
 
@@ -23,8 +23,8 @@ export function registerAllJobs(): void {
   // "consultations.purge:<date>": deletes the free text of consultations closed longer ago
   // than the retention period, then books the next night.
   registerJobHandler("consultations.purge", (job) => {
-    const purged = purgeClosedConsultations(now()) + purgeHandledRequests(now());
-    if (purged > 0) console.log(`[jobs] purged the free text of ${purged} closed consultations and handled support requests`);
+    const purged = purgeClosedConsultations(now()) + purgeHandledRequests(now()) + purgeOldBookingNotes(now());
+    if (purged > 0) console.log(`[jobs] purged the free text of ${purged} old consultations, support requests and booking notes`);
     scheduleNightlyPurge(addDays(job.key.split(":")[1] ?? localDateOf(now()), 1));
   });
 }

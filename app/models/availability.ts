@@ -54,8 +54,8 @@ export function statusChangeSchema(now: Date) {
   return z
     .object({
       status: z.enum(["available", "busy", "away"], { error: "Välj om du är tillgänglig, upptagen eller borta." }),
-      busyUntil: z.string().trim().max(10).optional(),
-      awayThrough: z.string().trim().max(20).optional(),
+      busyUntil: z.string().trim().max(10, "Skriv till vilket klockslag du är upptagen, till exempel 14.30.").optional(),
+      awayThrough: z.string().trim().max(20, "Skriv sista dagen du är borta, till exempel 2026-12-03.").optional(),
     })
     .transform((input, ctx): { kind: "available" } | { kind: "busy"; until: Date } | { kind: "away"; through: LocalDate } => {
       if (input.status === "busy") {

@@ -189,6 +189,13 @@ export function consultationsFor(actor: Actor, now: Date) {
 
 /** One consultation with its thread, or null (the page answers 404). The read is audited. */
 export function readConsultation(actor: Actor, id: number, now: Date) {
+  const found = lookupConsultation(actor, id, now);
+  if (found) audit(actor, "consultation.read", id);
+  return found;
+}
+
+/** The same without writing a read to the audit log: for actions, which log what they do. */
+export function lookupConsultation(actor: Actor, id: number, now: Date) {
   const condition = visibleTo(actor, now);
   if (!condition) return null;
   const db = getDb();
@@ -200,7 +207,6 @@ export function readConsultation(actor: Actor, id: number, now: Date) {
     .where(and(eq(consultations.id, id), condition))
     .get();
   if (!row) return null;
-  audit(actor, "consultation.read", id);
   const concerns = db.select({ concern: consultationConcerns.concern }).from(consultationConcerns).where(eq(consultationConcerns.consultationId, id)).all();
   const messages = db
     .select({ id: consultationMessages.id, body: consultationMessages.body, createdAt: consultationMessages.createdAt, authorId: people.id, authorName: people.name, authorTitle: people.title })
@@ -234,7 +240,7 @@ export function readConsultation(actor: Actor, id: number, now: Date) {
 
 /** Takes a new consultation. When two social workers press at once, exactly one gets it. */
 export function takeConsultation(actor: Actor, id: number, now: Date): { ok: true } | Failure {
-  if (isPartner(actor) || !readConsultation(actor, id, now)) return fail("form", "Frågan finns inte.");
+  if (isPartner(actor) || !lookupConsultation(actor, id, now)) return fail("form", "Frågan finns inte.");
   const result = getDb()
     .update(consultations)
     .set({ state: "taken", takenBy: actor.personId, takenAt: now })
@@ -247,7 +253,7 @@ export function takeConsultation(actor: Actor, id: number, now: Date): { ok: tru
 
 /** A message in the thread, from the asker or the social worker who took it. */
 export function addMessage(actor: Actor, id: number, body: string, now: Date): { ok: true } | Failure {
-  const found = readConsultation(actor, id, now);
+  const found = lookupConsultation(actor, id, now);
   if (!found) return fail("form", "Frågan finns inte.");
   const c = found.consultation;
   if (c.state === "closed") return fail("body", "Frågan är avslutad. Ställ en ny fråga om du vill fråga något mer.");
@@ -282,7 +288,7 @@ export function addMessage(actor: Actor, id: number, body: string, now: Date): {
 }
 
 export function closeConsultation(actor: Actor, id: number, outcome: (typeof CONSULTATION_OUTCOMES)[number], now: Date): { ok: true } | Failure {
-  const found = readConsultation(actor, id, now);
+  const found = lookupConsultation(actor, id, now);
   if (!found) return fail("form", "Frågan finns inte.");
   if (!found.isTaker) return fail("outcome", "Bara den som har tagit frågan kan avsluta den.");
   if (found.consultation.state === "closed") return fail("outcome", "Frågan är redan avslutad.");

@@ -28,7 +28,7 @@ export function addContactAssignment(actor: Actor, input: NewAssignment): Outcom
   if (input.schoolPartIds.some((id) => !validParts.has(id))) {
     return { ok: false, field: "schoolPartIds", message: "Välj bara stadier som finns på den här skolan." };
   }
-  if (organisation.contacts.some((c) => c.personId === input.personId)) {
+  if (organisation.contacts.some((c) => c.personId === input.personId && c.organisationId === input.organisationId)) {
     return { ok: false, field: "personId", message: "Personen är redan kontaktperson för verksamheten." };
   }
   getDb().transaction((tx) => {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
-import { isLocalDate, type LocalDate } from "../time/stockholm";
+import { addDays, isLocalDate, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
 import { isDutyDay } from "./duty";
@@ -105,6 +105,7 @@ export function moveRotaMember(actor: Actor, personId: number, direction: "up" |
 function checkFutureDutyDay(actor: Actor, date: string, today: LocalDate, field: string): Outcome {
   if (!isLocalDate(date)) return fail(field, "Skriv ett datum, till exempel 2026-12-03.");
   if (date < today) return fail(field, "Dagen har redan varit. Välj i dag eller en senare dag.");
+  if (date > addDays(today, 366)) return fail(field, "Välj en dag inom ett år.");
   const line = dutyLineOf(actor.districtId);
   if (!line) return fail(field, "Jourtelefonen är inte inlagd ännu.");
   if (!isDutyDay(line, date)) return fail(field, "Jourtelefonen är stängd den dagen, så ingen har jour då.");

@@ -40,14 +40,15 @@ export const offerSchema = z
     forWhom: text(300, "Skriv vem stödet är till för, till exempel Föräldrar med barn 0–17 år."),
     whatItGives: text(1500, "Skriv vad familjen får."),
     howToContact: text(600, "Skriv hur familjen själv tar kontakt."),
-    phone: z.string().trim().max(40).optional(),
-    email: z.string().trim().max(254).optional(),
+    phone: z.string().trim().max(40, "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt.").optional(),
+    email: z.string().trim().max(254, "E-postadressen är för lång.").optional(),
     teamId: z.string({ error: "Välj vilket team som tar emot förfrågningar." }).regex(/^[1-9]\d{0,9}$/, "Välj vilket team som tar emot förfrågningar.").transform(Number),
     sortOrder: z
       .string()
       .trim()
       .optional()
-      .transform((v) => (v && /^\d{1,3}$/.test(v) ? Number(v) : 0)),
+      .refine((v) => !v || /^\d{1,3}$/.test(v), "Skriv ett heltal mellan 0 och 999.")
+      .transform((v) => (v ? Number(v) : 0)),
   })
   .superRefine((v, ctx) => {
     if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." });

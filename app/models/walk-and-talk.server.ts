@@ -19,7 +19,12 @@ import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { bookingCancellation, bookingConfirmation, bookingReminder, bookingUpdate, type BookingMailFacts } from "../mail/walk-mails";
 import { dayKind } from "../time/holidays";
-import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
+import { addDays, instantAt, localDateOf, localMinutesOf, type LocalDate } from "../time/stockholm";
+
+const localClockOf = (instant: Date) => {
+  const minutes = localMinutesOf(instant);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+};
 import { isOnDuty } from "./duty.server";
 import { planOccasion, planSeries, termRange, type Refusal, type SeriesInput, type SeriesRule } from "./walk-and-talk";
 
@@ -197,6 +202,7 @@ function ownSeries(actor: Actor, seriesId: number) {
 
 function occasionDateProblem(actor: Actor, date: LocalDate, now: Date): string | null {
   if (date < localDateOf(now)) return "Dagen har redan varit. Välj en senare dag.";
+  if (date > addDays(localDateOf(now), 2 * 366)) return "Välj en dag inom två år.";
   const kind = dayKind(date);
   if (kind === "holiday" || kind === "weekend") return "Den dagen är en helgdag. Välj en vardag.";
   if (dutyCheck(actor)(date)) return "Du har jour den dagen. Välj en annan dag.";
@@ -534,6 +540,7 @@ export function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, 
   const found = ownOccasion(getDb(), actor, occasionId);
   if (!found) return fail("occasionId", "Tillfället finns inte.");
   if (found.occasion.cancelledAt) return fail("occasionId", "Tillfället är inställt och kan inte flyttas.");
+  if (found.occasion.date < localDateOf(now)) return fail("occasionId", "Tillfället har redan varit och kan inte flyttas.");
   const problem = occasionDateProblem(actor, date, now);
   if (problem) return fail("date", problem);
   const planned = planOccasion(found.series, date);
@@ -544,11 +551,14 @@ export function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, 
         .set({ date, deadline: planned.deadline, movedFrom: found.occasion.movedFrom ?? found.occasion.date })
         .where(eq(walkOccasions.id, occasionId))
         .run();
+      // The same wall-clock times on the new day, whatever the series says now.
       const slots = tx.select().from(walkSlots).where(eq(walkSlots.occasionId, occasionId)).orderBy(asc(walkSlots.startsAt)).all();
-      slots.forEach((slot, i) => {
-        const times = planned.slots[i];
-        if (times) tx.update(walkSlots).set({ startsAt: times.startsAt, endsAt: times.endsAt }).where(eq(walkSlots.id, slot.id)).run();
-      });
+      for (const slot of slots) {
+        tx.update(walkSlots)
+          .set({ startsAt: instantAt(date, localClockOf(slot.startsAt)), endsAt: instantAt(date, localClockOf(slot.endsAt)) })
+          .where(eq(walkSlots.id, slot.id))
+          .run();
+      }
       const active = tx
         .select({ booking: walkBookings, booker: { name: people.name, email: people.email, districtId: people.districtId } })
         .from(walkBookings)
@@ -675,4 +685,18 @@ export function staffProgress(actor: Actor, term: string): StaffProgressGroup[] 
     groups.set(label, group);
   }
   return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group, "sv"));
+}
+
+/** Deletes the notes of bookings whose walk took place longer ago than the retention period. */
+export function purgeOldBookingNotes(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+  const old = getDb()
+    .select({ id: walkBookings.id })
+    .from(walkBookings)
+    .innerJoin(walkSlots, eq(walkSlots.id, walkBookings.slotId))
+    .where(and(lt(walkSlots.endsAt, cutoff), isNotNull(walkBookings.note)))
+    .all()
+    .map((b) => b.id);
+  if (old.length === 0) return 0;
+  return getDb().update(walkBookings).set({ note: null }).where(inArray(walkBookings.id, old)).run().changes;
 }

@@ -160,6 +160,7 @@ export function seriesFormSchema(now: Date) {
       const clockOk = typeof v.firstSlotAt === "string" && /^\d{2}:\d{2}$/.test(v.firstSlotAt);
       const numbersOk = [v.weekday, v.slotMinutes, v.slotsPerOccasion].every((n) => typeof n === "number" && Number.isFinite(n));
       if (firstOk && v.firstDate < today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Första datum har redan varit. Välj i dag eller senare." });
+      if (firstOk && v.firstDate > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum inom ett år." });
       if (firstOk && clockOk && numbersOk && v.firstDate === today && instantAt(today, v.firstSlotAt) <= now && v.weekday === isoWeekday(today)) {
         ctx.addIssue({ code: "custom", path: ["firstSlotAt"], message: "Den tiden har redan varit i dag. Välj en senare tid eller ett senare första datum." });
       }

@@ -12,7 +12,7 @@ import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { closeSchema, messageSchema } from "../models/consultations";
-import { addMessage, closeConsultation, readConsultation, takeConsultation } from "../models/consultations.server";
+import { addMessage, closeConsultation, lookupConsultation, readConsultation, takeConsultation } from "../models/consultations.server";
 import { localDateOf } from "../time/stockholm";
 import { FormError } from "../components/FormError";
 import { NameConfirmation } from "../components/NameConfirmation";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = parseId(params.consultationId);
   const at = now();
-  const found = id === null ? null : readConsultation(actor, id, at);
+  const found = id === null ? null : lookupConsultation(actor, id, at);
   if (!found || id === null) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);
   const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>

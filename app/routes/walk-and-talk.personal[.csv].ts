@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const term = termOf(localDateOf(now()));
   const groups = staffProgress(actor, term);
-  if (!groups) throw new Response("Forbidden", { status: 403 });
+  if (!groups) return new Response("Listan är till för ledningen.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const lines = [["Grupp", "Namn", "Bokat", "Gått"].map(csvCell).join(";")];
   for (const g of groups) for (const p of g.people) lines.push([g.group, p.name, p.booked ? "Ja" : "Nej", p.attended ? "Ja" : "Nej"].map(csvCell).join(";"));
   // A byte order mark, so that Excel opens the Swedish characters correctly.

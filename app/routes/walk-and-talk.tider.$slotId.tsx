@@ -11,6 +11,7 @@ import { SlotList } from "../components/walk/SlotList";
 import { formatInstant, formatSlot, walkTopicLabel } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
+import { findIdentifiers } from "../models/privacy-guard";
 import { bookSlot, openSlotsFor, slotForPartner } from "../models/walk-and-talk.server";
 import { localDateOf } from "../time/stockholm";
 
@@ -37,7 +38,8 @@ const bookingSchema = z.object({
     .trim()
     .max(200, "Skriv högst 200 tecken.")
     .optional()
-    .transform((v) => (v ? v : null)),
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || findIdentifiers(v).length === 0, "Ta bort personnummer, telefonnummer, e-post och adresser: skriv inte vem barnet är."),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -91,8 +91,8 @@ export function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
   return dates;
 }
 
-/** True for a real calendar date written YYYY-MM-DD. */
+/** True for a real calendar date written YYYY-MM-DD, in the years 1900–2199 the portal deals with. */
 export function isLocalDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   return addDays(value, 0) === value;
 }
