@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, availabilityStatuses, consultationMessages, consultations, outbox } from "../../db/schema";
+import { auditEvents, availabilityStatuses, consultationMessages, consultations, jobs, outbox } from "../../db/schema";
 import { action as newAction, loader as newLoader } from "../../app/routes/konsultation.ny";
 import { action as threadAction, loader as threadLoader } from "../../app/routes/konsultation.$consultationId";
 import { loader as listLoader } from "../../app/routes/konsultation._index";
-import { purgeClosedConsultations, takeConsultation } from "../../app/models/consultations.server";
+import { consultationsFor, purgeClosedConsultations, takeConsultation } from "../../app/models/consultations.server";
+import { registerAllJobs } from "../../app/jobs/all-jobs.server";
+import { registeredJobHandlers, runDueJobs, scheduleJob } from "../../app/jobs/scheduler.server";
 import { actorFor, db, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
@@ -217,5 +219,29 @@ describe("the queue", () => {
     const queue = async (email: string) => ((await listLoader(args(get("/konsultation", await sessionCookie(email))))) as { items: { id: number }[] }).items.map((i) => i.id);
     expect(await queue("socialsekreterare@hv.example")).toEqual([lower, upper]); // Anna covers the lower school
     expect(await queue("sara.lindqvist@hv.example")).toEqual([upper, lower]); // Sara covers the upper school
+  });
+});
+
+describe("promises and the nightly purge job", () => {
+  useFreshDatabase();
+
+  it("flags a question nobody answered in time as overdue", async () => {
+    const id = idFrom(await ask("larare@vallingbyskolan.example"));
+    const queueAt = (at: Date) => consultationsFor(actorFor("socialsekreterare@hv.example"), at).find((c) => c.id === id)!;
+    expect(queueAt(new Date("2026-12-03T15:00:00Z")).overdue).toBe(false); // before Thursday 16.30
+    expect(queueAt(new Date("2026-12-03T16:00:00Z")).overdue).toBe(true);
+  });
+
+  it("the scheduled purge job deletes old texts and books the next night", async () => {
+    const id = idFrom(await ask("larare@vallingbyskolan.example"));
+    await act("socialsekreterare@hv.example", id, { intent: "take" });
+    await act("socialsekreterare@hv.example", id, { intent: "close", outcome: "advice" });
+    registerAllJobs();
+    scheduleJob({ key: "consultations.purge:2027-03-05", kind: "consultations.purge", runAt: new Date("2027-03-05T01:00:00Z") });
+    // The handler purges by the portal's clock, which the test pins by passing the job's time through `now`:
+    // here the clock is still 1 December 2026, so nothing is old enough yet.
+    await runDueJobs(new Date("2027-03-05T01:05:00Z"), registeredJobHandlers());
+    expect(db.select().from(jobs).where(eq(jobs.key, "consultations.purge:2027-03-06")).get()).toBeDefined();
+    expect(db.select().from(jobs).where(eq(jobs.key, "consultations.purge:2027-03-05")).get()!.doneAt).not.toBeNull();
   });
 });
