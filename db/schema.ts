@@ -777,3 +777,82 @@ export const supportRequests = sqliteTable(
     check("support_requests_handled", sql`(${t.handledAt} IS NULL) = (${t.handledBy} IS NULL)`),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Meetings. One model for every kind; report meetings (anmälningsmöten) first.
+
+export const MEETING_KINDS = ["report", "staff_team", "planning", "forum", "collaboration"] as const;
+export const MEETING_STATES = ["proposed", "confirmed", "cancelled"] as const;
+export const MEETING_PLACES = ["school", "office", "digital"] as const;
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id").notNull(),
+    organisationId: integer("organisation_id").notNull(),
+    kind: text("kind", { enum: MEETING_KINDS }).notNull(),
+    state: text("state", { enum: MEETING_STATES }).notNull().default("proposed"),
+    /** The social worker who takes part (the organisation's contact person). */
+    hostPersonId: integer("host_person_id").notNull(),
+    proposedBy: integer("proposed_by").notNull(),
+    place: text("place", { enum: MEETING_PLACES }).notNull(),
+    /** Who from the school or preschool comes (roles, not the family). */
+    participants: text("participants"),
+    /** Null: no interpreter needed. */
+    interpreterLanguage: text("interpreter_language"),
+    guardiansTold: integer("guardians_told", { mode: "boolean" }).notNull(),
+    notes: text("notes"),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }),
+    /** Raised at every change, so calendars accept updates and cancellations. */
+    icsSequence: integer("ics_sequence").notNull().default(0),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    foreignKey({ name: "meetings_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    foreignKey({ name: "meetings_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    foreignKey({ name: "meetings_proposer_same_district", columns: [t.proposedBy, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    check("meetings_kind", sql`${t.kind} IN (${inList(MEETING_KINDS)})`),
+    check("meetings_state", sql`${t.state} IN (${inList(MEETING_STATES)})`),
+    check("meetings_place", sql`${t.place} IN (${inList(MEETING_PLACES)})`),
+    check("meetings_confirmed_has_time", sql`${t.state} <> 'confirmed' OR (${t.startsAt} IS NOT NULL AND ${t.endsAt} IS NOT NULL AND ${t.startsAt} < ${t.endsAt})`),
+    check("meetings_texts", sql`(${t.participants} IS NULL OR length(${t.participants}) <= 200) AND (${t.notes} IS NULL OR length(${t.notes}) <= 1000) AND (${t.interpreterLanguage} IS NULL OR length(trim(${t.interpreterLanguage})) BETWEEN 1 AND 60)`),
+    index("meetings_host").on(t.hostPersonId, t.startsAt),
+    index("meetings_organisation").on(t.organisationId),
+  ],
+);
+
+/** A proposed time; the host confirms one of them or proposes another. */
+export const meetingProposals = sqliteTable(
+  "meeting_proposals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    proposedBy: integer("proposed_by")
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [unique("meeting_proposals_no_twins").on(t.meetingId, t.startsAt), check("meeting_proposals_times", sql`${t.startsAt} < ${t.endsAt}`)],
+);
+
+/** Who did what to a meeting, and when. */
+export const meetingEvents = sqliteTable(
+  "meeting_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    action: text("action", { enum: ["proposed", "counter_proposed", "confirmed", "cancelled"] }).notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [check("meeting_events_action", sql`${t.action} IN ('proposed', 'counter_proposed', 'confirmed', 'cancelled')`)],
+);

@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { dutyDayOn } from "../app/models/duty";
 import { planSeries, termOf } from "../app/models/walk-and-talk";
 import type { DB } from "../app/db.server";
-import { addDays, mondayOf, type LocalDate } from "../app/time/stockholm";
+import { addDays, instantAt, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
   availabilityStatuses,
   contactAssignmentParts,
@@ -20,6 +20,9 @@ import {
   schoolParts,
   staffTeams,
   teams,
+  meetingEvents,
+  meetingProposals,
+  meetings,
   supportOffers,
   walkBookings,
   walkExpectations,
@@ -354,6 +357,29 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       tx.insert(walkBookings).values({ slotId, occasionId: slot.occasionId, personId: personIds.get(personKey)!, topic }).run();
     }
     tx.insert(walkExpectations).values({ organisationId: orgIds.get("gronadiamanten")!, term: termOf(today), setBy: personIds.get("lena")! }).run();
+
+    // A report meeting the school proposed for next week, waiting for Anna Berg's answer.
+    const reportMeeting = tx
+      .insert(meetings)
+      .values({
+        districtId: district.id,
+        organisationId: orgIds.get("vallingbyskolan")!,
+        kind: "report",
+        hostPersonId: personIds.get("anna")!,
+        proposedBy: personIds.get("peter")!,
+        place: "school",
+        participants: "Rektor och mentor",
+        interpreterLanguage: "arabiska",
+        guardiansTold: true,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    for (const [days, time] of [[8, "13:00"], [9, "09:00"]] as const) {
+      const startsAt = instantAt(addDays(mondayOf(today), days), time);
+      tx.insert(meetingProposals).values({ meetingId: reportMeeting.id, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), proposedBy: personIds.get("peter")! }).run();
+    }
+    tx.insert(meetingEvents).values({ meetingId: reportMeeting.id, personId: personIds.get("peter")!, action: "proposed", at: now }).run();
 
     SUPPORT_OFFERS.forEach((offer, sortOrder) => {
       tx.insert(supportOffers)

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { MEETING_PLACES } from "../../db/schema";
+import { dayKind } from "../time/holidays";
+import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
+import { guardAnonymousText } from "./privacy-guard";
+
+/** Pure rules of meetings: the report-meeting form, overlaps, and when the family hears back. */
+
+export type Interval = { startsAt: Date; endsAt: Date };
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+}
+
+/** After a report meeting the social worker gets back within three working days. */
+export function getBackBy(meetingStart: Date): LocalDate {
+  let date = localDateOf(meetingStart);
+  for (let found = 0; found < 3; ) {
+    date = addDays(date, 1);
+    if (dayKind(date) === "workday" || dayKind(date) === "eve") found++;
+  }
+  return date;
+}
+
+const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+
+export type ReportMeetingInput = {
+  hostPersonId: number;
+  times: Interval[];
+  place: (typeof MEETING_PLACES)[number];
+  participants: string | null;
+  interpreterLanguage: string | null;
+  guardiansTold: boolean;
+  notes: string | null;
+};
+
+/**
+ * The report-meeting form. `violence` comes first: when the concern is suspected violence
+ * or sexual abuse by someone in the family, the guardians must not be told first and the
+ * route sends the person to the phone instead of saving anything.
+ */
+export function reportMeetingSchema(now: Date) {
+  const today = localDateOf(now);
+  return z
+    .object({
+      violence: z.enum(["yes", "no"], { error: "Svara på frågan om våld eller övergrepp i familjen." }),
+      hostPersonId: z.string({ error: "Välj er kontaktperson." }).regex(/^[1-9]\d{0,9}$/, "Välj er kontaktperson.").transform(Number),
+      minutes: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? Number(v) : 60))
+        .refine((n) => Number.isInteger(n) && n >= 15 && n <= 240, "Skriv hur långt mötet är, mellan 15 och 240 minuter."),
+      date1: z.string().trim().optional(),
+      time1: z.string().trim().optional(),
+      date2: z.string().trim().optional(),
+      time2: z.string().trim().optional(),
+      date3: z.string().trim().optional(),
+      time3: z.string().trim().optional(),
+      place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
+      participants: z.string().trim().max(200, "Skriv högst 200 tecken.").optional(),
+      interpreter: z.enum(["yes", "no"], { error: "Svara på om ni behöver tolk." }),
+      interpreterLanguage: z.string().trim().max(60, "Skriv högst 60 tecken.").optional(),
+      guardiansTold: z.enum(["yes", "no"], { error: "Svara på om vårdnadshavarna vet om mötet." }),
+      notes: z.string().trim().max(1000, "Skriv högst 1 000 tecken.").optional(),
+      confirmNoName: z.string().optional(),
+    })
+    .superRefine(
+      (v, ctx) => {
+        const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+        const seen = new Set<number>();
+        let count = 0;
+        for (const n of [1, 2, 3] as const) {
+          const date = v[`date${n}`];
+          const time = v[`time${n}`];
+          if (!date && !time) continue;
+          const clock = CLOCK.exec(time ?? "");
+          if (!date || !isLocalDate(date)) {
+            issue(`date${n}`, "Skriv ett datum, till exempel 2026-12-10.");
+            continue;
+          }
+          if (!clock) {
+            issue(`time${n}`, "Skriv en tid, till exempel 13.30.");
+            continue;
+          }
+          if (date > addDays(today, 366)) {
+            issue(`date${n}`, "Välj en dag inom ett år.");
+            continue;
+          }
+          const start = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+          if (start <= now) issue(`date${n}`, "Tiden har redan varit. Föreslå en senare tid.");
+          else if (seen.has(start.getTime())) issue(`date${n}`, "Du har redan föreslagit den tiden. Föreslå en annan.");
+          seen.add(start.getTime());
+          count++;
+        }
+        if (count === 0) issue("date1", "Föreslå minst en tid.");
+        if (v.interpreter === "yes" && !v.interpreterLanguage) issue("interpreterLanguage", "Skriv vilket språk tolken ska tala.");
+        if (typeof v.notes === "string" && v.notes) {
+          const guard = guardAnonymousText(v.notes);
+          if (guard.refused) issue("notes", guard.refused.replace("en anonym fråga", "mötesanteckningen"));
+          else if (guard.nameWarning && v.confirmNoName !== "yes") issue("confirmNoName", guard.nameWarning);
+        }
+      },
+      { when: () => true },
+    )
+    .transform((v) => {
+      const times: Interval[] = [];
+      for (const n of [1, 2, 3] as const) {
+        const date = v[`date${n}`];
+        const clock = CLOCK.exec(v[`time${n}`] ?? "");
+        if (!date || !clock) continue;
+        const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+        times.push({ startsAt, endsAt: new Date(startsAt.getTime() + v.minutes * 60_000) });
+      }
+      return {
+        violence: v.violence === "yes",
+        meeting: {
+          hostPersonId: v.hostPersonId,
+          times,
+          place: v.place,
+          participants: v.participants ? v.participants : null,
+          interpreterLanguage: v.interpreter === "yes" ? (v.interpreterLanguage ?? null) : null,
+          guardiansTold: v.guardiansTold === "yes",
+          notes: v.notes ? v.notes : null,
+        } satisfies ReportMeetingInput,
+      };
+    });
+}

@@ -1,0 +1,162 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { Field } from "../components/Field";
+import { FormError } from "../components/FormError";
+import { formatDate } from "../format/dates";
+import { formatInstant } from "../format/walk";
+import { pageTitle } from "../format/title";
+import { parseId, readFormValues, refused } from "../http/forms";
+import { getBackBy } from "../models/meetings";
+import { cancelMeeting, confirmMeeting, counterPropose, meetingFor, placeLabel } from "../models/meetings.server";
+import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
+
+export const meta: MetaFunction = () => pageTitle("Anmälningsmöte");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = parseId(params.meetingId);
+  const found = id === null ? null : meetingFor(actor, id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const at = now();
+  return { ...found, today: localDateOf(at), now: at.toISOString() };
+}
+
+const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const id = parseId(params.meetingId);
+  const found = id === null ? null : meetingFor(actor, id);
+  if (!found || id === null) throw new Response("Not found", { status: 404 });
+  const values = await readFormValues(request);
+  const at = now();
+  const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>
+    outcome.ok ? redirect(`/moten/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  switch (values.intent) {
+    case "confirm": {
+      const proposalId = parseId(values.proposalId);
+      return answer(proposalId === null ? { ok: false, field: "proposalId", message: "Välj en av de föreslagna tiderna." } : confirmMeeting(actor, id, proposalId, at), "bekraftat");
+    }
+    case "propose": {
+      const date = (values.date ?? "").trim();
+      const clock = CLOCK.exec((values.time ?? "").trim());
+      if (!isLocalDate(date)) return answer({ ok: false, field: "date", message: "Skriv ett datum, till exempel 2026-12-10." }, "");
+      if (!clock) return answer({ ok: false, field: "time", message: "Skriv en tid, till exempel 13.30." }, "");
+      const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+      const length = found.proposals[0] ? found.proposals[0].endsAt.getTime() - found.proposals[0].startsAt.getTime() : 3_600_000;
+      return answer(counterPropose(actor, id, { startsAt, endsAt: new Date(startsAt.getTime() + length) }, at), "foreslaget");
+    }
+    case "cancel":
+      return answer(cancelMeeting(actor, id, at), "installt");
+    default:
+      return answer({ ok: false, field: "form", message: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, "");
+  }
+}
+
+const SAVED: Record<string, string> = {
+  foreslaget: "Förslaget är skickat.",
+  bekraftat: "Mötet är bekräftat. Ni får en kalenderinbjudan med e-post.",
+  installt: "Mötet är inställt. Båda får veta det med e-post.",
+};
+const ACTION_TEXT = { proposed: "föreslog mötet", counter_proposed: "föreslog en annan tid", confirmed: "bekräftade", cancelled: "ställde in" } as const;
+
+export default function MeetingPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const m = data.meeting;
+  const errors = actionData?.fieldErrors ?? {};
+  const saved = actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""];
+  const open = m.state === "proposed";
+  const past = m.startsAt !== null && new Date(m.startsAt) < new Date(data.now);
+  return (
+    <>
+      <h1>Anmälningsmöte, {data.organisationName}</h1>
+      {saved ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
+      <FormError message={errors.form} />
+      <section className="panel" aria-labelledby="meeting-facts">
+        <h2 id="meeting-facts">{m.state === "confirmed" && m.startsAt ? formatInstant(m.startsAt, data.today) : m.state === "cancelled" ? "Inställt" : "Tid inte bestämd än"}</h2>
+        <ul>
+          <li>Kontaktperson: {data.hostName}</li>
+          <li>
+            Planerat av: {data.proposer.name}, {data.proposer.title}
+          </li>
+          <li>Plats: {placeLabel[m.place]}</li>
+          {m.participants ? <li>Från skolan eller förskolan: {m.participants}</li> : null}
+          <li>Tolk: {m.interpreterLanguage ? `ja, ${m.interpreterLanguage}` : "nej"}</li>
+          <li>Vårdnadshavarna vet om mötet: {m.guardiansTold ? "ja" : "inte än"}</li>
+        </ul>
+        {m.notes ? <p className="mail-text">{m.notes}</p> : null}
+        {m.state === "confirmed" && m.startsAt && past ? (
+          <p>
+            <strong>{data.hostName} hör av sig senast {formatDate(getBackBy(new Date(m.startsAt)), data.today)}.</strong>
+          </p>
+        ) : null}
+      </section>
+      {open ? (
+        <section className="panel" aria-labelledby="times-heading">
+          <h2 id="times-heading">Föreslagna tider</h2>
+          {errors.proposalId ? <p className="field__error" role="alert">{errors.proposalId}</p> : null}
+          <ul className="slot-list">
+            {data.proposals.map((p) => (
+              <li key={p.id} className="slot">
+                <span>{formatInstant(p.startsAt, data.today)}</span>
+                {(data.isHost || data.isProposer) && p.proposedBy !== (data.isHost ? m.hostPersonId : m.proposedBy) ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="confirm" />
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    <button type="submit">
+                      Bekräfta<span className="sr-only"> {formatInstant(p.startsAt, data.today)}</span>
+                    </button>
+                  </Form>
+                ) : (
+                  <span className="field__hint">Väntar på svar</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {data.isHost || data.isProposer ? (
+            <Form method="post" noValidate className="form-row">
+              <input type="hidden" name="intent" value="propose" />
+              <Field label="Föreslå en annan dag" name="date" type="date" defaultValue={actionData?.values.date ?? ""} error={errors.date} />
+              <Field label="Tid" name="time" hint="Till exempel 13.30" defaultValue={actionData?.values.time ?? ""} error={errors.time} />
+              <div className="field">
+                <button type="submit" className="button--quiet">
+                  Föreslå tiden
+                </button>
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      {m.state !== "cancelled" && !past && (data.isHost || data.isProposer) ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="cancel" />
+          <button type="submit" className="button--quiet">
+            Ställ in mötet
+          </button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">Händelser</h2>
+        <ul>
+          {data.events.map((e, i) => (
+            <li key={i}>
+              {formatInstant(e.at, data.today)}: {e.name} {ACTION_TEXT[e.action]}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <p>
+        <Link to="/moten">Till alla möten</Link>
+      </p>
+    </>
+  );
+}
