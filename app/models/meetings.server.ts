@@ -8,7 +8,7 @@ import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { isOnDuty } from "./duty.server";
-import { overlaps, type Interval, type ReportMeetingInput } from "./meetings";
+import { overlaps, placeLabel, type Interval, type ReportMeetingInput } from "./meetings";
 
 /**
  * Meetings between partners and their contact persons. Report meetings first: the partner
@@ -24,7 +24,6 @@ import { overlaps, type Interval, type ReportMeetingInput } from "./meetings";
 type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
-export const placeLabel = { school: "I skolan eller förskolan", office: "På socialtjänstens kontor, Tegelhögen", digital: "Digitalt" } as const;
 
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {

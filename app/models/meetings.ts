@@ -6,6 +6,8 @@ import { guardAnonymousText } from "./privacy-guard";
 
 /** Pure rules of meetings: the report-meeting form, overlaps, and when the family hears back. */
 
+export const placeLabel = { school: "I skolan eller förskolan", office: "På socialtjänstens kontor, Tegelhögen", digital: "Digitalt" } as const;
+
 export type Interval = { startsAt: Date; endsAt: Date };
 
 export function overlaps(a: Interval, b: Interval): boolean {

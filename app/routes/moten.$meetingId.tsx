@@ -9,8 +9,8 @@ import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused } from "../http/forms";
-import { getBackBy } from "../models/meetings";
-import { cancelMeeting, confirmMeeting, counterPropose, meetingFor, placeLabel } from "../models/meetings.server";
+import { getBackBy, placeLabel } from "../models/meetings";
+import { cancelMeeting, confirmMeeting, counterPropose, meetingFor } from "../models/meetings.server";
 import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Anmälningsmöte");

@@ -13,8 +13,8 @@ import { SelectField } from "../components/SelectField";
 import { TextArea } from "../components/TextArea";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { reportMeetingSchema } from "../models/meetings";
-import { createReportMeeting, meetingHostsFor, placeLabel } from "../models/meetings.server";
+import { placeLabel, reportMeetingSchema } from "../models/meetings";
+import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
 import { callAdviceFor } from "../models/who-to-call.server";
 
 export const meta: MetaFunction = () => pageTitle("Planera ett anmälningsmöte");

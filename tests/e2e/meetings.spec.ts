@@ -1,0 +1,68 @@
+/**
+ * Planning a report meeting end to end: the school proposes times, the contact person
+ * confirms one, both see the confirmed meeting. Each browser project plans its own meeting
+ * with its own teacher and its own times.
+ */
+import { checkA11y, expect, login, logout, test, visit } from "./fixtures";
+
+const RUNS = {
+  chromium: { planner: "larare@vallingbyskolan.example", host: { email: "jonas.ekholm@hv.example", name: "Jonas Ekholm" }, date: "2026-12-14", time: "13.00", shown: "måndag 14 december kl. 13.00" },
+  "chromium-no-js": { planner: "elevhalsa@vallingbyskolan.example", host: { email: "mikael.holm@hv.example", name: "Mikael Holm" }, date: "2026-12-16", time: "10.00", shown: "onsdag 16 december kl. 10.00" },
+} as const;
+
+test("the school proposes a report meeting and the contact person confirms it", async ({ page }, testInfo) => {
+  const run = RUNS[testInfo.project.name as keyof typeof RUNS];
+  await login(page, run.planner);
+  await visit(page, "/moten");
+  await page.getByRole("link", { name: "Planera ett anmälningsmöte" }).click();
+  await page.waitForURL(/\/moten\/ny$/);
+  await checkA11y(page);
+
+  // Bad input first: no time, and an interpreter without a language.
+  await page.getByRole("group", { name: "Gäller oron misstänkt våld eller sexuella övergrepp av någon i familjen?" }).getByLabel("Nej").check();
+  await page.getByLabel("Kontaktperson på socialtjänsten").selectOption({ label: run.host.name });
+  await page.getByLabel("I skolan eller förskolan").check();
+  await page.getByLabel("Vem från skolan eller förskolan kommer?").fill("Mentor och rektor");
+  await page.getByRole("group", { name: "Behöver familjen tolk?" }).getByLabel("Ja", { exact: true }).check();
+  await page.getByRole("group", { name: "Vet vårdnadshavarna om mötet?" }).getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Skicka förslaget" }).click();
+  await expect(page.getByLabel("Dag 1")).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page);
+  await expect(page.getByLabel("Dag 1")).toHaveAccessibleDescription("Föreslå minst en tid.");
+  await expect(page.getByLabel("Språk")).toHaveAccessibleDescription("Skriv vilket språk tolken ska tala.");
+  await expect(page.getByLabel("Vem från skolan eller förskolan kommer?")).toHaveValue("Mentor och rektor");
+
+  await page.getByLabel("Dag 1").fill(run.date);
+  await page.getByLabel("Tid 1").fill(run.time);
+  await page.getByLabel("Språk").fill("tigrinja");
+  await page.getByRole("button", { name: "Skicka förslaget" }).click();
+  await page.waitForURL(/\/moten\/\d+\?sparat=foreslaget$/);
+  await checkA11y(page);
+  const address = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1, name: "Anmälningsmöte, Vällingbyskolan" })).toBeVisible();
+  await expect(page.getByText("Tid inte bestämd än")).toBeVisible();
+  await logout(page);
+
+  await login(page, run.host.email);
+  await visit(page, address);
+  await expect(page.getByText("Tolk: ja, tigrinja")).toBeVisible();
+  await page.getByRole("button", { name: `Bekräfta ${run.shown}` }).click();
+  await page.waitForURL(/sparat=bekraftat$/);
+  await checkA11y(page);
+  await expect(page.getByRole("heading", { level: 2, name: run.shown })).toBeVisible();
+  await logout(page);
+
+  await login(page, run.planner);
+  await visit(page, "/moten");
+  await expect(page.getByText(`Bekräftat: ${run.shown}.`)).toBeVisible();
+});
+
+test("violence in the family sends the teacher to the phone instead of a meeting", async ({ page }) => {
+  await login(page, "rektor@vallingbyskolan.example");
+  await visit(page, "/moten/ny");
+  await page.getByRole("group", { name: "Gäller oron misstänkt våld eller sexuella övergrepp av någon i familjen?" }).getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Skicka förslaget" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ring socialtjänsten nu" })).toBeVisible();
+  await checkA11y(page);
+  await expect(page.getByRole("region", { name: "Vem ringer jag just nu?" })).toBeVisible();
+});
