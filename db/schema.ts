@@ -803,6 +803,9 @@ export const meetings = sqliteTable(
     interpreterLanguage: text("interpreter_language"),
     guardiansTold: integer("guardians_told", { mode: "boolean" }).notNull(),
     notes: text("notes"),
+    /** Staff-team meetings: the staff team visited (null: the whole preschool) and the theme. */
+    staffTeamId: integer("staff_team_id"),
+    theme: text("theme"),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }),
     /** Raised at every change, so calendars accept updates and cancellations. */
@@ -813,6 +816,8 @@ export const meetings = sqliteTable(
     foreignKey({ name: "meetings_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
     foreignKey({ name: "meetings_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     foreignKey({ name: "meetings_proposer_same_district", columns: [t.proposedBy, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    foreignKey({ name: "meetings_staff_team_of_organisation", columns: [t.staffTeamId, t.organisationId], foreignColumns: [staffTeams.id, staffTeams.organisationId] }),
+    check("meetings_theme", sql`${t.theme} IS NULL OR length(trim(${t.theme})) BETWEEN 1 AND 120`),
     check("meetings_kind", sql`${t.kind} IN (${inList(MEETING_KINDS)})`),
     check("meetings_state", sql`${t.state} IN (${inList(MEETING_STATES)})`),
     check("meetings_place", sql`${t.place} IN (${inList(MEETING_PLACES)})`),

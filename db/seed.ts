@@ -381,6 +381,27 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
     }
     tx.insert(meetingEvents).values({ meetingId: reportMeeting.id, personId: personIds.get("peter")!, action: "proposed", at: now }).run();
 
+    // Gröna diamanten's head has asked Leila Haddad to visit the Safiren staff team.
+    const visit = tx
+      .insert(meetings)
+      .values({
+        districtId: district.id,
+        organisationId: orgIds.get("gronadiamanten")!,
+        kind: "staff_team",
+        hostPersonId: personIds.get("leila")!,
+        proposedBy: personIds.get("lena")!,
+        place: "school",
+        guardiansTold: false,
+        staffTeamId: staffTeamIds.get("gronadiamanten/Safiren")!,
+        theme: "Att förbereda svåra samtal med vårdnadshavare",
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    const visitAt = instantAt(addDays(mondayOf(today), 17), "15:00");
+    tx.insert(meetingProposals).values({ meetingId: visit.id, startsAt: visitAt, endsAt: new Date(visitAt.getTime() + 3_600_000), proposedBy: personIds.get("lena")! }).run();
+    tx.insert(meetingEvents).values({ meetingId: visit.id, personId: personIds.get("lena")!, action: "proposed", at: now }).run();
+
     SUPPORT_OFFERS.forEach((offer, sortOrder) => {
       tx.insert(supportOffers)
         .values({ ...offer, phone: fictionalPhone(offer.phone), districtId: district.id, teamId: prevention.id, sortOrder })

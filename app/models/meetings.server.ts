@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
-import { contactAssignments, meetingEvents, meetingProposals, meetings, organisations, people } from "../../db/schema";
+import { contactAssignments, meetingEvents, meetingProposals, meetings, organisations, people, staffTeams } from "../../db/schema";
 import { isPartner, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
 import { getDb } from "../db.server";
@@ -8,7 +8,7 @@ import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { isOnDuty } from "./duty.server";
-import { overlaps, placeLabel, type Interval, type ReportMeetingInput } from "./meetings";
+import { meetingKindLabel, meetingTitle, overlaps, placeLabel, type Interval, type ReportMeetingInput, type StaffTeamMeetingInput } from "./meetings";
 
 /**
  * Meetings between partners and their contact persons. Report meetings first: the partner
@@ -28,7 +28,7 @@ const fail = (field: string, message: string): Failure => ({ ok: false, field, m
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {
   if (!isPartner(actor)) return [];
-  const orgIds = [actor.organisationId, actor.homeOrganisationId].filter((id): id is number => id !== null);
+  const orgIds = familyOrganisationIds(actor);
   const rows = getDb()
     .select({ personId: people.id, name: people.name })
     .from(contactAssignments)
@@ -39,18 +39,39 @@ export function meetingHostsFor(actor: Actor) {
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);
 }
 
+/** Organisations the contact person covers, with the preschools of a covered unit. */
 function coveredOrganisationIds(actor: Actor): number[] {
-  return getDb()
+  const direct = getDb()
     .select({ id: contactAssignments.organisationId })
     .from(contactAssignments)
     .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
     .all()
     .map((r) => r.id);
+  if (direct.length === 0) return [];
+  const children = getDb().select({ id: organisations.id }).from(organisations).where(inArray(organisations.parentId, direct)).all().map((o) => o.id);
+  return [...new Set([...direct, ...children])];
+}
+
+/** The organisations of a partner's family: their own, its unit, the unit's preschools. */
+function familyOrganisationIds(actor: Actor): number[] {
+  const home = actor.homeOrganisationId;
+  if (home === null) return [];
+  return getDb()
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.districtId, actor.districtId), or(eq(organisations.id, home), eq(organisations.parentId, home))))
+    .all()
+    .map((o) => o.id);
 }
 
 function visibleTo(actor: Actor) {
   const inDistrict = eq(meetings.districtId, actor.districtId);
-  if (isPartner(actor)) return and(inDistrict, eq(meetings.proposedBy, actor.personId))!;
+  if (isPartner(actor)) {
+    // Leadership sees all of their organisation's staff-team and planning meetings.
+    const family = actor.role === "partner_leadership" ? familyOrganisationIds(actor) : [];
+    const ownTeamsMeetings = family.length ? [and(inArray(meetings.organisationId, family), inArray(meetings.kind, ["staff_team", "planning"]))!] : [];
+    return and(inDistrict, or(eq(meetings.proposedBy, actor.personId), ...ownTeamsMeetings))!;
+  }
   const covered = coveredOrganisationIds(actor);
   return and(inDistrict, or(eq(meetings.hostPersonId, actor.personId), ...(covered.length ? [inArray(meetings.organisationId, covered)] : [])))!;
 }
@@ -116,6 +137,88 @@ export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now
   return { ok: true, id };
 }
 
+/** The staff teams (and whole preschools) a preschool's leadership can ask the contact persons to visit. */
+export function visitTargetsFor(actor: Actor) {
+  if (actor.role !== "partner_leadership") return [];
+  const preschools = getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(inArray(organisations.id, familyOrganisationIds(actor)), eq(organisations.kind, "preschool")))
+    .orderBy(asc(organisations.name))
+    .all();
+  if (preschools.length === 0) return [];
+  const teams = getDb()
+    .select({ id: staffTeams.id, name: staffTeams.name, organisationId: staffTeams.organisationId })
+    .from(staffTeams)
+    .where(inArray(staffTeams.organisationId, preschools.map((p) => p.id)))
+    .orderBy(asc(staffTeams.name))
+    .all();
+  return preschools.flatMap((p) => [
+    { value: `${p.id}:`, label: `${p.name}, hela förskolan`, organisationId: p.id, staffTeamId: null as number | null, preschool: p.name, team: null as string | null },
+    ...teams.filter((t) => t.organisationId === p.id).map((t) => ({ value: `${p.id}:${t.id}`, label: `${p.name}, arbetslag ${t.name}`, organisationId: p.id, staffTeamId: t.id as number | null, preschool: p.name, team: t.name as string | null })),
+  ]);
+}
+
+export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInput, now: Date): { ok: true; id: number } | Failure {
+  const targets = visitTargetsFor(actor);
+  if (targets.length === 0) return fail("form", "Bara förskolans ledning kan be om besök på arbetslagsmöten.");
+  if (!targets.some((t) => t.organisationId === input.organisationId && t.staffTeamId === input.staffTeamId)) {
+    return fail("target", "Välj ett arbetslag eller en förskola i er verksamhet.");
+  }
+  if (!meetingHostsFor(actor).some((h) => h.personId === input.hostPersonId)) return fail("hostPersonId", "Välj en av era kontaktpersoner.");
+  const id = getDb().transaction((tx) => {
+    const row = tx
+      .insert(meetings)
+      .values({
+        districtId: actor.districtId,
+        organisationId: input.organisationId,
+        kind: "staff_team",
+        hostPersonId: input.hostPersonId,
+        proposedBy: actor.personId,
+        place: "school",
+        guardiansTold: false,
+        staffTeamId: input.staffTeamId,
+        theme: input.theme,
+        createdAt: now,
+      })
+      .returning({ id: meetings.id })
+      .get();
+    for (const t of input.times) tx.insert(meetingProposals).values({ meetingId: row.id, ...t, proposedBy: actor.personId }).run();
+    tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "proposed", at: now }).run();
+    const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, input.hostPersonId)).get()!;
+    enqueueMail(
+      {
+        districtId: actor.districtId,
+        to: host.email,
+        subject: `Förfrågan om besök på arbetslagsmöte: ${actor.organisationName}`,
+        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} vill att du besöker ett arbetslagsmöte. Tema: ${input.theme}.\nVälj en tid eller föreslå en annan:\n${env.APP_URL.replace(/\/$/, "")}/moten/${row.id}\n`,
+      },
+      tx,
+    );
+    return row.id;
+  });
+  return { ok: true, id };
+}
+
+/** For leadership: which staff teams have had a visit this year, and which have not yet. */
+export function staffTeamVisits(actor: Actor, year: string) {
+  const targets = visitTargetsFor(actor);
+  if (targets.length === 0) return [];
+  const confirmed = getDb()
+    .select({ organisationId: meetings.organisationId, staffTeamId: meetings.staffTeamId, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.kind, "staff_team"), eq(meetings.state, "confirmed"), inArray(meetings.organisationId, targets.map((t) => t.organisationId))))
+    .all()
+    .filter((m) => m.startsAt && localDateOf(m.startsAt).startsWith(year));
+  return targets
+    .filter((t) => t.staffTeamId !== null)
+    .map((t) => {
+      const visits = confirmed.filter((m) => m.organisationId === t.organisationId && (m.staffTeamId === t.staffTeamId || m.staffTeamId === null));
+      const latest = visits.map((v) => v.startsAt!).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+      return { preschool: t.preschool, team: t.team!, latest };
+    });
+}
+
 /** A time conflicts with the host's duty day or with another confirmed meeting of theirs. */
 function hostConflict(actor: Actor, hostPersonId: number, meetingId: number, time: Interval): string | null {
   if (isOnDuty({ personId: hostPersonId, districtId: actor.districtId }, localDateOf(time.startsAt))) {
@@ -131,10 +234,6 @@ function hostConflict(actor: Actor, hostPersonId: number, meetingId: number, tim
   return clash ? "Kontaktpersonen har redan ett möte då. Välj en annan tid." : null;
 }
 
-function title(organisationName: string) {
-  return `Anmälningsmöte, ${organisationName}`;
-}
-
 function invite(meeting: typeof meetings.$inferSelect, organisationName: string, host: { name: string; email: string }, guest: { name: string; email: string }, method: "REQUEST" | "CANCEL") {
   return {
     method,
@@ -144,9 +243,9 @@ function invite(meeting: typeof meetings.$inferSelect, organisationName: string,
       method,
       start: meeting.startsAt!,
       end: meeting.endsAt!,
-      title: title(organisationName),
+      title: meetingTitle(meeting.kind, organisationName),
       location: placeLabel[meeting.place],
-      description: `${title(organisationName)}. Mer i Samverkansportalen: ${env.APP_URL.replace(/\/$/, "")}/moten/${meeting.id}`,
+      description: `${meetingTitle(meeting.kind, organisationName)}. Mer i Samverkansportalen: ${env.APP_URL.replace(/\/$/, "")}/moten/${meeting.id}`,
       organizer: host,
       attendee: guest,
     }),
@@ -195,7 +294,7 @@ export function confirmMeeting(actor: Actor, meetingId: number, proposalId: numb
       .where(and(eq(meetings.id, m.id), eq(meetings.state, "proposed")))
       .run();
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "confirmed", at: now }).run();
-    mailBoth(tx, m.id, (when) => `Bekräftat: anmälningsmöte ${when}`, "REQUEST", now);
+    mailBoth(tx, m.id, (when) => `Bekräftat: ${meetingKindLabel[m.kind].toLowerCase()} ${when}`, "REQUEST", now);
   });
   return { ok: true };
 }
@@ -223,7 +322,7 @@ export function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok:
   getDb().transaction((tx) => {
     tx.update(meetings).set({ state: "cancelled", icsSequence: found.meeting.icsSequence + 1 }).where(eq(meetings.id, meetingId)).run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
-    if (found.meeting.startsAt) mailBoth(tx, meetingId, (when) => `Inställt: anmälningsmöte ${when}`, "CANCEL", now);
+    if (found.meeting.startsAt) mailBoth(tx, meetingId, (when) => `Inställt: ${meetingKindLabel[found.meeting.kind].toLowerCase()} ${when}`, "CANCEL", now);
   });
   return { ok: true };
 }

@@ -6,6 +6,13 @@ import { guardAnonymousText } from "./privacy-guard";
 
 /** Pure rules of meetings: the report-meeting form, overlaps, and when the family hears back. */
 
+export const meetingKindLabel = { report: "Anmälningsmöte", staff_team: "Besök på arbetslagsmöte", planning: "Planeringsmöte", forum: "Konsultationsforum", collaboration: "Samverkansmöte" } as const;
+
+/** A meeting's title: the kind and the organisation, never anything about a child. */
+export function meetingTitle(kind: keyof typeof meetingKindLabel, organisationName: string): string {
+  return `${meetingKindLabel[kind]}, ${organisationName}`;
+}
+
 export const placeLabel = { school: "I skolan eller förskolan", office: "På socialtjänstens kontor, Tegelhögen", digital: "Digitalt" } as const;
 
 export type Interval = { startsAt: Date; endsAt: Date };
@@ -26,6 +33,67 @@ export function getBackBy(meetingStart: Date): LocalDate {
 
 const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
 
+/** The form fields of one to three proposed times, shared by every kind of meeting. */
+const timeFields = {
+  minutes: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : 60))
+    .refine((n) => Number.isInteger(n) && n >= 15 && n <= 240, "Skriv hur långt mötet är, mellan 15 och 240 minuter."),
+  date1: z.string().trim().optional(),
+  time1: z.string().trim().optional(),
+  date2: z.string().trim().optional(),
+  time2: z.string().trim().optional(),
+  date3: z.string().trim().optional(),
+  time3: z.string().trim().optional(),
+};
+
+type TimeValues = { [K in "date1" | "time1" | "date2" | "time2" | "date3" | "time3"]?: string | undefined };
+
+/** Checks the proposed times: at least one, real, coming, within a year, no twins. */
+function checkTimes(v: TimeValues, now: Date, issue: (path: string, message: string) => void) {
+  const today = localDateOf(now);
+  const seen = new Set<number>();
+  let count = 0;
+  for (const n of [1, 2, 3] as const) {
+    const date = v[`date${n}`];
+    const time = v[`time${n}`];
+    if (!date && !time) continue;
+    const clock = CLOCK.exec(time ?? "");
+    if (!date || !isLocalDate(date)) {
+      issue(`date${n}`, "Skriv ett datum, till exempel 2026-12-10.");
+      continue;
+    }
+    if (!clock) {
+      issue(`time${n}`, "Skriv en tid, till exempel 13.30.");
+      continue;
+    }
+    if (date > addDays(today, 366)) {
+      issue(`date${n}`, "Välj en dag inom ett år.");
+      continue;
+    }
+    const start = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+    if (start <= now) issue(`date${n}`, "Tiden har redan varit. Föreslå en senare tid.");
+    else if (seen.has(start.getTime())) issue(`date${n}`, "Du har redan föreslagit den tiden. Föreslå en annan.");
+    seen.add(start.getTime());
+    count++;
+  }
+  if (count === 0) issue("date1", "Föreslå minst en tid.");
+}
+
+function proposedTimes(v: TimeValues & { minutes: number }): Interval[] {
+  const times: Interval[] = [];
+  for (const n of [1, 2, 3] as const) {
+    const date = v[`date${n}`];
+    const clock = CLOCK.exec(v[`time${n}`] ?? "");
+    if (!date || !clock) continue;
+    const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+    times.push({ startsAt, endsAt: new Date(startsAt.getTime() + v.minutes * 60_000) });
+  }
+  return times;
+}
+
 export type ReportMeetingInput = {
   hostPersonId: number;
   times: Interval[];
@@ -42,23 +110,11 @@ export type ReportMeetingInput = {
  * route sends the person to the phone instead of saving anything.
  */
 export function reportMeetingSchema(now: Date) {
-  const today = localDateOf(now);
   return z
     .object({
       violence: z.enum(["yes", "no"], { error: "Svara på frågan om våld eller övergrepp i familjen." }),
       hostPersonId: z.string({ error: "Välj er kontaktperson." }).regex(/^[1-9]\d{0,9}$/, "Välj er kontaktperson.").transform(Number),
-      minutes: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => (v ? Number(v) : 60))
-        .refine((n) => Number.isInteger(n) && n >= 15 && n <= 240, "Skriv hur långt mötet är, mellan 15 och 240 minuter."),
-      date1: z.string().trim().optional(),
-      time1: z.string().trim().optional(),
-      date2: z.string().trim().optional(),
-      time2: z.string().trim().optional(),
-      date3: z.string().trim().optional(),
-      time3: z.string().trim().optional(),
+      ...timeFields,
       place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
       participants: z.string().trim().max(200, "Skriv högst 200 tecken.").optional(),
       interpreter: z.enum(["yes", "no"], { error: "Svara på om ni behöver tolk." }),
@@ -70,32 +126,7 @@ export function reportMeetingSchema(now: Date) {
     .superRefine(
       (v, ctx) => {
         const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-        const seen = new Set<number>();
-        let count = 0;
-        for (const n of [1, 2, 3] as const) {
-          const date = v[`date${n}`];
-          const time = v[`time${n}`];
-          if (!date && !time) continue;
-          const clock = CLOCK.exec(time ?? "");
-          if (!date || !isLocalDate(date)) {
-            issue(`date${n}`, "Skriv ett datum, till exempel 2026-12-10.");
-            continue;
-          }
-          if (!clock) {
-            issue(`time${n}`, "Skriv en tid, till exempel 13.30.");
-            continue;
-          }
-          if (date > addDays(today, 366)) {
-            issue(`date${n}`, "Välj en dag inom ett år.");
-            continue;
-          }
-          const start = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
-          if (start <= now) issue(`date${n}`, "Tiden har redan varit. Föreslå en senare tid.");
-          else if (seen.has(start.getTime())) issue(`date${n}`, "Du har redan föreslagit den tiden. Föreslå en annan.");
-          seen.add(start.getTime());
-          count++;
-        }
-        if (count === 0) issue("date1", "Föreslå minst en tid.");
+        checkTimes(v, now, issue);
         if (v.interpreter === "yes" && !v.interpreterLanguage) issue("interpreterLanguage", "Skriv vilket språk tolken ska tala.");
         if (typeof v.notes === "string" && v.notes) {
           const guard = guardAnonymousText(v.notes);
@@ -106,14 +137,7 @@ export function reportMeetingSchema(now: Date) {
       { when: () => true },
     )
     .transform((v) => {
-      const times: Interval[] = [];
-      for (const n of [1, 2, 3] as const) {
-        const date = v[`date${n}`];
-        const clock = CLOCK.exec(v[`time${n}`] ?? "");
-        if (!date || !clock) continue;
-        const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
-        times.push({ startsAt, endsAt: new Date(startsAt.getTime() + v.minutes * 60_000) });
-      }
+      const times = proposedTimes(v);
       return {
         violence: v.violence === "yes",
         meeting: {
@@ -125,6 +149,44 @@ export function reportMeetingSchema(now: Date) {
           guardiansTold: v.guardiansTold === "yes",
           notes: v.notes ? v.notes : null,
         } satisfies ReportMeetingInput,
+      };
+    });
+}
+
+export const STAFF_TEAM_THEMES = ["Vad socialtjänsten gör", "Varningstecken att lägga märke till", "Att förbereda svåra samtal med vårdnadshavare"] as const;
+
+export type StaffTeamMeetingInput = { hostPersonId: number; organisationId: number; staffTeamId: number | null; theme: string; times: Interval[] };
+
+/**
+ * Preschool leadership asks the contact persons to visit a staff meeting: the whole
+ * preschool or one staff team ("<organisationId>:<staffTeamId or empty>"), on a theme.
+ */
+export function staffTeamMeetingSchema(now: Date) {
+  return z
+    .object({
+      hostPersonId: z.string({ error: "Välj vem ni vill ska komma." }).regex(/^[1-9]\d{0,9}$/, "Välj vem ni vill ska komma.").transform(Number),
+      target: z.string({ error: "Välj vilket arbetslag eller vilken förskola." }).regex(/^[1-9]\d{0,9}:([1-9]\d{0,9})?$/, "Välj vilket arbetslag eller vilken förskola."),
+      theme: z.string({ error: "Välj ett tema." }).min(1, "Välj ett tema."),
+      ownTheme: z.string().trim().max(120, "Skriv högst 120 tecken.").optional(),
+      ...timeFields,
+    })
+    .superRefine(
+      (v, ctx) => {
+        const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+        if (v.theme === "own" && !v.ownTheme) issue("ownTheme", "Skriv ert eget tema.");
+        if (typeof v.theme === "string" && v.theme !== "own" && !(STAFF_TEAM_THEMES as readonly string[]).includes(v.theme)) issue("theme", "Välj ett tema.");
+        checkTimes(v, now, issue);
+      },
+      { when: () => true },
+    )
+    .transform((v): StaffTeamMeetingInput => {
+      const [organisationId, staffTeamId] = v.target.split(":");
+      return {
+        hostPersonId: v.hostPersonId,
+        organisationId: Number(organisationId),
+        staffTeamId: staffTeamId ? Number(staffTeamId) : null,
+        theme: v.theme === "own" ? v.ownTheme! : v.theme,
+        times: proposedTimes(v),
       };
     });
 }

@@ -9,11 +9,11 @@ import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused } from "../http/forms";
-import { getBackBy, placeLabel } from "../models/meetings";
+import { getBackBy, meetingTitle, placeLabel } from "../models/meetings";
 import { cancelMeeting, confirmMeeting, counterPropose, meetingFor } from "../models/meetings.server";
 import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
 
-export const meta: MetaFunction = () => pageTitle("Anmälningsmöte");
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? meetingTitle(data.meeting.kind, data.organisationName) : "Möte");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -74,7 +74,7 @@ export default function MeetingPage() {
   const past = m.startsAt !== null && new Date(m.startsAt) < new Date(data.now);
   return (
     <>
-      <h1>Anmälningsmöte, {data.organisationName}</h1>
+      <h1>{meetingTitle(m.kind, data.organisationName)}</h1>
       {saved ? (
         <p className="notice" role="status">
           {saved}
@@ -89,12 +89,17 @@ export default function MeetingPage() {
             Planerat av: {data.proposer.name}, {data.proposer.title}
           </li>
           <li>Plats: {placeLabel[m.place]}</li>
+          {m.theme ? <li>Tema: {m.theme}</li> : null}
           {m.participants ? <li>Från skolan eller förskolan: {m.participants}</li> : null}
-          <li>Tolk: {m.interpreterLanguage ? `ja, ${m.interpreterLanguage}` : "nej"}</li>
-          <li>Vårdnadshavarna vet om mötet: {m.guardiansTold ? "ja" : "inte än"}</li>
+          {m.kind === "report" ? (
+            <>
+              <li>Tolk: {m.interpreterLanguage ? `ja, ${m.interpreterLanguage}` : "nej"}</li>
+              <li>Vårdnadshavarna vet om mötet: {m.guardiansTold ? "ja" : "inte än"}</li>
+            </>
+          ) : null}
         </ul>
         {m.notes ? <p className="mail-text">{m.notes}</p> : null}
-        {m.state === "confirmed" && m.startsAt && past ? (
+        {m.kind === "report" && m.state === "confirmed" && m.startsAt && past ? (
           <p>
             <strong>{data.hostName} hör av sig senast {formatDate(getBackBy(new Date(m.startsAt)), data.today)}.</strong>
           </p>

@@ -5,29 +5,65 @@ import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { meetingsFor } from "../models/meetings.server";
+import { meetingTitle } from "../models/meetings";
+import { meetingsFor, staffTeamVisits, visitTargetsFor } from "../models/meetings.server";
 import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Möten");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  return { partner: isPartner(actor), today: localDateOf(now()), meetings: meetingsFor(actor) };
+  const today = localDateOf(now());
+  return {
+    partner: isPartner(actor),
+    canAskForVisit: visitTargetsFor(actor).length > 0,
+    visits: staffTeamVisits(actor, today.slice(0, 4)),
+    today,
+    meetings: meetingsFor(actor),
+  };
 }
 
 const stateText = { proposed: "Föreslaget, väntar på svar", confirmed: "Bekräftat", cancelled: "Inställt" } as const;
 
 export default function Meetings() {
-  const { partner, today, meetings } = useLoaderData<typeof loader>();
+  const { partner, canAskForVisit, visits, today, meetings } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Möten</h1>
       {partner ? (
-        <p>
+        <p className="actions">
           <Link className="button" to="/moten/ny">
             Planera ett anmälningsmöte
           </Link>
+          {canAskForVisit ? (
+            <Link className="button" to="/moten/arbetslag">
+              Be om besök på ett arbetslagsmöte
+            </Link>
+          ) : null}
         </p>
+      ) : null}
+      {visits.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>Arbetslagens besök av kontaktpersonerna i år</caption>
+            <thead>
+              <tr>
+                <th scope="col">Förskola</th>
+                <th scope="col">Arbetslag</th>
+                <th scope="col">Senaste besök</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visits.map((v) => (
+                <tr key={`${v.preschool}-${v.team}`} className={v.latest ? undefined : "gap"}>
+                  <td>{v.preschool}</td>
+                  <td>{v.team}</td>
+                  <td>{v.latest ? formatInstant(v.latest, today) : "Inte i år"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {meetings.length === 0 ? (
         <p>Inga möten än.</p>
@@ -37,7 +73,7 @@ export default function Meetings() {
             <li key={meeting.id} className="slot">
               <div>
                 <Link to={`/moten/${meeting.id}`}>
-                  <strong>Anmälningsmöte, {organisationName}</strong>
+                  <strong>{meetingTitle(meeting.kind, organisationName)}</strong>
                 </Link>
                 <br />
                 {stateText[meeting.state]}

@@ -8,6 +8,7 @@ import { WhoToCall } from "../components/CallOptions";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
 import { NameConfirmation } from "../components/NameConfirmation";
+import { ProposedTimes } from "../components/ProposedTimes";
 import { RadioGroup } from "../components/RadioGroup";
 import { SelectField } from "../components/SelectField";
 import { TextArea } from "../components/TextArea";
@@ -81,16 +82,7 @@ export default function NewReportMeeting() {
           ]}
         />
         <SelectField label="Kontaktperson på socialtjänsten" name="hostPersonId" defaultValue={values.hostPersonId} error={errors.hostPersonId} options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))} />
-        <fieldset className="radio-group">
-          <legend>Föreslå en till tre tider</legend>
-          {[1, 2, 3].map((n) => (
-            <div className="form-row" key={n}>
-              <Field label={`Dag ${n}`} name={`date${n}`} type="date" defaultValue={values[`date${n}`] ?? ""} error={errors[`date${n}`]} />
-              <Field label={`Tid ${n}`} name={`time${n}`} hint="Till exempel 13.30" defaultValue={values[`time${n}`] ?? ""} error={errors[`time${n}`]} />
-            </div>
-          ))}
-          <Field label="Mötets längd i minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? "60"} error={errors.minutes} />
-        </fieldset>
+        <ProposedTimes values={values} errors={errors} />
         <RadioGroup legend="Var ses ni?" name="place" value={values.place} error={errors.place} options={(Object.keys(placeLabel) as (keyof typeof placeLabel)[]).map((p) => ({ value: p, label: placeLabel[p] }))} />
         <Field label="Vem från skolan eller förskolan kommer?" name="participants" hint="Roller, till exempel mentor och kurator" defaultValue={values.participants ?? ""} error={errors.participants} />
         <RadioGroup

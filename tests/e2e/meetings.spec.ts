@@ -66,3 +66,30 @@ test("violence in the family sends the teacher to the phone instead of a meeting
   await checkA11y(page);
   await expect(page.getByRole("region", { name: "Vem ringer jag just nu?" })).toBeVisible();
 });
+
+test("preschool leadership asks the contact persons to visit a staff team", async ({ page }, testInfo) => {
+  const run =
+    testInfo.project.name === "chromium"
+      ? { head: "forskolechef@gronadiamanten.example", target: "Gröna diamanten, arbetslag Smaragden", host: "Eva Sjöberg", team: "Smaragden" }
+      : { head: "forskolechef@grimsta.example", target: "Förskolan Ekorren, arbetslag Kotten", host: "Petra Nyström", team: "Kotten" };
+  await login(page, run.head);
+  await visit(page, "/moten");
+  await expect(page.getByRole("table", { name: "Arbetslagens besök av kontaktpersonerna i år" })).toBeVisible();
+  await page.getByRole("link", { name: "Be om besök på ett arbetslagsmöte" }).click();
+  await page.waitForURL(/\/moten\/arbetslag$/);
+  await checkA11y(page);
+  await page.getByLabel("Vilka ska de träffa?").selectOption({ label: run.target });
+  await page.getByLabel("Vem vill ni ska komma?").selectOption({ label: run.host });
+  await page.getByLabel("Eget tema").check();
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await expect(page.getByLabel("Ert tema")).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page);
+  await page.getByLabel("Ert tema").fill("Barn som ofta kommer hungriga");
+  await page.getByLabel("Dag 1").fill("2026-12-17");
+  await page.getByLabel("Tid 1").fill("16.00");
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await page.waitForURL(/\/moten\/\d+\?sparat=foreslaget$/);
+  await checkA11y(page);
+  await expect(page.getByRole("heading", { level: 1, name: /^Besök på arbetslagsmöte, / })).toBeVisible();
+  await expect(page.getByText("Tema: Barn som ofta kommer hungriga")).toBeVisible();
+});

@@ -1,12 +1,14 @@
 import { eq } from "drizzle-orm";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { meetingProposals, meetings, outbox } from "../../db/schema";
+import { meetingProposals, meetings, outbox, staffTeams } from "../../db/schema";
+import { action as staffAction } from "../../app/routes/moten.arbetslag";
+import { staffTeamVisits } from "../../app/models/meetings.server";
 import { action as newAction } from "../../app/routes/moten.ny";
 import { action as meetingAction, loader as meetingLoader } from "../../app/routes/moten.$meetingId";
 import { dutyDays } from "../../app/models/duty.server";
 import { getBackBy } from "../../app/models/meetings";
-import { actorFor, db, personId, useFreshDatabase } from "./db";
+import { actorFor, db, organisationId, personId, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
 // Clock: Tuesday 1 December 2026, 10.00. Anna Berg is a contact person of Vällingbyskolan.
@@ -71,7 +73,7 @@ describe("report meetings", () => {
     const response = await propose("larare@vallingbyskolan.example", { violence: "yes" });
     expect(response.status).toBe(200);
     expect((await response.json()).phoneFirst).toBe(true);
-    expect(db.select().from(meetings).all()).toHaveLength(1); // the seed's
+    expect(db.select().from(meetings).all()).toHaveLength(2); // the seed's report meeting and staff-team visit
   });
 
   it.each([
@@ -89,7 +91,7 @@ describe("report meetings", () => {
     const body = await response.json();
     expect(body.fieldErrors[field]).toMatch(message);
     expect(body.values.participants).toBe("Mentor och kurator");
-    expect(db.select().from(meetings).all()).toHaveLength(1); // the seed's
+    expect(db.select().from(meetings).all()).toHaveLength(2); // the seed's report meeting and staff-team visit
   });
 
   it("cannot be confirmed on the contact person's duty day or on top of another meeting", async () => {
@@ -125,5 +127,48 @@ describe("report meetings", () => {
     expect(getBackBy(new Date("2026-12-09T12:00:00Z"))).toBe("2026-12-14");
     // Christmas Eve, Christmas Day, Boxing Day and a Sunday do not count.
     expect(getBackBy(new Date("2026-12-22T12:00:00Z"))).toBe("2026-12-29");
+  });
+});
+
+describe("staff-team meetings", () => {
+  useFreshDatabase();
+
+  const ask = async (email: string, fields: Record<string, string>) => respond(async () => staffAction(args(post("/moten/arbetslag", fields, await sessionCookie(email)))));
+  const target = (preschool: string, team: string | null) => {
+    const org = organisationId(preschool);
+    const teamId = team ? db.select().from(staffTeams).where(eq(staffTeams.name, team)).get()!.id : "";
+    return `${org}:${teamId}`;
+  };
+
+  it("the preschool head asks for a visit to a staff team on a theme; once confirmed, the team counts as visited this year", async () => {
+    const leila = String(personId("leila.haddad@hv.example"));
+    const response = await ask("forskolechef@gronadiamanten.example", { target: target("Gröna diamanten", "Smaragden"), hostPersonId: leila, theme: "Varningstecken att lägga märke till", date1: "2026-12-16", time1: "15.00" });
+    expect(response.status).toBe(302);
+    const id = idFrom(response);
+    expect(db.select().from(meetings).where(eq(meetings.id, id)).get()).toMatchObject({ kind: "staff_team", theme: "Varningstecken att lägga märke till" });
+    const proposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, id)).get()!;
+    expect((await act("leila.haddad@hv.example", id, { intent: "confirm", proposalId: String(proposal.id) })).status).toBe(302);
+    const visits = staffTeamVisits(actorFor("forskolechef@gronadiamanten.example"), "2026");
+    expect(visits.find((v) => v.team === "Smaragden")!.latest!.toISOString()).toBe("2026-12-16T14:00:00.000Z");
+    expect(visits.find((v) => v.team === "Safiren")!.latest).toBeNull();
+  });
+
+  it.each([
+    ["an own theme left empty", { theme: "own", ownTheme: "" }, "ownTheme", "Skriv ert eget tema."],
+    ["a staff team of another preschool", { target: "__other__" }, "target", "Välj ett arbetslag eller en förskola i er verksamhet."],
+    ["no time", { date1: "", time1: "" }, "date1", "Föreslå minst en tid."],
+  ])("refuses %s", async (_label, change, field, message) => {
+    const fields = { target: target("Gröna diamanten", null), hostPersonId: String(personId("leila.haddad@hv.example")), theme: "Vad socialtjänsten gör", date1: "2026-12-15", time1: "15.00", ...change } as Record<string, string>;
+    if (fields.target === "__other__") fields.target = target("Förskolan Ekorren", "Kotten");
+    const response = await ask("forskolechef@gronadiamanten.example", fields);
+    expect(response.status).toBe(400);
+    expect((await response.json()).fieldErrors[field]).toBe(message);
+    expect(db.select().from(meetings).where(eq(meetings.kind, "staff_team")).all()).toHaveLength(1); // the seed's
+  });
+
+  it("is for preschool leadership only", async () => {
+    for (const email of ["pedagog@gronadiamanten.example", "rektor@vallingbyskolan.example", "socialsekreterare@hv.example"]) {
+      expect((await ask(email, { target: "1:" })).status).toBe(403);
+    }
   });
 });
