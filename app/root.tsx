@@ -48,6 +48,7 @@ function navigationFor(role: Role): [string, string][] {
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],
   ];
+  if (role === "social_worker" || role === "parent_adviser") items.splice(1, 0, ["/vecka", "Min vecka"]);
   if (role === "coordinator") items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"]);
   return items;
 }

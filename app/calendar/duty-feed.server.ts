@@ -4,7 +4,8 @@ import { createEvents, type EventAttributes } from "ics";
 import { calendarFeeds, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
-import { dutyDays, dutyLineOf } from "../models/duty.server";
+import { dutyLineOf } from "../models/duty.server";
+import { scheduleOf } from "../models/week.server";
 import { formatPhone } from "../format/phone";
 import { addDays, localDateOf } from "../time/stockholm";
 
@@ -43,27 +44,31 @@ export function dutyFeedFor(token: string, now: Date): string | null {
   if (!person) return null;
   const today = localDateOf(now);
   const line = dutyLineOf(person.districtId);
-  const days = dutyDays({ districtId: person.districtId }, addDays(today, -7 * FEED_WEEKS_BACK), addDays(today, 7 * FEED_WEEKS_AHEAD)).filter(
-    (d) => d.personId === person.id,
-  );
-  const events: EventAttributes[] = days.map((d) => {
-    const [y, m, day] = d.date.split("-").map(Number) as [number, number, number];
-    const [ny, nm, nday] = addDays(d.date, 1).split("-").map(Number) as [number, number, number];
-    return {
-      uid: `jour-${person.districtId}-${d.date}-${person.id}@samverkansportalen`,
-      start: [y, m, day],
-      end: [ny, nm, nday],
-      title: "Jour: du svarar i jourtelefonen",
-      description: line ? `Jourtelefonen: ${formatPhone(line.phone)}. Inga familjemöten den här dagen.` : undefined,
-      busyStatus: "BUSY",
-      transp: "OPAQUE",
-      productId: "samverkansportalen/jour",
-      calName: `Jourdagar för ${person.name}`,
-    };
+  const items = scheduleOf({ personId: person.id, districtId: person.districtId }, addDays(today, -7 * FEED_WEEKS_BACK), addDays(today, 7 * FEED_WEEKS_AHEAD));
+  const common = { productId: "samverkansportalen/jour", calName: `Jourdagar och möten för ${person.name}` } as const;
+  const events: EventAttributes[] = items.map((item): EventAttributes => {
+    if (item.kind === "duty") {
+      const [y, m, day] = item.date.split("-").map(Number) as [number, number, number];
+      const [ny, nm, nday] = addDays(item.date, 1).split("-").map(Number) as [number, number, number];
+      return {
+        ...common,
+        uid: `jour-${person.districtId}-${item.date}-${person.id}@samverkansportalen`,
+        start: [y, m, day],
+        end: [ny, nm, nday],
+        title: "Jour: du svarar i jourtelefonen",
+        description: line ? `Jourtelefonen: ${formatPhone(line.phone)}. Inga familjemöten den här dagen.` : undefined,
+        busyStatus: "BUSY",
+        transp: "OPAQUE",
+      };
+    }
+    const timed = { start: item.startsAt.getTime(), startInputType: "utc", startOutputType: "utc", end: item.endsAt.getTime(), endInputType: "utc", endOutputType: "utc" } as const;
+    return item.kind === "walk"
+      ? { ...common, ...timed, uid: `feed-walk-${item.occasionId}@samverkansportalen`, title: `Walk-and-talk, ${item.organisationName}`, description: `${item.booked} av ${item.places} platser bokade.` }
+      : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title };
   });
   if (events.length === 0) {
     // An empty calendar is still a valid calendar.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:Jourdagar för ${person.name}`, "END:VCALENDAR", ""].join("\r\n");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:Jourdagar och möten för ${person.name}`, "END:VCALENDAR", ""].join("\r\n");
   }
   const { error, value } = createEvents(events);
   if (error || !value) throw error ?? new Error("Could not build the duty calendar");

@@ -96,7 +96,8 @@ test("a social worker's duty days reach any calendar, and a renewed address ends
   expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   const events = Object.values(ical.sync.parseICS(await response.text())).filter((e) => e?.type === "VEVENT");
   expect(events.length).toBeGreaterThan(0);
-  expect(events.every((e) => (e as unknown as { summary: string }).summary === "Jour: du svarar i jourtelefonen")).toBe(true);
+  const summaries = events.map((e) => (e as unknown as { summary: string }).summary);
+  expect(summaries).toContain("Jour: du svarar i jourtelefonen");
 
   await page.getByRole("button", { name: "Skapa ny adress" }).click();
   await page.waitForURL(/sparat=kalender/);
