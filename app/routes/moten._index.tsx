@@ -65,6 +65,7 @@ export default function Meetings() {
           </table>
         </div>
       ) : null}
+      <h2>{partner ? "Era möten" : "Dina möten"}</h2>
       {meetings.length === 0 ? (
         <p>Inga möten än.</p>
       ) : (
