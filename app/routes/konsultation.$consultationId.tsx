@@ -155,6 +155,13 @@ export default function ConsultationPage() {
           <button type="submit">Avsluta frågan</button>
         </Form>
       ) : null}
+      {c.outcome === "report_meeting" && data.isAsker ? (
+        <div className="notice">
+          <p>
+            Nästa steg är ett anmälningsmöte med familjen. <Link to="/moten/ny">Planera mötet</Link>
+          </p>
+        </div>
+      ) : null}
       <p>
         <Link to="/konsultation">Till alla frågor</Link>
       </p>
