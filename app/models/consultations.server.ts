@@ -19,6 +19,7 @@ import { availabilityAt } from "./availability";
 import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
 import { dutyLineOf, dutyToday } from "./duty.server";
+import { coveredOrganisationIds } from "./organisations.server";
 
 /**
  * Consultations. Who sees what:
@@ -33,24 +34,6 @@ type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 const portalUrl = (path: string) => `${env.APP_URL.replace(/\/$/, "")}${path}`;
 
-/** Organisations the acting contact person covers, with the preschools of a covered unit. */
-function coveredOrganisationIds(actor: Actor): number[] {
-  const db = getDb();
-  const direct = db
-    .select({ id: contactAssignments.organisationId })
-    .from(contactAssignments)
-    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
-    .all()
-    .map((r) => r.id);
-  if (direct.length === 0) return [];
-  const children = db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(inArray(organisations.parentId, direct), eq(organisations.districtId, actor.districtId)))
-    .all()
-    .map((r) => r.id);
-  return [...new Set([...direct, ...children])];
-}
 
 /** The consultations an actor may read, as a query condition; null: none at all. */
 function visibleTo(actor: Actor, now: Date): SQL | null {

@@ -9,6 +9,7 @@ import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { isOnDuty } from "./duty.server";
 import { meetingKindLabel, meetingTitle, overlaps, placeLabel, type Interval, type ReportMeetingInput, type StaffTeamMeetingInput } from "./meetings";
+import { coveredOrganisationIds } from "./organisations.server";
 
 /**
  * Meetings between partners and their contact persons. Report meetings first: the partner
@@ -39,18 +40,6 @@ export function meetingHostsFor(actor: Actor) {
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);
 }
 
-/** Organisations the contact person covers, with the preschools of a covered unit. */
-function coveredOrganisationIds(actor: Actor): number[] {
-  const direct = getDb()
-    .select({ id: contactAssignments.organisationId })
-    .from(contactAssignments)
-    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
-    .all()
-    .map((r) => r.id);
-  if (direct.length === 0) return [];
-  const children = getDb().select({ id: organisations.id }).from(organisations).where(inArray(organisations.parentId, direct)).all().map((o) => o.id);
-  return [...new Set([...direct, ...children])];
-}
 
 /** The organisations of a partner's family: their own, its unit, the unit's preschools. */
 function familyOrganisationIds(actor: Actor): number[] {

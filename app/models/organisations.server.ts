@@ -183,3 +183,22 @@ export function assignedOrganisations(actor: Actor) {
     .orderBy(asc(organisations.name))
     .all();
 }
+
+/** Organisations the acting contact person covers, with the preschools of a covered unit. */
+export function coveredOrganisationIds(actor: Actor): number[] {
+  const db = getDb();
+  const direct = db
+    .select({ id: contactAssignments.organisationId })
+    .from(contactAssignments)
+    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
+    .all()
+    .map((r) => r.id);
+  if (direct.length === 0) return [];
+  const children = db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(inArray(organisations.parentId, direct), eq(organisations.districtId, actor.districtId)))
+    .all()
+    .map((r) => r.id);
+  return [...new Set([...direct, ...children])];
+}

@@ -26,6 +26,7 @@ import { dutyLineSchema, removeOverrideSchema, replaceDaySchema, rotaMemberSchem
 import { dutyDays, dutyLineOf, rotaMembersOf } from "../models/duty.server";
 import { recordAudit } from "../models/audit.server";
 import { addDays, localDateOf, mondayOf } from "../time/stockholm";
+import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction = () => pageTitle("Jour");
 
@@ -131,11 +132,7 @@ export default function DutyPage() {
   return (
     <>
       <h1>Jour</h1>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       {actionData?.form === "unknown" || actionData?.form === "remove-override" ? (
         <p className="form-error" role="alert">
           {actionData.fieldErrors.form ?? actionData.fieldErrors.date}

@@ -16,6 +16,7 @@ import { addMessage, closeConsultation, lookupConsultation, readConsultation, ta
 import { localDateOf } from "../time/stockholm";
 import { FormError } from "../components/FormError";
 import { NameConfirmation } from "../components/NameConfirmation";
+import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction = () => pageTitle("Konsultation");
 
@@ -73,11 +74,7 @@ export default function ConsultationPage() {
   return (
     <>
       <h1>{purposeLabel[c.purpose]}</h1>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       <FormError message={errors.form} />
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Om frågan</h2>

@@ -12,6 +12,7 @@ import { parseId, readFormValues, refused } from "../http/forms";
 import { getBackBy, meetingTitle, placeLabel } from "../models/meetings";
 import { cancelMeeting, confirmMeeting, counterPropose, meetingFor } from "../models/meetings.server";
 import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
+import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? meetingTitle(data.meeting.kind, data.organisationName) : "Möte");
 
@@ -75,11 +76,7 @@ export default function MeetingPage() {
   return (
     <>
       <h1>{meetingTitle(m.kind, data.organisationName)}</h1>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       <FormError message={errors.form} />
       <section className="panel" aria-labelledby="meeting-facts">
         <h2 id="meeting-facts">{m.state === "confirmed" && m.startsAt ? formatInstant(m.startsAt, data.today) : m.state === "cancelled" ? "Inställt" : "Tid inte bestämd än"}</h2>

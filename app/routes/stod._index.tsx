@@ -11,6 +11,7 @@ import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused } from "../http/forms";
 import { archiveOffer, markRequestHandled, requestsForTeam, supportOffersOf } from "../models/support.server";
 import { localDateOf } from "../time/stockholm";
+import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction = () => pageTitle("Stöd utan anmälan");
 
@@ -43,11 +44,7 @@ export default function Support() {
     <>
       <h1>Stöd utan anmälan</h1>
       <p className="lead">Familjer kan själva få råd och stöd i stadsdelen, utan att någon gör en anmälan. Tipsa familjen, eller be teamet kontakta dem om vårdnadshavarna vill det.</p>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       {actionData?.fieldErrors.form ? (
         <p className="form-error" role="alert">
           {actionData.fieldErrors.form}

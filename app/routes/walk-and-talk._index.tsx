@@ -23,6 +23,7 @@ import {
   walkExpected,
 } from "../models/walk-and-talk.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
+import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction = () => pageTitle("Walk-and-talk");
 
@@ -114,11 +115,7 @@ export default function WalkAndTalk() {
     <>
       <h1>Walk-and-talk</h1>
       <p className="lead">Ta en promenad med din kontaktperson på socialtjänsten och prata om det du undrar över.</p>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <SavedNotice message={saved} />
       {formError && occasionId === undefined && data.view !== "partner" ? (
         <p className="form-error" role="alert">
           {formError}
