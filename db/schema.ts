@@ -803,6 +803,8 @@ export const meetings = sqliteTable(
     interpreterLanguage: text("interpreter_language"),
     guardiansTold: integer("guardians_told", { mode: "boolean" }).notNull(),
     notes: text("notes"),
+    /** Meetings of a recurring series (planning every six weeks) share the first one's id. */
+    seriesId: integer("series_id"),
     /** Staff-team meetings: the staff team visited (null: the whole preschool) and the theme. */
     staffTeamId: integer("staff_team_id"),
     theme: text("theme"),
@@ -860,4 +862,21 @@ export const meetingEvents = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [check("meeting_events_action", sql`${t.action} IN ('proposed', 'counter_proposed', 'confirmed', 'cancelled')`)],
+);
+
+/** A point on a meeting's shared agenda, added by either side before the meeting. */
+export const meetingAgendaPoints = sqliteTable(
+  "meeting_agenda_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    authorPersonId: integer("author_person_id")
+      .notNull()
+      .references(() => people.id),
+    text: text("text").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [check("meeting_agenda_points_text", sql`length(trim(${t.text})) BETWEEN 1 AND 300`), index("meeting_agenda_points_meeting").on(t.meetingId)],
 );

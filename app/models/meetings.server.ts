@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
-import { contactAssignments, meetingEvents, meetingProposals, meetings, organisations, people, staffTeams } from "../../db/schema";
+import { contactAssignments, meetingAgendaPoints, meetingEvents, meetingProposals, meetings, organisations, people, staffTeams } from "../../db/schema";
 import { isPartner, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
 import { getDb } from "../db.server";
@@ -8,7 +8,18 @@ import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { isOnDuty } from "./duty.server";
-import { meetingKindLabel, meetingTitle, overlaps, placeLabel, type Interval, type ReportMeetingInput, type StaffTeamMeetingInput } from "./meetings";
+import {
+  meetingKindLabel,
+  meetingTitle,
+  overlaps,
+  placeLabel,
+  planningDates,
+  type Interval,
+  type PlanningSeriesInput,
+  type ReportMeetingInput,
+  type StaffTeamMeetingInput,
+} from "./meetings";
+import { instantAt } from "../time/stockholm";
 import { coveredOrganisationIds } from "./organisations.server";
 
 /**
@@ -313,5 +324,84 @@ export function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok:
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
     if (found.meeting.startsAt) mailBoth(tx, meetingId, (when) => `Inställt: ${meetingKindLabel[found.meeting.kind].toLowerCase()} ${when}`, "CANCEL", now);
   });
+  return { ok: true };
+}
+
+/** Preschools and preschool units the acting contact person can plan recurring meetings with. */
+export function planningOrganisationsFor(actor: Actor) {
+  if (isPartner(actor)) return [];
+  const covered = coveredOrganisationIds(actor);
+  if (covered.length === 0) return [];
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(inArray(organisations.id, covered), inArray(organisations.kind, ["preschool", "preschool_unit"])))
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+/** A series of planning meetings with the preschool's leadership, every six weeks by default. */
+export function createPlanningSeries(actor: Actor, input: PlanningSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
+  if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId)) return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
+  const dates = planningDates(input.firstDate, input.everyWeeks, input.count, (date) => isOnDuty({ personId: actor.personId, districtId: actor.districtId }, date), localDateOf(now));
+  if (dates.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
+  const ids = getDb().transaction((tx) => {
+    const created: number[] = [];
+    for (const date of dates) {
+      const startsAt = instantAt(date, input.time);
+      const row = tx
+        .insert(meetings)
+        .values({
+          districtId: actor.districtId,
+          organisationId: input.organisationId,
+          kind: "planning",
+          state: "confirmed",
+          hostPersonId: actor.personId,
+          proposedBy: actor.personId,
+          place: input.place,
+          guardiansTold: false,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + input.minutes * 60_000),
+          seriesId: created[0] ?? null,
+          createdAt: now,
+        })
+        .returning({ id: meetings.id })
+        .get();
+      if (created.length === 0) tx.update(meetings).set({ seriesId: row.id }).where(eq(meetings.id, row.id)).run();
+      tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "confirmed", at: now }).run();
+      created.push(row.id);
+    }
+    return created;
+  });
+  return { ok: true, ids };
+}
+
+export function agendaOf(meetingId: number) {
+  return getDb()
+    .select({ id: meetingAgendaPoints.id, text: meetingAgendaPoints.text, author: people.name, createdAt: meetingAgendaPoints.createdAt })
+    .from(meetingAgendaPoints)
+    .innerJoin(people, eq(people.id, meetingAgendaPoints.authorPersonId))
+    .where(eq(meetingAgendaPoints.meetingId, meetingId))
+    .orderBy(asc(meetingAgendaPoints.createdAt), asc(meetingAgendaPoints.id))
+    .all();
+}
+
+/** Either side adds a point to a coming planning meeting's agenda. */
+export function addAgendaPoint(actor: Actor, meetingId: number, text: string, now: Date): { ok: true } | Failure {
+  const found = meetingFor(actor, meetingId);
+  if (!found) return fail("form", "Mötet finns inte.");
+  if (found.meeting.kind !== "planning" || found.meeting.state !== "confirmed") return fail("text", "Det här mötet har ingen gemensam dagordning.");
+  if (found.meeting.startsAt && found.meeting.startsAt <= now) return fail("text", "Mötet har redan börjat. Skriv i stället i anteckningarna.");
+  getDb().insert(meetingAgendaPoints).values({ meetingId, authorPersonId: actor.personId, text, createdAt: now }).run();
+  return { ok: true };
+}
+
+/** The host writes short notes after the meeting. */
+export function saveMeetingNotes(actor: Actor, meetingId: number, notes: string, now: Date): { ok: true } | Failure {
+  const found = meetingFor(actor, meetingId);
+  if (!found) return fail("form", "Mötet finns inte.");
+  if (!found.isHost) return fail("notes", "Kontaktpersonen skriver anteckningarna.");
+  if (!found.meeting.startsAt || found.meeting.startsAt > now) return fail("notes", "Skriv anteckningarna när mötet har börjat.");
+  getDb().update(meetings).set({ notes }).where(eq(meetings.id, meetingId)).run();
   return { ok: true };
 }

@@ -3,6 +3,7 @@ import { MEETING_PLACES } from "../../db/schema";
 import { dayKind } from "../time/holidays";
 import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
 import { guardAnonymousText } from "./privacy-guard";
+import { nearestFreeDay } from "./walk-and-talk";
 
 /** Pure rules of meetings: the report-meeting form, overlaps, and when the family hears back. */
 
@@ -189,4 +190,68 @@ export function staffTeamMeetingSchema(now: Date) {
         times: proposedTimes(v),
       };
     });
+}
+
+/**
+ * Planning meetings with preschool leadership every six weeks: a date for each meeting,
+ * moved to the nearest free day when it falls on a holiday or the host's duty day.
+ */
+export function planningDates(first: LocalDate, everyWeeks: number, count: number, isDuty: (date: LocalDate) => boolean, today: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let i = 0; i < count; i++) {
+    const date = addDays(first, i * everyWeeks * 7);
+    const kind = dayKind(date);
+    const free = (kind === "workday" || kind === "eve") && !isDuty(date);
+    const chosen = free ? date : nearestFreeDay(date, isDuty, today);
+    if (chosen && !dates.includes(chosen)) dates.push(chosen);
+  }
+  return dates;
+}
+
+export function planningSeriesSchema(now: Date) {
+  const today = localDateOf(now);
+  return z
+    .object({
+      organisationId: z.string({ error: "Välj förskola." }).regex(/^[1-9]\d{0,9}$/, "Välj förskola.").transform(Number),
+      firstDate: z.string({ error: "Skriv första datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv första datum, till exempel 2026-12-10."),
+      time: z.string({ error: "Skriv en tid, till exempel 13.30." }).trim().regex(CLOCK, "Skriv en tid, till exempel 13.30."),
+      minutes: timeFields.minutes,
+      everyWeeks: z.string().trim().optional().transform((v) => (v ? Number(v) : 6)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
+      count: z.string().trim().optional().transform((v) => (v ? Number(v) : 5)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 10, "Skriv hur många möten, mellan 1 och 10."),
+      place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
+    })
+    .superRefine(
+      (v, ctx) => {
+        if (typeof v.firstDate !== "string" || !isLocalDate(v.firstDate)) return;
+        if (v.firstDate <= today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum efter i dag." });
+        else if (v.firstDate > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum inom ett år." });
+      },
+      { when: () => true },
+    )
+    .transform((v) => {
+      const [, h, m] = CLOCK.exec(v.time)!;
+      return { ...v, time: `${h!.padStart(2, "0")}:${m}` };
+    });
+}
+
+export type PlanningSeriesInput = z.output<ReturnType<typeof planningSeriesSchema>>;
+
+/** An agenda point or the notes after a meeting: plain text, no identifying data (the privacy guard). */
+export function meetingTextSchema(field: "text" | "notes", max: number) {
+  return z
+    .object({
+      [field]: z.string({ error: "Skriv något." }).trim().min(1, "Skriv något.").max(max, `Skriv högst ${max} tecken.`),
+      confirmNoName: z.string().optional(),
+    })
+    .superRefine(
+      (v, ctx) => {
+        const text = v[field];
+        if (typeof text !== "string" || !text) return;
+        const guard = guardAnonymousText(text);
+        if (guard.refused) ctx.addIssue({ code: "custom", path: [field], message: guard.refused.replace("en anonym fråga", "anteckningar i portalen") });
+        else if (guard.nameWarning && v.confirmNoName !== "yes") ctx.addIssue({ code: "custom", path: ["confirmNoName"], message: guard.nameWarning });
+      },
+      { when: () => true },
+    )
+    .transform((v) => v[field] as string);
 }

@@ -8,9 +8,12 @@ import { FormError } from "../components/FormError";
 import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused } from "../http/forms";
+import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { getBackBy, meetingTitle, placeLabel } from "../models/meetings";
-import { cancelMeeting, confirmMeeting, counterPropose, meetingFor } from "../models/meetings.server";
+import { addAgendaPoint, agendaOf, cancelMeeting, confirmMeeting, counterPropose, meetingFor, saveMeetingNotes } from "../models/meetings.server";
+import { meetingTextSchema } from "../models/meetings";
+import { NameConfirmation } from "../components/NameConfirmation";
+import { TextArea } from "../components/TextArea";
 import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
 import { SavedNotice } from "../components/SavedNotice";
 
@@ -22,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = id === null ? null : meetingFor(actor, id);
   if (!found) throw new Response("Not found", { status: 404 });
   const at = now();
-  return { ...found, today: localDateOf(at), now: at.toISOString() };
+  return { ...found, agenda: found.meeting.kind === "planning" ? agendaOf(found.meeting.id) : [], today: localDateOf(at), now: at.toISOString() };
 }
 
 const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
@@ -52,12 +55,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "cancel":
       return answer(cancelMeeting(actor, id, at), "installt");
+    case "agenda":
+    case "notes": {
+      const field = values.intent === "agenda" ? "text" : "notes";
+      const form = validateForm(values, meetingTextSchema(field, field === "text" ? 300 : 1000));
+      if (!form.ok) return json({ ...refused(form.fieldErrors, values), needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName), form: values.intent }, { status: 400 });
+      return answer(values.intent === "agenda" ? addAgendaPoint(actor, id, form.data, at) : saveMeetingNotes(actor, id, form.data, at), values.intent === "agenda" ? "punkt" : "anteckningar");
+    }
     default:
       return answer({ ok: false, field: "form", message: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, "");
   }
 }
 
 const SAVED: Record<string, string> = {
+  punkt: "Punkten står på dagordningen.",
+  anteckningar: "Anteckningarna är sparade.",
   foreslaget: "Förslaget är skickat.",
   bekraftat: "Mötet är bekräftat. Ni får en kalenderinbjudan med e-post.",
   installt: "Mötet är inställt. Båda får veta det med e-post.",
@@ -72,6 +84,9 @@ export default function MeetingPage() {
   const errors = actionData?.fieldErrors ?? {};
   const saved = actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""];
   const open = m.state === "proposed";
+  // Which text form (agenda or notes) the last refusal belongs to, and whether it asks about a name.
+  const textForm = actionData && "form" in actionData ? String((actionData as { form?: string }).form) : null;
+  const askName = Boolean(actionData && "needsNameConfirmation" in actionData && (actionData as { needsNameConfirmation?: boolean }).needsNameConfirmation);
   const past = m.startsAt !== null && new Date(m.startsAt) < new Date(data.now);
   return (
     <>
@@ -102,6 +117,35 @@ export default function MeetingPage() {
           </p>
         ) : null}
       </section>
+      {m.kind === "planning" && m.state === "confirmed" ? (
+        <section className="panel" aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">Dagordning</h2>
+          {data.agenda.length === 0 ? <p>Inga punkter än.</p> : null}
+          <ol>
+            {data.agenda.map((p) => (
+              <li key={p.id}>
+                {p.text} <span className="field__hint">({p.author})</span>
+              </li>
+            ))}
+          </ol>
+          {!past ? (
+            <Form method="post" noValidate key={data.agenda.length}>
+              <input type="hidden" name="intent" value="agenda" />
+              <TextArea label="Lägg till en punkt" name="text" rows={2} hint="Inga namn eller andra uppgifter om barn och familjer." defaultValue={textForm === "agenda" ? (actionData?.values.text ?? "") : ""} error={errors.text} />
+              {askName && textForm === "agenda" ? <NameConfirmation message={errors.confirmNoName} /> : null}
+              <button type="submit">Lägg till</button>
+            </Form>
+          ) : null}
+          {past && data.isHost ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="notes" />
+              <TextArea label="Anteckningar efter mötet" name="notes" rows={4} hint="Kort och utan personuppgifter." defaultValue={textForm === "notes" ? (actionData?.values.notes ?? "") : (m.notes ?? "")} error={errors.notes} />
+              {askName && textForm === "notes" ? <NameConfirmation message={errors.confirmNoName} /> : null}
+              <button type="submit">Spara anteckningarna</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
       {open ? (
         <section className="panel" aria-labelledby="times-heading">
           <h2 id="times-heading">Föreslagna tider</h2>

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { isPartner } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { meetingTitle } from "../models/meetings";
-import { meetingsFor, staffTeamVisits, visitTargetsFor } from "../models/meetings.server";
+import { meetingsFor, planningOrganisationsFor, staffTeamVisits, visitTargetsFor } from "../models/meetings.server";
+import { SavedNotice } from "../components/SavedNotice";
 import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Möten");
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     partner: isPartner(actor),
     canAskForVisit: visitTargetsFor(actor).length > 0,
+    canPlanSeries: planningOrganisationsFor(actor).length > 0,
     visits: staffTeamVisits(actor, today.slice(0, 4)),
     today,
     meetings: meetingsFor(actor),
@@ -26,10 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const stateText = { proposed: "Föreslaget, väntar på svar", confirmed: "Bekräftat", cancelled: "Inställt" } as const;
 
 export default function Meetings() {
-  const { partner, canAskForVisit, visits, today, meetings } = useLoaderData<typeof loader>();
+  const { partner, canAskForVisit, canPlanSeries, visits, today, meetings } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const planned = /^planering-(\d{1,2})$/.exec(searchParams.get("sparat") ?? "")?.[1];
   return (
     <>
       <h1>Möten</h1>
+      <SavedNotice message={planned ? `${planned} planeringsmöten är inlagda.` : undefined} />
+      {canPlanSeries ? (
+        <p>
+          <Link className="button" to="/moten/planering">
+            Lägg in planeringsmöten med en förskola
+          </Link>
+        </p>
+      ) : null}
       {partner ? (
         <p className="actions">
           <Link className="button" to="/moten/ny">

@@ -1,3 +1,15 @@
+CREATE TABLE `meeting_agenda_points` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`meeting_id` integer NOT NULL,
+	`author_person_id` integer NOT NULL,
+	`text` text NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`meeting_id`) REFERENCES `meetings`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`author_person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "meeting_agenda_points_text" CHECK(length(trim("meeting_agenda_points"."text")) BETWEEN 1 AND 300)
+);
+--> statement-breakpoint
+CREATE INDEX `meeting_agenda_points_meeting` ON `meeting_agenda_points` (`meeting_id`);--> statement-breakpoint
 CREATE TABLE `meeting_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`meeting_id` integer NOT NULL,
@@ -34,6 +46,7 @@ CREATE TABLE `meetings` (
 	`interpreter_language` text,
 	`guardians_told` integer NOT NULL,
 	`notes` text,
+	`series_id` integer,
 	`staff_team_id` integer,
 	`theme` text,
 	`starts_at` integer,

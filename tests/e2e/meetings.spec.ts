@@ -93,3 +93,35 @@ test("preschool leadership asks the contact persons to visit a staff team", asyn
   await expect(page.getByRole("heading", { level: 1, name: /^Besök på arbetslagsmöte, / })).toBeVisible();
   await expect(page.getByText("Tema: Barn som ofta kommer hungriga")).toBeVisible();
 });
+
+test("a contact person lays out planning meetings and leadership adds to the agenda", async ({ page }, testInfo) => {
+  const run =
+    testInfo.project.name === "chromium"
+      ? { host: "leila.haddad@hv.example", preschool: "Gröna diamanten", head: "forskolechef@gronadiamanten.example", first: "2026-12-09" }
+      : { host: "petra.nystrom@hv.example", preschool: "Grimsta förskoleenhet", head: "forskolechef@grimsta.example", first: "2026-12-08" };
+  await login(page, run.host);
+  await visit(page, "/moten");
+  await page.getByRole("link", { name: "Lägg in planeringsmöten med en förskola" }).click();
+  await page.waitForURL(/\/moten\/planering$/);
+  await checkA11y(page);
+  await page.getByLabel("Förskola", { exact: true }).selectOption({ label: run.preschool });
+  await page.getByLabel("Första mötet").fill(run.first);
+  await page.getByLabel("Klockan").fill("14.00");
+  await page.getByLabel("Antal möten").fill("2");
+  await page.getByRole("button", { name: "Lägg in mötena" }).click();
+  await page.waitForURL(/\/moten\?sparat=planering-2$/);
+  await checkA11y(page);
+  await expect(page.getByText("2 planeringsmöten är inlagda.")).toBeVisible();
+  await logout(page);
+
+  await login(page, run.head);
+  await visit(page, "/moten");
+  await page.getByRole("link", { name: `Planeringsmöte, ${run.preschool}` }).first().click();
+  await page.waitForURL(/\/moten\/\d+$/);
+  await checkA11y(page);
+  await page.getByLabel("Lägg till en punkt").fill("Tema för vårens arbetslagsträffar");
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  await page.waitForURL(/sparat=punkt$/);
+  await checkA11y(page);
+  await expect(page.getByRole("list").getByText("Tema för vårens arbetslagsträffar")).toBeVisible();
+});

@@ -3,11 +3,12 @@ import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import { meetingProposals, meetings, outbox, staffTeams } from "../../db/schema";
 import { action as staffAction } from "../../app/routes/moten.arbetslag";
-import { staffTeamVisits } from "../../app/models/meetings.server";
+import { agendaOf, saveMeetingNotes, staffTeamVisits } from "../../app/models/meetings.server";
+import { action as planningAction } from "../../app/routes/moten.planering";
 import { action as newAction } from "../../app/routes/moten.ny";
 import { action as meetingAction, loader as meetingLoader } from "../../app/routes/moten.$meetingId";
 import { dutyDays } from "../../app/models/duty.server";
-import { getBackBy } from "../../app/models/meetings";
+import { getBackBy, planningDates } from "../../app/models/meetings";
 import { actorFor, db, organisationId, personId, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
@@ -170,5 +171,43 @@ describe("staff-team meetings", () => {
     for (const email of ["pedagog@gronadiamanten.example", "rektor@vallingbyskolan.example", "socialsekreterare@hv.example"]) {
       expect((await ask(email, { target: "1:" })).status).toBe(403);
     }
+  });
+});
+
+describe("planning meetings every six weeks", () => {
+  useFreshDatabase();
+
+  const series = async (email: string, fields: Record<string, string>) => respond(async () => planningAction(args(post("/moten/planering", fields, await sessionCookie(email)))));
+
+  it("the contact person lays out a series; holidays move to the nearest free day; both sides add to the agenda; notes after", async () => {
+    const fields = { organisationId: String(organisationId("Gröna diamanten")), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" };
+    expect((await series("leila.haddad@hv.example", fields)).status).toBe(302);
+    const planned = db.select().from(meetings).where(eq(meetings.kind, "planning")).all();
+    // 9 December, 20 January, 3 March (none a holiday or one of Leila's duty days, or moved to the nearest free one).
+    expect(planned).toHaveLength(3);
+    expect(new Set(planned.map((m) => m.seriesId)).size).toBe(1);
+    const first = planned[0]!;
+    const head = await sessionCookie("forskolechef@gronadiamanten.example");
+    const added = await respond(() => meetingAction(args(post(`/moten/${first.id}`, { intent: "agenda", text: "Hur pratar vi med föräldrar om oro?" }, head), { meetingId: String(first.id) })));
+    expect(added.status).toBe(302);
+    const refused = await respond(() => meetingAction(args(post(`/moten/${first.id}`, { intent: "agenda", text: "Ring pappan på 070-174 06 99" }, head), { meetingId: String(first.id) })));
+    expect(refused.status).toBe(400);
+    expect(agendaOf(first.id).map((p) => p.text)).toEqual(["Hur pratar vi med föräldrar om oro?"]);
+    const notTheHost = saveMeetingNotes(actorFor("forskolechef@gronadiamanten.example"), first.id, "Bra möte", new Date("2026-12-09T14:00:00Z"));
+    expect(notTheHost).toMatchObject({ ok: false });
+    expect(saveMeetingNotes(actorFor("leila.haddad@hv.example"), first.id, "Vi bokar ett besök hos Smaragden.", new Date("2026-12-09T14:00:00Z"))).toEqual({ ok: true });
+  });
+
+  it("is only for the preschool's contact persons, and the pedagogue does not see the planning meetings", async () => {
+    const fields = { organisationId: String(organisationId("Gröna diamanten")), firstDate: "2026-12-09", time: "13.00", place: "school" };
+    expect((await series("socialsekreterare@hv.example", fields)).status).toBe(403);
+    await series("leila.haddad@hv.example", fields);
+    const id = db.select().from(meetings).where(eq(meetings.kind, "planning")).get()!.id;
+    expect((await view("forskolechef@gronadiamanten.example", id)).status).toBe(200);
+    expect((await view("pedagog@gronadiamanten.example", id)).status).toBe(404);
+  });
+
+  it("planningDates moves a holiday to the nearest free day", () => {
+    expect(planningDates("2026-12-24", 6, 1, () => false, "2026-12-01")).toEqual(["2026-12-23"]);
   });
 });

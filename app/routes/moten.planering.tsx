@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { Field } from "../components/Field";
+import { FormError } from "../components/FormError";
+import { RadioGroup } from "../components/RadioGroup";
+import { SelectField } from "../components/SelectField";
+import { pageTitle } from "../format/title";
+import { readFormValues, refused, validateForm } from "../http/forms";
+import { placeLabel, planningSeriesSchema } from "../models/meetings";
+import { createPlanningSeries, planningOrganisationsFor } from "../models/meetings.server";
+
+export const meta: MetaFunction = () => pageTitle("Planeringsmöten med förskolan");
+
+async function contactPerson(request: Request) {
+  const actor = await requireActor(request);
+  const organisations = planningOrganisationsFor(actor);
+  if (organisations.length === 0) throw new Response("Forbidden", { status: 403 });
+  return { actor, organisations };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organisations } = await contactPerson(request);
+  return { organisations };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await contactPerson(request);
+  const values = await readFormValues(request);
+  const form = validateForm(values, planningSeriesSchema(now()));
+  if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+  const outcome = createPlanningSeries(actor, form.data, now());
+  if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  return redirect(`/moten?sparat=planering-${outcome.ids.length}`);
+}
+
+export default function PlanningSeries() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <>
+      <h1>Planeringsmöten med förskolan</h1>
+      <p className="lead">Förskolans ledning och specialpedagoger träffar er regelbundet för att planera. Båda kan lägga till punkter på dagordningen före mötet.</p>
+      <FormError message={errors.form} />
+      <Form method="post" noValidate className="panel">
+        <SelectField label="Förskola" name="organisationId" defaultValue={values.organisationId} error={errors.organisationId} options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <div className="form-row">
+          <Field label="Första mötet" name="firstDate" type="date" defaultValue={values.firstDate ?? ""} error={errors.firstDate} />
+          <Field label="Klockan" name="time" hint="Till exempel 13.30" defaultValue={values.time ?? ""} error={errors.time} />
+          <Field label="Minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? "90"} error={errors.minutes} />
+        </div>
+        <div className="form-row">
+          <Field label="Var hur många veckor" name="everyWeeks" inputMode="numeric" defaultValue={values.everyWeeks ?? "6"} error={errors.everyWeeks} />
+          <Field label="Antal möten" name="count" inputMode="numeric" defaultValue={values.count ?? "5"} error={errors.count} />
+        </div>
+        <RadioGroup legend="Var ses ni?" name="place" value={values.place ?? "school"} error={errors.place} options={(Object.keys(placeLabel) as (keyof typeof placeLabel)[]).map((p) => ({ value: p, label: placeLabel[p] }))} />
+        <p className="field__hint">Helgdagar och dina jourdagar flyttas till närmaste lediga dag.</p>
+        <button type="submit">Lägg in mötena</button> <Link to="/moten">Avbryt</Link>
+      </Form>
+    </>
+  );
+}
