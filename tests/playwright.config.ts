@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
+import { launchOptions } from "./e2e/chromium.mjs";
 
 /**
  * End-to-end tests: a freshly seeded portal (data/e2e.db) on 127.0.0.1:3100, driven by
@@ -10,18 +11,6 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const port = 3100;
 const baseURL = `http://127.0.0.1:${port}`;
 
-const launchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-};
 
 export default defineConfig({
   testDir: "./e2e",

@@ -1,7 +1,17 @@
 import { z } from "zod";
+import { CLOCK_PATTERN, parseClock } from "../time/stockholm";
 
 // Messages zod writes by itself (a field we forgot to word) come in Swedish, not English.
 z.config(z.locales.sv());
+
+/** A clock time field ("9.05", "14:30") read as "HH:MM". */
+export function clockField(message: string, { required = message }: { required?: string | undefined } = {}) {
+  const string = required === undefined ? z.string() : z.string({ error: required });
+  return string
+    .trim()
+    .regex(CLOCK_PATTERN, message)
+    .transform((v) => parseClock(v)!);
+}
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
+import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDate } from "../time/stockholm";
 
 /**
  * A contact person's availability. The stored status expires by itself: "busy until"
@@ -43,8 +43,6 @@ export function availabilityView(a: Availability): AvailabilityView {
   return a.state === "busy" ? { state: "busy", until: a.until.toISOString() } : a;
 }
 
-const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
-
 /**
  * Reads the status form (status: available | busy | away, busyUntil "14.30",
  * awayThrough "2026-12-03") at an instant. Errors are in Swedish, keyed by field.
@@ -59,12 +57,12 @@ export function statusChangeSchema(now: Date) {
     })
     .transform((input, ctx): { kind: "available" } | { kind: "busy"; until: Date } | { kind: "away"; through: LocalDate } => {
       if (input.status === "busy") {
-        const match = CLOCK.exec(input.busyUntil ?? "");
-        if (!match) {
+        const clock = parseClock(input.busyUntil ?? "");
+        if (!clock) {
           ctx.addIssue({ code: "custom", path: ["busyUntil"], message: "Skriv till vilket klockslag du är upptagen, till exempel 14.30." });
           return z.NEVER;
         }
-        const until = instantAt(today, `${match[1]!.padStart(2, "0")}:${match[2]}`);
+        const until = instantAt(today, clock);
         if (until <= now) {
           ctx.addIssue({ code: "custom", path: ["busyUntil"], message: "Klockslaget har redan passerat. Skriv en tid senare i dag." });
           return z.NEVER;

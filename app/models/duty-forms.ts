@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { normalisePhone } from "../format/phone";
+import { clockField } from "../http/forms";
+import { parseClock } from "../time/stockholm";
 
 /** zod schemas of the coordinator's duty forms, with Swedish messages. */
 
@@ -17,13 +19,6 @@ const swedishPhone = (message: string) =>
       return e164;
     });
 
-const clock = (message: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^([01]?\d|2[0-3])[.:][0-5]\d$/, message)
-    .transform((v) => v.replace(".", ":").padStart(5, "0"));
-
 const optionalClock = z
   .string()
   .trim()
@@ -40,17 +35,11 @@ export const WEEKDAYS = [
   [7, "söndag"],
 ] as const;
 
-const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
-const normaliseClock = (v: string) => {
-  const m = CLOCK.exec(v);
-  return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : null;
-};
-
 export const dutyLineSchema = z
   .object({
     phone: swedishPhone("Skriv jourtelefonens nummer, till exempel 08-508 123 45."),
     afterHoursPhone: swedishPhone("Skriv socialjourens nummer, till exempel 08-508 123 45."),
-    eveClosesAt: clock("Skriv ett klockslag, till exempel 13.00."),
+    eveClosesAt: clockField("Skriv ett klockslag, till exempel 13.00.", { required: undefined }),
     ...Object.fromEntries(WEEKDAYS.flatMap(([d]) => [[`opens${d}`, optionalClock], [`closes${d}`, optionalClock]])),
   })
   .transform((input, ctx) => {
@@ -60,8 +49,8 @@ export const dutyLineSchema = z
       const opens = values[`opens${weekday}`];
       const closes = values[`closes${weekday}`];
       if (!opens && !closes) continue;
-      const opensAt = opens ? normaliseClock(opens) : null;
-      const closesAt = closes ? normaliseClock(closes) : null;
+      const opensAt = opens ? parseClock(opens) : null;
+      const closesAt = closes ? parseClock(closes) : null;
       if (!opensAt || !closesAt) {
         ctx.addIssue({
           code: "custom",

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
-import { localDateOf, type LocalDate } from "../time/stockholm";
+import { addDays, localDateOf, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
 import { dutyDayOn, dutyRota, type DutyDay, type DutyLine, type RotaInput } from "./duty";
@@ -73,6 +73,17 @@ export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: 
 export function dutyToday(actor: Pick<Actor, "districtId">, now: Date): NamedDutyDay | null {
   const today = localDateOf(now);
   return dutyDays(actor, today, today)[0] ?? null;
+}
+
+/**
+ * "Is this person on duty that day?" for many dates at once: the rota is computed once for
+ * the range (a week of margin each side, for nearest-free-day searches) instead of per date.
+ */
+export function dutyCheckBetween(person: { personId: number; districtId: number }, from: LocalDate, to: LocalDate): (date: LocalDate) => boolean {
+  const start = addDays(from, -7);
+  const end = addDays(to, 7);
+  const mine = new Set(dutyDays(person, start, end).filter((d) => d.personId === person.personId).map((d) => d.date));
+  return (date) => (date >= start && date <= end ? mine.has(date) : isOnDuty(person, date));
 }
 
 /**

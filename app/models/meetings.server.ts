@@ -7,7 +7,7 @@ import { env } from "../env.server";
 import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
-import { isOnDuty } from "./duty.server";
+import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import {
   meetingKindLabel,
   meetingTitle,
@@ -19,7 +19,7 @@ import {
   type ReportMeetingInput,
   type StaffTeamMeetingInput,
 } from "./meetings";
-import { instantAt } from "../time/stockholm";
+import { addDays, instantAt } from "../time/stockholm";
 import { coveredOrganisationIds } from "./organisations.server";
 
 /**
@@ -343,7 +343,8 @@ export function planningOrganisationsFor(actor: Actor) {
 /** A series of planning meetings with the preschool's leadership, every six weeks by default. */
 export function createPlanningSeries(actor: Actor, input: PlanningSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
   if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId)) return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
-  const dates = planningDates(input.firstDate, input.everyWeeks, input.count, (date) => isOnDuty({ personId: actor.personId, districtId: actor.districtId }, date), localDateOf(now));
+  const lastDate = addDays(input.firstDate, (input.count - 1) * input.everyWeeks * 7);
+  const dates = planningDates(input.firstDate, input.everyWeeks, input.count, dutyCheckBetween(actor, input.firstDate, lastDate), localDateOf(now));
   if (dates.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
   const ids = getDb().transaction((tx) => {
     const created: number[] = [];

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { MEETING_PLACES } from "../../db/schema";
 import { dayKind } from "../time/holidays";
-import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
+import { clockField } from "../http/forms";
+import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDate } from "../time/stockholm";
 import { guardAnonymousText } from "./privacy-guard";
 import { nearestFreeDay } from "./walk-and-talk";
 
@@ -32,7 +33,6 @@ export function getBackBy(meetingStart: Date): LocalDate {
   return date;
 }
 
-const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
 
 /** The form fields of one to three proposed times, shared by every kind of meeting. */
 const timeFields = {
@@ -61,7 +61,7 @@ function checkTimes(v: TimeValues, now: Date, issue: (path: string, message: str
     const date = v[`date${n}`];
     const time = v[`time${n}`];
     if (!date && !time) continue;
-    const clock = CLOCK.exec(time ?? "");
+    const clock = parseClock(time ?? "");
     if (!date || !isLocalDate(date)) {
       issue(`date${n}`, "Skriv ett datum, till exempel 2026-12-10.");
       continue;
@@ -74,7 +74,7 @@ function checkTimes(v: TimeValues, now: Date, issue: (path: string, message: str
       issue(`date${n}`, "Välj en dag inom ett år.");
       continue;
     }
-    const start = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+    const start = instantAt(date, clock);
     if (start <= now) issue(`date${n}`, "Tiden har redan varit. Föreslå en senare tid.");
     else if (seen.has(start.getTime())) issue(`date${n}`, "Du har redan föreslagit den tiden. Föreslå en annan.");
     seen.add(start.getTime());
@@ -87,9 +87,9 @@ function proposedTimes(v: TimeValues & { minutes: number }): Interval[] {
   const times: Interval[] = [];
   for (const n of [1, 2, 3] as const) {
     const date = v[`date${n}`];
-    const clock = CLOCK.exec(v[`time${n}`] ?? "");
+    const clock = parseClock(v[`time${n}`] ?? "");
     if (!date || !clock) continue;
-    const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+    const startsAt = instantAt(date, clock);
     times.push({ startsAt, endsAt: new Date(startsAt.getTime() + v.minutes * 60_000) });
   }
   return times;
@@ -214,7 +214,7 @@ export function planningSeriesSchema(now: Date) {
     .object({
       organisationId: z.string({ error: "Välj förskola." }).regex(/^[1-9]\d{0,9}$/, "Välj förskola.").transform(Number),
       firstDate: z.string({ error: "Skriv första datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv första datum, till exempel 2026-12-10."),
-      time: z.string({ error: "Skriv en tid, till exempel 13.30." }).trim().regex(CLOCK, "Skriv en tid, till exempel 13.30."),
+      time: clockField("Skriv en tid, till exempel 13.30."),
       minutes: timeFields.minutes,
       everyWeeks: z.string().trim().optional().transform((v) => (v ? Number(v) : 6)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
       count: z.string().trim().optional().transform((v) => (v ? Number(v) : 5)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 10, "Skriv hur många möten, mellan 1 och 10."),
@@ -227,11 +227,7 @@ export function planningSeriesSchema(now: Date) {
         else if (v.firstDate > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum inom ett år." });
       },
       { when: () => true },
-    )
-    .transform((v) => {
-      const [, h, m] = CLOCK.exec(v.time)!;
-      return { ...v, time: `${h!.padStart(2, "0")}:${m}` };
-    });
+    );
 }
 
 export type PlanningSeriesInput = z.output<ReturnType<typeof planningSeriesSchema>>;

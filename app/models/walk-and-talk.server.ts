@@ -16,16 +16,14 @@ import { can, isPartner, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
+import { schoolStageLabel } from "../format/labels";
 import { enqueueMail } from "../mail/outbox.server";
 import { bookingCancellation, bookingConfirmation, bookingReminder, bookingUpdate, type BookingMailFacts } from "../mail/walk-mails";
 import { dayKind } from "../time/holidays";
-import { addDays, instantAt, localDateOf, localMinutesOf, type LocalDate } from "../time/stockholm";
+import { addDays, clockOfMinutes, instantAt, localDateOf, localMinutesOf, type LocalDate } from "../time/stockholm";
 
-const localClockOf = (instant: Date) => {
-  const minutes = localMinutesOf(instant);
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-};
-import { isOnDuty } from "./duty.server";
+const localClockOf = (instant: Date) => clockOfMinutes(localMinutesOf(instant));
+import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { planOccasion, planSeries, termRange, type Refusal, type SeriesInput, type SeriesRule } from "./walk-and-talk";
 
 export { termOf } from "./walk-and-talk";
@@ -79,7 +77,9 @@ export function hostableOrganisations(actor: Actor) {
   }));
 }
 
-const dutyCheck = (actor: Actor) => (date: LocalDate) => isOnDuty({ personId: actor.personId, districtId: actor.districtId }, date);
+/** The host's duty days over a series' dates, computed once (see dutyCheckBetween). */
+const dutyCheck = (actor: Actor, rule?: { firstDate: LocalDate; lastDate: LocalDate }) =>
+  rule ? dutyCheckBetween(actor, rule.firstDate, rule.lastDate) : (date: LocalDate) => isOnDuty(actor, date);
 
 function insertOccasion(tx: Tx, seriesId: number, placesPerSlot: number, planned: ReturnType<typeof planOccasion>, movedFrom: LocalDate | null = null) {
   const occasion = tx.insert(walkOccasions).values({ seriesId, date: planned.date, deadline: planned.deadline, movedFrom }).returning().get();
@@ -99,7 +99,7 @@ export function createSeries(actor: Actor, input: SeriesInput, now: Date): { ok:
     return fail("staffTeamId", "Välj ett arbetslag på den här förskolan, eller inget.");
   }
   const rule: SeriesRule = input;
-  const plan = planSeries(rule, dutyCheck(actor), localDateOf(now));
+  const plan = planSeries(rule, dutyCheck(actor, rule), localDateOf(now));
   const occasions = plan.occasions.filter((o) => o.slots[0]!.startsAt > now);
   if (occasions.length === 0) {
     return fail("lastDate", "Serien ger inga tillfällen: alla datum är helgdagar eller dina jourdagar. Välj andra datum.");
@@ -127,7 +127,7 @@ export function seriesOverview(actor: Actor, seriesId: number, now: Date) {
     .orderBy(asc(walkOccasions.date))
     .all();
   const organisation = getDb().select({ name: organisations.name }).from(organisations).where(eq(organisations.id, series.organisationId)).get();
-  const { refused } = planSeries(series, dutyCheck(actor), localDateOf(now));
+  const { refused } = planSeries(series, dutyCheck(actor, series), localDateOf(now));
   return { series, organisationName: organisation?.name ?? "", occasions, refused: refused.filter((r) => r.date >= localDateOf(now)) };
 }
 
@@ -153,7 +153,7 @@ export function updateSeries(
     return fail("staffTeamId", "Välj ett arbetslag på den här förskolan, eller inget.");
   }
   const today = localDateOf(now);
-  const plan = planSeries(input, dutyCheck(actor), today);
+  const plan = planSeries(input, dutyCheck(actor, input), today);
   return getDb().transaction((tx) => {
     const { organisationId: _unchanged, ...changes } = input;
     tx.update(walkSeries).set(changes).where(eq(walkSeries.id, seriesId)).run();
@@ -669,13 +669,12 @@ export function staffProgress(actor: Actor, term: string): StaffProgressGroup[] 
         .orderBy(desc(walkSlots.startsAt))
         .all()
     : [];
-  const stageNames: Record<string, string> = { lagstadiet: "Lågstadiet", mellanstadiet: "Mellanstadiet", hogstadiet: "Högstadiet", grundsarskolan: "Grundsärskolan" };
   const groups = new Map<string, StaffProgressGroup>();
   for (const s of staff) {
     const label = s.staffTeam
       ? `${orgIds.length > 1 ? `${s.organisationName}, ` : ""}arbetslag ${s.staffTeam}`
       : s.stage
-        ? stageNames[s.stage]!
+        ? schoolStageLabel[s.stage]
         : orgIds.length > 1
           ? `${s.organisationName}, övriga`
           : "Övriga";

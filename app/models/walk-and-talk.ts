@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dayKind, holidayName } from "../time/holidays";
-import { addDays, instantAt, isLocalDate, isoWeekday, localDateOf, minutesOf, type LocalDate } from "../time/stockholm";
+import { clockField } from "../http/forms";
+import { addDays, clockOfMinutes, instantAt, isLocalDate, isoWeekday, localDateOf, minutesOf, type LocalDate } from "../time/stockholm";
 
 /**
  * Pure rules of walk-and-talk series: which dates a series gives, the slots of each
@@ -27,14 +28,13 @@ export type PlannedOccasion = {
 
 export type Refusal = { date: LocalDate; reason: "holiday"; name: string | null } | { date: LocalDate; reason: "duty"; suggestion: LocalDate | null };
 
-const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** The slots of one occasion: consecutive, each `slotMinutes` long, in Stockholm wall-clock time. */
 export function slotsOn(rule: Pick<SeriesRule, "firstSlotAt" | "slotMinutes" | "slotsPerOccasion">, date: LocalDate) {
   const first = minutesOf(rule.firstSlotAt);
   return Array.from({ length: rule.slotsPerOccasion }, (_, i) => ({
-    startsAt: instantAt(date, clock(first + i * rule.slotMinutes)),
-    endsAt: instantAt(date, clock(first + (i + 1) * rule.slotMinutes)),
+    startsAt: instantAt(date, clockOfMinutes(first + i * rule.slotMinutes)),
+    endsAt: instantAt(date, clockOfMinutes(first + (i + 1) * rule.slotMinutes)),
   }));
 }
 
@@ -100,16 +100,6 @@ export function termRange(term: string): { from: LocalDate; to: LocalDate } {
 // ---------------------------------------------------------------------------
 // The publishing form.
 
-const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
-const clockField = (message: string) =>
-  z
-    .string({ error: message })
-    .trim()
-    .regex(CLOCK, message)
-    .transform((v) => {
-      const [, h, m] = CLOCK.exec(v)!;
-      return `${h!.padStart(2, "0")}:${m}`;
-    });
 const whole = (message: string, min: number, max: number) =>
   z
     .string({ error: message })

@@ -14,7 +14,7 @@ import { addAgendaPoint, agendaOf, cancelMeeting, confirmMeeting, counterPropose
 import { meetingTextSchema } from "../models/meetings";
 import { NameConfirmation } from "../components/NameConfirmation";
 import { TextArea } from "../components/TextArea";
-import { instantAt, isLocalDate, localDateOf } from "../time/stockholm";
+import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockholm";
 import { SavedNotice } from "../components/SavedNotice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? meetingTitle(data.meeting.kind, data.organisationName) : "Möte");
@@ -28,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...found, agenda: found.meeting.kind === "planning" ? agendaOf(found.meeting.id) : [], today: localDateOf(at), now: at.toISOString() };
 }
 
-const CLOCK = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -46,10 +45,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "propose": {
       const date = (values.date ?? "").trim();
-      const clock = CLOCK.exec((values.time ?? "").trim());
+      const clock = parseClock(values.time ?? "");
       if (!isLocalDate(date)) return answer({ ok: false, field: "date", message: "Skriv ett datum, till exempel 2026-12-10." }, "");
       if (!clock) return answer({ ok: false, field: "time", message: "Skriv en tid, till exempel 13.30." }, "");
-      const startsAt = instantAt(date, `${clock[1]!.padStart(2, "0")}:${clock[2]}`);
+      const startsAt = instantAt(date, clock);
       const length = found.proposals[0] ? found.proposals[0].endsAt.getTime() - found.proposals[0].startsAt.getTime() : 3_600_000;
       return answer(counterPropose(actor, id, { startsAt, endsAt: new Date(startsAt.getTime() + length) }, at), "foreslaget");
     }

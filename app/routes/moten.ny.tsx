@@ -40,6 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/moten/${outcome.id}?sparat=foreslaget`);
 }
 
+const YES = { value: "yes", label: "Ja" };
+const YES_NO = [YES, { value: "no", label: "Nej" }];
+
 export default function NewReportMeeting() {
   const { hosts, callOptions, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -76,10 +79,7 @@ export default function NewReportMeeting() {
           name="violence"
           value={values.violence}
           error={errors.violence}
-          options={[
-            { value: "yes", label: "Ja" },
-            { value: "no", label: "Nej" },
-          ]}
+          options={YES_NO}
         />
         <SelectField label="Kontaktperson på socialtjänsten" name="hostPersonId" defaultValue={values.hostPersonId} error={errors.hostPersonId} options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))} />
         <ProposedTimes values={values} errors={errors} />
@@ -104,10 +104,7 @@ export default function NewReportMeeting() {
           name="guardiansTold"
           value={values.guardiansTold}
           error={errors.guardiansTold}
-          options={[
-            { value: "yes", label: "Ja" },
-            { value: "no", label: "Inte än" },
-          ]}
+          options={[YES, { value: "no", label: "Inte än" }]}
         />
         <TextArea label="Anteckning till kontaktpersonen (frivilligt)" name="notes" rows={3} hint="Skriv inte barnets eller familjens namn, personnummer eller adress." defaultValue={values.notes ?? ""} error={errors.notes} />
         {actionData?.needsNameConfirmation ? <NameConfirmation message={errors.confirmNoName} /> : null}

@@ -38,6 +38,20 @@ export function localMinutesOf(instant: Date): number {
   return f.hour * 60 + f.minute;
 }
 
+/** A clock time as people type it: "9.05", "14:30". */
+export const CLOCK_PATTERN = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
+
+/** A clock time as people type it, as "HH:MM", or null. */
+export function parseClock(text: string): string | null {
+  const match = CLOCK_PATTERN.exec(text.trim());
+  return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : null;
+}
+
+/** Minutes since midnight → "HH:MM". */
+export function clockOfMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
 /** "HH:MM" → minutes since midnight. */
 export function minutesOf(time: string): number {
   const [h, m] = time.split(":").map(Number);

@@ -1,4 +1,4 @@
-import { formatClockRange } from "../../format/dates";
+import { formatClock, formatClockRange } from "../../format/dates";
 import { WEEKDAYS } from "../../models/duty-forms";
 import { PhoneLink } from "../CallOptions";
 
@@ -22,7 +22,7 @@ export function DutyLineSummary({ line }: { line: Line }) {
         })}
       </ul>
       <p>
-        Dag före helgdag stänger jourtelefonen kl. {line.eveClosesAt.replace(":", ".").replace(/^0/, "")}. Stängt på helgdagar, midsommarafton, julafton
+        Dag före helgdag stänger jourtelefonen kl. {formatClock(line.eveClosesAt)}. Stängt på helgdagar, midsommarafton, julafton
         och nyårsafton.
       </p>
       <p>

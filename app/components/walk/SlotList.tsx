@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import type { SchoolStage } from "../../../db/schema";
+import { schoolStageLabel } from "../../format/labels";
 import { formatSlot } from "../../format/walk";
 
 export type ListedSlot = {
@@ -14,8 +16,6 @@ export type ListedSlot = {
   targetStage: string | null;
   targetTeam: string | null;
 };
-
-const stageNames: Record<string, string> = { lagstadiet: "lågstadiet", mellanstadiet: "mellanstadiet", hogstadiet: "högstadiet", grundsarskolan: "grundsärskolan" };
 
 /** Open walk-and-talk times, the ones meant for the viewer's group first. */
 export function SlotList({ slots, today, heading = "Lediga tider", headingLevel = 2 }: { slots: ListedSlot[]; today: string; heading?: string; headingLevel?: 2 | 3 }) {
@@ -35,7 +35,7 @@ export function SlotList({ slots, today, heading = "Lediga tider", headingLevel 
                 Med {s.hostName}. Ni möts: {s.meetingPoint}.
                 {s.capacity > 1 ? ` Gruppvandring, ${s.capacity - s.booked} platser kvar.` : null}
                 {s.rank === 0 ? <span className="badge">För din grupp</span> : null}
-                {s.rank === 2 ? <span className="badge">För {s.targetTeam ? `arbetslag ${s.targetTeam}` : stageNames[s.targetStage ?? ""]}</span> : null}
+                {s.rank === 2 ? <span className="badge">För {s.targetTeam ? `arbetslag ${s.targetTeam}` : s.targetStage ? schoolStageLabel[s.targetStage as SchoolStage].toLowerCase() : null}</span> : null}
               </div>
               <Link className="button" to={`/walk-and-talk/tider/${s.slotId}`}>
                 Boka<span className="sr-only"> {formatSlot(s.startsAt, s.endsAt, today)}</span>
