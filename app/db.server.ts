@@ -29,10 +29,16 @@ export function openDatabase(file: string): DB {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as DB;
+  // Migrations that rebuild a table (SQLite cannot alter a column) drop the old one; with
+  // foreign keys on, that would cascade or fail. They run with foreign keys off, as SQLite's
+  // documentation prescribes, and the result is checked before any request is served.
+  sqlite.pragma("foreign_keys = OFF");
   migrate(db, { migrationsFolder: migrationsFolder() });
+  const broken = sqlite.pragma("foreign_key_check") as unknown[];
+  if (broken.length > 0) throw new Error(`Migrations left ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+  sqlite.pragma("foreign_keys = ON");
   return db;
 }
 

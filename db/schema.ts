@@ -15,6 +15,7 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnySQLiteColumn,
   check,
   foreignKey,
   index,
@@ -660,10 +661,16 @@ export const consultations = sqliteTable(
     dueAt: integer("due_at", { mode: "timestamp_ms" }).notNull(),
     /** No contact person could answer when it came in: the duty person sees it too. */
     viaDuty: integer("via_duty", { mode: "boolean" }).notNull().default(false),
+    /** A case brought to the consultation forum: the forum meeting and the place booked on it. */
+    forumMeetingId: integer("forum_meeting_id").references((): AnySQLiteColumn => meetings.id),
+    forumPlace: integer("forum_place"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
     purgedAt: integer("purged_at", { mode: "timestamp_ms" }),
   },
   (t) => [
+    // One case per place; the places a forum has are checked by a trigger (0010).
+    uniqueIndex("consultations_forum_place").on(t.forumMeetingId, t.forumPlace),
+    check("consultations_forum_place", sql`(${t.forumMeetingId} IS NULL) = (${t.forumPlace} IS NULL) AND (${t.forumPlace} IS NULL OR ${t.forumPlace} BETWEEN 1 AND 12)`),
     foreignKey({ name: "consultations_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
     foreignKey({ name: "consultations_asker_same_district", columns: [t.askerPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     foreignKey({ name: "consultations_school_part_of_organisation", columns: [t.schoolPartId, t.organisationId], foreignColumns: [schoolParts.id, schoolParts.organisationId] }),
@@ -784,13 +791,63 @@ export const supportRequests = sqliteTable(
 export const MEETING_KINDS = ["report", "staff_team", "planning", "forum", "collaboration"] as const;
 export const MEETING_STATES = ["proposed", "confirmed", "cancelled"] as const;
 export const MEETING_PLACES = ["school", "office", "digital"] as const;
+export const MEETING_GROUP_KINDS = ["forum", "collaboration"] as const;
+export const MEETING_ACTIONS = ["proposed", "counter_proposed", "confirmed", "moved", "cancelled"] as const;
+
+/**
+ * A standing group that meets in a recurring series: the consultation forum (designated
+ * staff; partners book places for cases) or a collaboration group (police and social
+ * services, the local 6–16 groups). The host convenes it; members are people of any
+ * organisation in the district.
+ */
+export const meetingGroups = sqliteTable(
+  "meeting_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    districtId: integer("district_id")
+      .notNull()
+      .references(() => districts.id),
+    kind: text("kind", { enum: MEETING_GROUP_KINDS }).notNull(),
+    name: text("name").notNull(),
+    hostPersonId: integer("host_person_id").notNull(),
+    /** Forum only: minutes per case. */
+    caseMinutes: integer("case_minutes"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [
+    unique("meeting_groups_id_district").on(t.id, t.districtId),
+    foreignKey({ name: "meeting_groups_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    check("meeting_groups_kind", sql`${t.kind} IN (${inList(MEETING_GROUP_KINDS)})`),
+    check("meeting_groups_name", sql`length(trim(${t.name})) BETWEEN 1 AND 120`),
+    check("meeting_groups_case_minutes", sql`(${t.kind} = 'forum') = (${t.caseMinutes} IS NOT NULL) AND (${t.caseMinutes} IS NULL OR ${t.caseMinutes} BETWEEN 10 AND 120)`),
+  ],
+);
+
+/** The people who belong to a group: invited to every meeting, see its agenda and notes. */
+export const meetingGroupMembers = sqliteTable(
+  "meeting_group_members",
+  {
+    groupId: integer("group_id").notNull(),
+    districtId: integer("district_id").notNull(),
+    personId: integer("person_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.personId] }),
+    foreignKey({ name: "meeting_group_members_group_same_district", columns: [t.groupId, t.districtId], foreignColumns: [meetingGroups.id, meetingGroups.districtId] }),
+    foreignKey({ name: "meeting_group_members_person_same_district", columns: [t.personId, t.districtId], foreignColumns: [people.id, people.districtId] }),
+    index("meeting_group_members_person").on(t.personId),
+  ],
+);
 
 export const meetings = sqliteTable(
   "meetings",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     districtId: integer("district_id").notNull(),
-    organisationId: integer("organisation_id").notNull(),
+    /** The school or preschool met; null for the meetings of a group (forum, collaboration). */
+    organisationId: integer("organisation_id"),
+    /** The forum or collaboration group this meeting belongs to. */
+    groupId: integer("group_id"),
     kind: text("kind", { enum: MEETING_KINDS }).notNull(),
     state: text("state", { enum: MEETING_STATES }).notNull().default("proposed"),
     /** The social worker who takes part (the organisation's contact person). */
@@ -808,6 +865,8 @@ export const meetings = sqliteTable(
     /** Staff-team meetings: the staff team visited (null: the whole preschool) and the theme. */
     staffTeamId: integer("staff_team_id"),
     theme: text("theme"),
+    /** Forum meetings: how many cases fit (the meeting's length over the minutes per case). */
+    places: integer("places"),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }),
     /** Raised at every change, so calendars accept updates and cancellations. */
@@ -819,6 +878,9 @@ export const meetings = sqliteTable(
     foreignKey({ name: "meetings_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     foreignKey({ name: "meetings_proposer_same_district", columns: [t.proposedBy, t.districtId], foreignColumns: [people.id, people.districtId] }),
     foreignKey({ name: "meetings_staff_team_of_organisation", columns: [t.staffTeamId, t.organisationId], foreignColumns: [staffTeams.id, staffTeams.organisationId] }),
+    foreignKey({ name: "meetings_group_same_district", columns: [t.groupId, t.districtId], foreignColumns: [meetingGroups.id, meetingGroups.districtId] }),
+    check("meetings_organisation_or_group", sql`(${t.organisationId} IS NULL) <> (${t.groupId} IS NULL) AND ((${t.groupId} IS NOT NULL) = (${t.kind} IN ('forum', 'collaboration')))`),
+    check("meetings_forum_places", sql`(${t.kind} = 'forum') = (${t.places} IS NOT NULL) AND (${t.places} IS NULL OR ${t.places} BETWEEN 1 AND 12)`),
     check("meetings_theme", sql`${t.theme} IS NULL OR length(trim(${t.theme})) BETWEEN 1 AND 120`),
     check("meetings_kind", sql`${t.kind} IN (${inList(MEETING_KINDS)})`),
     check("meetings_state", sql`${t.state} IN (${inList(MEETING_STATES)})`),
@@ -827,6 +889,7 @@ export const meetings = sqliteTable(
     check("meetings_texts", sql`(${t.participants} IS NULL OR length(${t.participants}) <= 200) AND (${t.notes} IS NULL OR length(${t.notes}) <= 1000) AND (${t.interpreterLanguage} IS NULL OR length(trim(${t.interpreterLanguage})) BETWEEN 1 AND 60)`),
     index("meetings_host").on(t.hostPersonId, t.startsAt),
     index("meetings_organisation").on(t.organisationId),
+    index("meetings_group").on(t.groupId, t.startsAt),
   ],
 );
 
@@ -858,10 +921,10 @@ export const meetingEvents = sqliteTable(
     personId: integer("person_id")
       .notNull()
       .references(() => people.id),
-    action: text("action", { enum: ["proposed", "counter_proposed", "confirmed", "cancelled"] }).notNull(),
+    action: text("action", { enum: MEETING_ACTIONS }).notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
-  (t) => [check("meeting_events_action", sql`${t.action} IN ('proposed', 'counter_proposed', 'confirmed', 'cancelled')`)],
+  (t) => [check("meeting_events_action", sql`${t.action} IN (${inList(MEETING_ACTIONS)})`), index("meeting_events_meeting").on(t.meetingId)],
 );
 
 /** A point on a meeting's shared agenda, added by either side before the meeting. */
@@ -879,4 +942,19 @@ export const meetingAgendaPoints = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [check("meeting_agenda_points_text", sql`length(trim(${t.text})) BETWEEN 1 AND 300`), index("meeting_agenda_points_meeting").on(t.meetingId)],
+);
+
+/** Who came to a group meeting, marked by the host afterwards. */
+export const meetingAttendance = sqliteTable(
+  "meeting_attendance",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    present: integer("present", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
 );

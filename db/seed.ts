@@ -5,6 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import { dutyDayOn } from "../app/models/duty";
 import { planSeries, termOf } from "../app/models/walk-and-talk";
+import { forumPlaces, planningDates } from "../app/models/meetings";
 import type { DB } from "../app/db.server";
 import { addDays, instantAt, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
@@ -20,7 +21,12 @@ import {
   schoolParts,
   staffTeams,
   teams,
+  consultationConcerns,
+  consultations,
+  meetingAgendaPoints,
   meetingEvents,
+  meetingGroupMembers,
+  meetingGroups,
   meetingProposals,
   meetings,
   supportOffers,
@@ -123,6 +129,61 @@ const PEOPLE: PersonSpec[] = [
   { key: "ingrid", name: "Ingrid Söderberg", email: "forskolechef@grimsta.example", title: "Förskolechef", role: "partner_leadership", organisation: "grimsta", phone: 36 },
   { key: "johanna", name: "Johanna Berglund", email: "pedagog@ekorren.example", title: "Barnskötare", role: "partner_staff", organisation: "ekorren", staffTeam: "Kotten" },
   { key: "erik", name: "Erik Norberg", email: "polis@vallingby.polisen.example", title: "Polis", role: "partner_staff", organisation: "polis", phone: 37 },
+];
+
+type MeetingSeriesSpec = {
+  key: string;
+  kind: "planning" | "forum" | "collaboration";
+  host: string;
+  organisation?: string;
+  group?: { kind: "forum" | "collaboration"; name: string; members: string[]; caseMinutes?: number };
+  /** Days after the Monday of the seed week. */
+  firstDay: number;
+  time: string;
+  minutes: number;
+  everyWeeks: number;
+  count: number;
+  place: "school" | "office" | "digital";
+};
+
+const MEETING_SERIES: MeetingSeriesSpec[] = [
+  { key: "planning", kind: "planning", host: "leila", organisation: "gronadiamanten", firstDay: 10, time: "08:30", minutes: 90, everyWeeks: 6, count: 5, place: "school" },
+  {
+    key: "forum",
+    kind: "forum",
+    host: "helena",
+    group: { kind: "forum", name: "Konsultationsforum Hässelby-Vällingby", members: ["anna", "leila", "eva"], caseMinutes: 20 },
+    firstDay: 10,
+    time: "13:00",
+    minutes: 120,
+    everyWeeks: 2,
+    count: 8,
+    place: "office",
+  },
+  {
+    key: "police",
+    kind: "collaboration",
+    host: "omar",
+    group: { kind: "collaboration", name: "Samverkan polis och socialtjänst, Vällingby", members: ["karin", "erik", "tobias"] },
+    firstDay: 8,
+    time: "10:00",
+    minutes: 90,
+    everyWeeks: 4,
+    count: 6,
+    place: "office",
+  },
+  {
+    key: "six-to-sixteen",
+    kind: "collaboration",
+    host: "tobias",
+    group: { kind: "collaboration", name: "Lokal samverkansgrupp 6–16, Vällingby", members: ["peter", "bjorn", "erik", "omar", "mikael"] },
+    firstDay: 16,
+    time: "09:00",
+    minutes: 90,
+    everyWeeks: 6,
+    count: 4,
+    place: "school",
+  },
 ];
 
 type AssignmentSpec = { person: string; organisation: string; scopeLabel: string; stages?: SchoolStage[] };
@@ -401,6 +462,81 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
     const visitAt = instantAt(addDays(mondayOf(today), 17), "15:00");
     tx.insert(meetingProposals).values({ meetingId: visit.id, startsAt: visitAt, endsAt: new Date(visitAt.getTime() + 3_600_000), proposedBy: personIds.get("lena")! }).run();
     tx.insert(meetingEvents).values({ meetingId: visit.id, personId: personIds.get("lena")!, action: "proposed", at: now }).run();
+
+    // Recurring series: planning with Gröna diamanten, the consultation forum and two
+    // collaboration groups, on dates moved off holidays and the host's duty days.
+    const seriesIds = new Map<string, number[]>();
+    for (const spec of MEETING_SERIES) {
+      const hostId = personIds.get(spec.host)!;
+      const group = spec.group
+        ? tx
+            .insert(meetingGroups)
+            .values({ districtId: district.id, kind: spec.group.kind, name: spec.group.name, hostPersonId: hostId, caseMinutes: spec.group.caseMinutes ?? null, createdAt: now })
+            .returning()
+            .get()
+        : null;
+      if (group) {
+        for (const key of [spec.host, ...spec.group!.members]) tx.insert(meetingGroupMembers).values({ groupId: group.id, districtId: district.id, personId: personIds.get(key)! }).run();
+      }
+      const firstDate = addDays(mondayOf(today), spec.firstDay);
+      const dates = planningDates(firstDate, spec.everyWeeks, spec.count, (date) => dutyDayOn(rota, date)?.personId === hostId, today);
+      const ids: number[] = [];
+      for (const date of dates) {
+        const startsAt = instantAt(date, spec.time);
+        const row = tx
+          .insert(meetings)
+          .values({
+            districtId: district.id,
+            organisationId: spec.organisation ? orgIds.get(spec.organisation)! : null,
+            groupId: group?.id ?? null,
+            kind: spec.kind,
+            state: "confirmed",
+            hostPersonId: hostId,
+            proposedBy: hostId,
+            place: spec.place,
+            guardiansTold: false,
+            places: spec.group?.caseMinutes ? forumPlaces(spec.minutes, spec.group.caseMinutes) : null,
+            seriesId: ids[0] ?? null,
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + spec.minutes * 60_000),
+            createdAt: now,
+          })
+          .returning()
+          .get();
+        if (ids.length === 0) tx.update(meetings).set({ seriesId: row.id }).where(eq(meetings.id, row.id)).run();
+        tx.insert(meetingEvents).values({ meetingId: row.id, personId: hostId, action: "confirmed", at: now }).run();
+        ids.push(row.id);
+      }
+      seriesIds.set(spec.key, ids);
+    }
+    const [firstPlanning] = seriesIds.get("planning")!;
+    tx.insert(meetingAgendaPoints).values({ meetingId: firstPlanning!, authorPersonId: personIds.get("lena")!, text: "Hur vi tar emot nya familjer i januari", createdAt: now }).run();
+    const [firstPolice] = seriesIds.get("police")!;
+    tx.insert(meetingAgendaPoints).values({ meetingId: firstPolice!, authorPersonId: personIds.get("erik")!, text: "Läget i centrum på kvällstid inför jullovet", createdAt: now }).run();
+    // One case booked on the first forum; the other places are free.
+    const [firstForum] = seriesIds.get("forum")!;
+    const forum = tx.select().from(meetings).where(eq(meetings.id, firstForum!)).get()!;
+    const forumCase = tx
+      .insert(consultations)
+      .values({
+        districtId: district.id,
+        organisationId: orgIds.get("vallingbyskolan")!,
+        askerPersonId: personIds.get("maria")!,
+        schoolPartId: partIds.get("vallingbyskolan/lagstadiet")!,
+        purpose: "unsure_report",
+        mode: "anonymous",
+        ageBand: "6-9",
+        urgency: "no_hurry",
+        answerBy: "meeting",
+        question: "En elev i årskurs 2 kommer ofta utan frukost och är trött. Frånvaron har ökat sedan höstlovet. Hur kan vi prata med vårdnadshavarna?",
+        dueAt: forum.endsAt!,
+        forumMeetingId: forum.id,
+        forumPlace: 1,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    for (const concern of ["absence", "home"] as const) tx.insert(consultationConcerns).values({ consultationId: forumCase.id, concern }).run();
 
     SUPPORT_OFFERS.forEach((offer, sortOrder) => {
       tx.insert(supportOffers)

@@ -6,6 +6,9 @@ import {
   consultations,
   contactAssignmentParts,
   contactAssignments,
+  meetingGroupMembers,
+  meetingGroups,
+  meetings,
   organisations,
   people,
   type CONSULTATION_OUTCOMES,
@@ -18,6 +21,7 @@ import { localDateOf } from "../time/stockholm";
 import { availabilityAt } from "./availability";
 import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
+import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
 import { coveredOrganisationIds } from "./organisations.server";
 
@@ -42,10 +46,20 @@ function visibleTo(actor: Actor, now: Date): SQL | null {
   if (!can(actor, "availability:set-own")) return null;
   const covered = coveredOrganisationIds(actor);
   const onDuty = dutyToday(actor, now)?.personId === actor.personId;
-  const conditions: SQL[] = [eq(consultations.takenBy, actor.personId)];
-  if (covered.length) conditions.push(inArray(consultations.organisationId, covered));
+  const conditions: SQL[] = [eq(consultations.takenBy, actor.personId), inArray(consultations.forumMeetingId, forumMeetingsOf(actor.personId))];
+  // Cases booked on the consultation forum belong to the forum's members, not the contact persons' queue.
+  if (covered.length) conditions.push(and(inArray(consultations.organisationId, covered), isNull(consultations.forumMeetingId))!);
   if (onDuty) conditions.push(and(eq(consultations.viaDuty, true), eq(consultations.state, "new"))!);
   return and(inDistrict, or(...conditions))!;
+}
+
+/** The forum meetings of the groups a person belongs to, as a subquery. */
+function forumMeetingsOf(personId: number) {
+  const db = getDb();
+  return db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.kind, "forum"), inArray(meetings.groupId, db.select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId)))));
 }
 
 function audit(actor: Actor, action: string, consultationId: number) {
@@ -81,46 +95,109 @@ export function createConsultation(actor: Actor, input: ConsultationInput, now: 
   const today = dutyToday(actor, now);
   const anyoneAvailable = recipients.some((r) => availabilityAt(statuses.get(r.personId) ?? null, now, today?.personId === r.personId).state === "available");
   const line = dutyLineOf(actor.districtId);
-  const db = getDb();
-  const { concerns, ...fields } = input;
-  const id = db.transaction((tx) => {
-    const row = tx
-      .insert(consultations)
-      .values({
-        ...fields,
-        districtId: actor.districtId,
-        organisationId: actor.organisationId!,
-        askerPersonId: actor.personId,
-        schoolPartId: actor.schoolPartId,
-        dueAt: answerPromise(now, input.urgency, line),
-        viaDuty: !anyoneAvailable,
-        createdAt: now,
-      })
-      .returning({ id: consultations.id })
-      .get();
-    for (const concern of concerns) tx.insert(consultationConcerns).values({ consultationId: row.id, concern }).run();
+  const id = getDb().transaction((tx) => {
+    const row = insertConsultation(tx, actor, input, { dueAt: answerPromise(now, input.urgency, line), viaDuty: !anyoneAvailable }, now);
     const notify = [...recipients];
     if (!anyoneAvailable && today?.personId) {
       const duty = tx.select({ personId: people.id, name: people.name, email: people.email }).from(people).where(eq(people.id, today.personId)).get();
       if (duty && !notify.some((r) => r.personId === duty.personId)) notify.push({ ...duty, assignmentId: 0, first: false });
     }
-    for (const r of notify) {
-      enqueueMail(
-        {
-          districtId: actor.districtId,
-          to: r.email,
-          subject: "En ny fråga väntar i Samverkansportalen",
-          text: `Hej ${r.name}!\n\nEn ny konsultationsfråga väntar på svar i Samverkansportalen. Logga in för att läsa den:\n${portalUrl(`/konsultation/${row.id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
-        },
-        tx,
-      );
-    }
-    tx.insert(auditEvents)
-      .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.created", objectType: "consultation", objectId: String(row.id) })
-      .run();
+    for (const r of notify) noticeOfNewQuestion(tx, actor.districtId, r, row.id);
     return row.id;
   });
   return { ok: true, id };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function insertConsultation(tx: Tx, actor: Actor, input: ConsultationInput, extra: Pick<typeof consultations.$inferInsert, "dueAt" | "viaDuty" | "forumMeetingId" | "forumPlace">, now: Date) {
+  const { concerns, ...fields } = input;
+  const row = tx
+    .insert(consultations)
+    .values({ ...fields, ...extra, districtId: actor.districtId, organisationId: actor.organisationId!, askerPersonId: actor.personId, schoolPartId: actor.schoolPartId, createdAt: now })
+    .returning({ id: consultations.id })
+    .get();
+  for (const concern of concerns) tx.insert(consultationConcerns).values({ consultationId: row.id, concern }).run();
+  tx.insert(auditEvents)
+    .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.created", objectType: "consultation", objectId: String(row.id) })
+    .run();
+  return row;
+}
+
+function noticeOfNewQuestion(tx: Tx, districtId: number, to: { name: string; email: string }, id: number) {
+  enqueueMail(
+    {
+      districtId,
+      to: to.email,
+      subject: "En ny fråga väntar i Samverkansportalen",
+      text: `Hej ${to.name}!\n\nEn ny konsultationsfråga väntar på svar i Samverkansportalen. Logga in för att läsa den:\n${portalUrl(`/konsultation/${id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
+    },
+    tx,
+  );
+}
+
+/** A coming forum meeting of the actor's district that partners can bring a case to, or null. */
+export function openForumMeeting(actor: Actor, meetingId: number, now: Date) {
+  const m = getDb()
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId), eq(meetings.kind, "forum"), eq(meetings.state, "confirmed")))
+    .get();
+  if (!m || !m.startsAt || !m.endsAt || m.places === null || m.startsAt <= now) return null;
+  const taken = getDb().select({ place: consultations.forumPlace }).from(consultations).where(eq(consultations.forumMeetingId, m.id)).all();
+  return { meeting: m, free: m.places - taken.length };
+}
+
+/**
+ * Books a place on a coming forum meeting for a case: the same form and privacy guard as a
+ * question, answered at the forum. The unique place index and a trigger make overbooking
+ * impossible even when two partners press at once.
+ */
+export function bookForumPlace(actor: Actor, meetingId: number, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
+  if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ta upp ärenden här.");
+  const forum = openForumMeeting(actor, meetingId, now);
+  if (!forum) return fail("form", "Forumet har redan varit eller är inställt. Välj ett annat datum.");
+  const { meeting } = forum;
+  try {
+    const id = getDb().transaction((tx) => {
+      const taken = new Set(tx.select({ place: consultations.forumPlace }).from(consultations).where(eq(consultations.forumMeetingId, meeting.id)).all().map((r) => r.place));
+      const place = Array.from({ length: meeting.places! }, (_, i) => i + 1).find((p) => !taken.has(p));
+      if (place === undefined) return null;
+      const row = insertConsultation(tx, actor, { ...input, urgency: "no_hurry", answerBy: "meeting" }, { dueAt: meeting.endsAt!, viaDuty: false, forumMeetingId: meeting.id, forumPlace: place }, now);
+      const members = tx
+        .select({ name: people.name, email: people.email })
+        .from(meetingGroupMembers)
+        .innerJoin(people, eq(people.id, meetingGroupMembers.personId))
+        .where(and(eq(meetingGroupMembers.groupId, meeting.groupId!), isNull(people.deactivatedAt)))
+        .all();
+      for (const m of members) noticeOfNewQuestion(tx, actor.districtId, m, row.id);
+      return row.id;
+    });
+    if (id === null) return fail("form", "Forumet är fullbokat. Välj ett annat datum.");
+    return { ok: true, id };
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE|no such place/.test(error.message)) return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
+    throw error;
+  }
+}
+
+/**
+ * The cases booked on a forum meeting: every case for the forum's members, one's own for a
+ * partner. Only categories are listed, never who the child is.
+ */
+export function forumCasesOf(actor: Actor, meetingId: number, now: Date) {
+  const condition = visibleTo(actor, now);
+  if (!condition) return [];
+  const db = getDb();
+  const rows = db
+    .select({ id: consultations.id, place: consultations.forumPlace, mode: consultations.mode, ageBand: consultations.ageBand, purpose: consultations.purpose, state: consultations.state, outcome: consultations.outcome, organisationName: organisations.name })
+    .from(consultations)
+    .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
+    .where(and(eq(consultations.forumMeetingId, meetingId), condition))
+    .orderBy(asc(consultations.forumPlace))
+    .all();
+  const concerns = rows.length ? db.select().from(consultationConcerns).where(inArray(consultationConcerns.consultationId, rows.map((r) => r.id))).all() : [];
+  return rows.map((r) => ({ ...r, place: r.place!, concerns: concerns.filter((c) => c.consultationId === r.id).map((c) => c.concern) }));
 }
 
 const listColumns = {
@@ -200,6 +277,7 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
     .all();
   const taker = row.consultation.takenBy ? db.select({ name: people.name }).from(people).where(eq(people.id, row.consultation.takenBy)).get() : undefined;
   const c = row.consultation;
+  const forum = c.forumMeetingId === null ? undefined : db.select({ startsAt: meetings.startsAt, caseMinutes: meetingGroups.caseMinutes }).from(meetings).innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId)).where(eq(meetings.id, c.forumMeetingId)).get();
   const isAsker = c.askerPersonId === actor.personId;
   return {
     consultation: c,
@@ -215,6 +293,8 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
       author: m.authorId === c.askerPersonId ? (isAsker ? "Du" : `${row.askerRole}, ${row.organisationName}`) : m.authorId === actor.personId ? "Du" : m.authorName,
     })),
     takerName: taker?.name ?? null,
+    /** A forum case: when its turn on the forum starts. */
+    forumTurnAt: forum?.startsAt && forum.caseMinutes && c.forumPlace ? caseStartsAt(forum.startsAt, c.forumPlace, forum.caseMinutes) : null,
     isAsker,
     isTaker: c.takenBy === actor.personId,
     overdue: c.firstAnswerAt === null && c.state !== "closed" && c.dueAt < now,

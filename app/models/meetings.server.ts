@@ -1,6 +1,19 @@
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
-import { contactAssignments, meetingAgendaPoints, meetingEvents, meetingProposals, meetings, organisations, people, staffTeams } from "../../db/schema";
-import { isPartner, type Actor } from "../auth/permissions";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
+import {
+  consultations,
+  contactAssignments,
+  meetingAgendaPoints,
+  meetingAttendance,
+  meetingEvents,
+  meetingGroupMembers,
+  meetingGroups,
+  meetingProposals,
+  meetings,
+  organisations,
+  people,
+  staffTeams,
+} from "../../db/schema";
+import { can, isPartner, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
@@ -17,6 +30,7 @@ import {
   type Interval,
   type PlanningSeriesInput,
   type ReportMeetingInput,
+  type SeriesInput,
   type StaffTeamMeetingInput,
 } from "./meetings";
 import { addDays, instantAt } from "../time/stockholm";
@@ -35,6 +49,8 @@ import { coveredOrganisationIds } from "./organisations.server";
 
 type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+const meetingUrl = (id: number) => `${env.APP_URL.replace(/\/$/, "")}/moten/${id}`;
 
 
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
@@ -64,35 +80,56 @@ function familyOrganisationIds(actor: Actor): number[] {
     .map((o) => o.id);
 }
 
+/** The groups (forum, collaboration) a person belongs to, as a subquery. */
+export function groupsOf(personId: number) {
+  return getDb().select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId));
+}
+
 function visibleTo(actor: Actor) {
   const inDistrict = eq(meetings.districtId, actor.districtId);
+  const conditions: SQL[] = [eq(meetings.hostPersonId, actor.personId), eq(meetings.proposedBy, actor.personId), inArray(meetings.groupId, groupsOf(actor.personId))];
   if (isPartner(actor)) {
     // Leadership sees all of their organisation's staff-team and planning meetings.
     const family = actor.role === "partner_leadership" ? familyOrganisationIds(actor) : [];
-    const ownTeamsMeetings = family.length ? [and(inArray(meetings.organisationId, family), inArray(meetings.kind, ["staff_team", "planning"]))!] : [];
-    return and(inDistrict, or(eq(meetings.proposedBy, actor.personId), ...ownTeamsMeetings))!;
+    if (family.length) conditions.push(and(inArray(meetings.organisationId, family), inArray(meetings.kind, ["staff_team", "planning"]))!);
+    // Every partner sees the district's forum times, to bring a case (the cases stay private).
+    conditions.push(eq(meetings.kind, "forum"));
+  } else {
+    const covered = coveredOrganisationIds(actor);
+    if (covered.length) conditions.push(inArray(meetings.organisationId, covered));
+    // The coordinator runs the district's groups.
+    if (can(actor, "district:manage")) conditions.push(isNotNull(meetings.groupId));
   }
-  const covered = coveredOrganisationIds(actor);
-  return and(inDistrict, or(eq(meetings.hostPersonId, actor.personId), ...(covered.length ? [inArray(meetings.organisationId, covered)] : [])))!;
+  return and(inDistrict, or(...conditions))!;
+}
+
+const listColumns = { meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name, hostName: people.name };
+
+/** A meeting's title: the organisation met, or the group's name. */
+export function titleOf(row: { meeting: { kind: keyof typeof meetingKindLabel }; organisationName: string | null; groupName: string | null }): string {
+  return row.groupName ?? meetingTitle(row.meeting.kind, row.organisationName ?? "");
 }
 
 export function meetingsFor(actor: Actor) {
   return getDb()
-    .select({ meeting: meetings, organisationName: organisations.name, hostName: people.name })
+    .select(listColumns)
     .from(meetings)
-    .innerJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
     .where(visibleTo(actor))
-    .orderBy(desc(meetings.createdAt))
-    .all();
+    .orderBy(desc(meetings.createdAt), asc(meetings.startsAt))
+    .all()
+    .map((row) => ({ ...row, title: titleOf(row) }));
 }
 
 export function meetingFor(actor: Actor, id: number) {
   const db = getDb();
   const row = db
-    .select({ meeting: meetings, organisationName: organisations.name, hostName: people.name, hostEmail: people.email })
+    .select({ ...listColumns, hostEmail: people.email, caseMinutes: meetingGroups.caseMinutes })
     .from(meetings)
-    .innerJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
     .where(and(eq(meetings.id, id), visibleTo(actor)))
     .get();
@@ -106,7 +143,33 @@ export function meetingFor(actor: Actor, id: number) {
     .where(eq(meetingEvents.meetingId, id))
     .orderBy(asc(meetingEvents.at), asc(meetingEvents.id))
     .all();
-  return { ...row, proposer, proposals, events, isHost: row.meeting.hostPersonId === actor.personId, isProposer: row.meeting.proposedBy === actor.personId };
+  const members = row.meeting.groupId === null ? [] : membersOf(row.meeting.groupId, id);
+  return {
+    ...row,
+    title: titleOf(row),
+    proposer,
+    proposals,
+    events,
+    members,
+    isHost: row.meeting.hostPersonId === actor.personId,
+    isProposer: row.meeting.proposedBy === actor.personId,
+    isMember: members.some((m) => m.personId === actor.personId),
+  };
+}
+
+/** A group's members with their organisation, and whether they came to this meeting (null: not marked). */
+function membersOf(groupId: number, meetingId: number) {
+  const db = getDb();
+  const rows = db
+    .select({ personId: people.id, name: people.name, title: people.title, organisationName: organisations.name })
+    .from(meetingGroupMembers)
+    .innerJoin(people, eq(people.id, meetingGroupMembers.personId))
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(meetingGroupMembers.groupId, groupId))
+    .orderBy(asc(people.name))
+    .all();
+  const marked = new Map(db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).all().map((a) => [a.personId, a.present]));
+  return rows.map((r) => ({ ...r, organisationName: r.organisationName ?? "Socialtjänsten", present: marked.get(r.personId) ?? null }));
 }
 
 export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now: Date): { ok: true; id: number } | Failure {
@@ -227,14 +290,14 @@ function hostConflict(actor: Actor, hostPersonId: number, meetingId: number, tim
   const others = getDb()
     .select({ startsAt: meetings.startsAt, endsAt: meetings.endsAt })
     .from(meetings)
-    .where(and(eq(meetings.hostPersonId, hostPersonId), eq(meetings.state, "confirmed")))
+    .where(and(eq(meetings.hostPersonId, hostPersonId), eq(meetings.state, "confirmed"), ne(meetings.id, meetingId)))
     .all()
     .filter((m) => m.startsAt && m.endsAt);
   const clash = others.some((m) => overlaps(time, { startsAt: m.startsAt!, endsAt: m.endsAt! }));
   return clash ? "Kontaktpersonen har redan ett möte då. Välj en annan tid." : null;
 }
 
-function invite(meeting: typeof meetings.$inferSelect, organisationName: string, host: { name: string; email: string }, guest: { name: string; email: string }, method: "REQUEST" | "CANCEL") {
+function invite(meeting: typeof meetings.$inferSelect, title: string, host: { name: string; email: string }, guest: { name: string; email: string }, method: "REQUEST" | "CANCEL") {
   return {
     method,
     content: walkInvitation({
@@ -243,31 +306,51 @@ function invite(meeting: typeof meetings.$inferSelect, organisationName: string,
       method,
       start: meeting.startsAt!,
       end: meeting.endsAt!,
-      title: meetingTitle(meeting.kind, organisationName),
+      title,
       location: placeLabel[meeting.place],
-      description: `${meetingTitle(meeting.kind, organisationName)}. Mer i Samverkansportalen: ${env.APP_URL.replace(/\/$/, "")}/moten/${meeting.id}`,
+      description: `${title}. Mer i Samverkansportalen: ${meetingUrl(meeting.id)}`,
       organizer: host,
       attendee: guest,
     }),
   };
 }
 
-function mailBoth(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
+/**
+ * Everyone a meeting's mail goes to: the host and the partner who planned it; for planning
+ * meetings the preschool's leadership; for a group, every member.
+ */
+function participantsOf(tx: Tx, m: typeof meetings.$inferSelect) {
+  const who = [eq(people.id, m.hostPersonId), eq(people.id, m.proposedBy)];
+  if (m.groupId !== null) who.push(inArray(people.id, tx.select({ id: meetingGroupMembers.personId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.groupId, m.groupId))));
+  if (m.kind === "planning" && m.organisationId !== null) {
+    const org = tx.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
+    const family = [org.id, ...(org.parentId === null ? [] : [org.parentId])];
+    who.push(and(eq(people.role, "partner_leadership"), inArray(people.organisationId, family))!);
+  }
+  return tx
+    .select({ id: people.id, name: people.name, email: people.email })
+    .from(people)
+    .where(and(eq(people.districtId, m.districtId), isNull(people.deactivatedAt), or(...who)))
+    .all();
+}
+
+/** Mails every participant the meeting as it now is, with a calendar part that updates or removes it. */
+function mailParticipants(tx: Tx, meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
   const m = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   if (!m.startsAt) return;
-  const org = tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
+  const org = m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
+  const group = m.groupId === null ? null : tx.select({ name: meetingGroups.name }).from(meetingGroups).where(eq(meetingGroups.id, m.groupId)).get()!;
+  const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null });
   const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.hostPersonId)).get()!;
-  const proposer = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.proposedBy)).get()!;
-  const today = localDateOf(now);
-  const when = `${formatDate(localDateOf(m.startsAt), today)} kl. ${formatTime(m.startsAt)}`;
-  for (const person of [host, proposer]) {
+  const when = `${formatDate(localDateOf(m.startsAt), localDateOf(now))} kl. ${formatTime(m.startsAt)}`;
+  for (const person of participantsOf(tx, m)) {
     enqueueMail(
       {
         districtId: m.districtId,
         to: person.email,
-        subject: subject(when),
-        text: `Hej ${person.name}!\n\n${subject(when)}. Plats: ${placeLabel[m.place]}.\nMer i Samverkansportalen: ${env.APP_URL.replace(/\/$/, "")}/moten/${m.id}\n`,
-        ics: invite(m, org.name, host, person, method),
+        subject: `${subject(when)}: ${title}`,
+        text: `Hej ${person.name}!\n\n${subject(when)}: ${title}. Plats: ${placeLabel[m.place]}.\nMer i Samverkansportalen: ${meetingUrl(m.id)}\n`,
+        ics: invite(m, title, host, person, method),
       },
       tx,
     );
@@ -294,7 +377,7 @@ export function confirmMeeting(actor: Actor, meetingId: number, proposalId: numb
       .where(and(eq(meetings.id, m.id), eq(meetings.state, "proposed")))
       .run();
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "confirmed", at: now }).run();
-    mailBoth(tx, m.id, (when) => `Bekräftat: ${meetingKindLabel[m.kind].toLowerCase()} ${when}`, "REQUEST", now);
+    mailParticipants(tx, m.id, (when) => `Bekräftat ${when}`, "REQUEST", now);
   });
   return { ok: true };
 }
@@ -315,16 +398,73 @@ export function counterPropose(actor: Actor, meetingId: number, time: Interval, 
   return { ok: true };
 }
 
+/** Who may change a meeting's time or cancel it: the host, and for two-party meetings the partner who planned it. */
+function mayChange(found: NonNullable<ReturnType<typeof meetingFor>>): boolean {
+  return found.isHost || (found.meeting.groupId === null && found.isProposer);
+}
+
+/** Moves a confirmed meeting to another time; everyone gets the update in their calendar. */
+export function moveMeeting(actor: Actor, meetingId: number, startsAt: Date, now: Date): { ok: true } | Failure {
+  const found = meetingFor(actor, meetingId);
+  if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
+  const m = found.meeting;
+  if (m.state === "cancelled") return fail("date", "Mötet är inställt och kan inte flyttas. Planera ett nytt möte i stället.");
+  if (m.state !== "confirmed" || !m.startsAt || !m.endsAt) return fail("date", "Mötet har ingen bestämd tid än. Föreslå en annan tid i stället.");
+  if (startsAt <= now) return fail("date", "Tiden har redan varit. Välj en senare tid.");
+  if (localDateOf(startsAt) > addDays(localDateOf(now), 366)) return fail("date", "Välj en dag inom ett år.");
+  if (startsAt.getTime() === m.startsAt.getTime()) return fail("date", "Mötet ligger redan på den tiden.");
+  const time = { startsAt, endsAt: new Date(startsAt.getTime() + (m.endsAt.getTime() - m.startsAt.getTime())) };
+  const conflict = hostConflict(actor, m.hostPersonId, m.id, time);
+  if (conflict) return fail("date", conflict);
+  getDb().transaction((tx) => {
+    tx.update(meetings).set({ ...time, icsSequence: m.icsSequence + 1 }).where(and(eq(meetings.id, m.id), eq(meetings.state, "confirmed"))).run();
+    tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "moved", at: now }).run();
+    // Cases booked on a forum meeting are answered at the new time.
+    if (m.kind === "forum") tx.update(consultations).set({ dueAt: time.endsAt }).where(eq(consultations.forumMeetingId, m.id)).run();
+    mailParticipants(tx, m.id, (when) => `Flyttat till ${when}`, "REQUEST", now);
+  });
+  return { ok: true };
+}
+
 export function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
-  if (!found || (!found.isHost && !found.isProposer)) return fail("form", "Mötet finns inte.");
+  if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state === "cancelled") return fail("form", "Mötet är redan inställt.");
   getDb().transaction((tx) => {
     tx.update(meetings).set({ state: "cancelled", icsSequence: found.meeting.icsSequence + 1 }).where(eq(meetings.id, meetingId)).run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
-    if (found.meeting.startsAt) mailBoth(tx, meetingId, (when) => `Inställt: ${meetingKindLabel[found.meeting.kind].toLowerCase()} ${when}`, "CANCEL", now);
+    if (found.meeting.startsAt) mailParticipants(tx, meetingId, (when) => `Inställt ${when}`, "CANCEL", now);
+    if (found.meeting.kind === "forum") releaseForumCases(tx, meetingId, now);
   });
   return { ok: true };
+}
+
+/**
+ * A cancelled forum's cases are not lost: they become ordinary questions to the asker's
+ * contact persons, answered within a few days, and each asker is told (without content).
+ */
+function releaseForumCases(tx: Tx, meetingId: number, now: Date) {
+  const cases = tx
+    .select({ id: consultations.id, districtId: consultations.districtId, name: people.name, email: people.email })
+    .from(consultations)
+    .innerJoin(people, eq(people.id, consultations.askerPersonId))
+    .where(and(eq(consultations.forumMeetingId, meetingId), ne(consultations.state, "closed")))
+    .all();
+  for (const c of cases) {
+    tx.update(consultations)
+      .set({ forumMeetingId: null, forumPlace: null, dueAt: new Date(now.getTime() + 3 * 86_400_000) })
+      .where(eq(consultations.id, c.id))
+      .run();
+    enqueueMail(
+      {
+        districtId: c.districtId,
+        to: c.email,
+        subject: "Konsultationsforumet är inställt",
+        text: `Hej ${c.name}!\n\nForumet där din fråga skulle tas upp är inställt. Frågan går i stället till era kontaktpersoner, som svarar inom några dagar:\n${env.APP_URL.replace(/\/$/, "")}/konsultation/${c.id}\n`,
+      },
+      tx,
+    );
+  }
 }
 
 /** Preschools and preschool units the acting contact person can plan recurring meetings with. */
@@ -340,40 +480,52 @@ export function planningOrganisationsFor(actor: Actor) {
     .all();
 }
 
+/**
+ * Inserts the meetings of a recurring series, on dates moved off holidays and the host's
+ * duty days, and invites every participant to each. Returns the ids, or null if no date was free.
+ */
+export function insertSeries(
+  tx: Tx,
+  actor: Actor,
+  input: SeriesInput,
+  fields: Pick<typeof meetings.$inferInsert, "kind" | "organisationId" | "groupId" | "places">,
+  now: Date,
+): number[] {
+  const lastDate = addDays(input.firstDate, (input.count - 1) * input.everyWeeks * 7);
+  const dates = planningDates(input.firstDate, input.everyWeeks, input.count, dutyCheckBetween(actor, input.firstDate, lastDate), localDateOf(now));
+  const created: number[] = [];
+  for (const date of dates) {
+    const startsAt = instantAt(date, input.time);
+    const row = tx
+      .insert(meetings)
+      .values({
+        ...fields,
+        districtId: actor.districtId,
+        state: "confirmed",
+        hostPersonId: actor.personId,
+        proposedBy: actor.personId,
+        place: input.place,
+        guardiansTold: false,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + input.minutes * 60_000),
+        seriesId: created[0] ?? null,
+        createdAt: now,
+      })
+      .returning({ id: meetings.id })
+      .get();
+    if (created.length === 0) tx.update(meetings).set({ seriesId: row.id }).where(eq(meetings.id, row.id)).run();
+    tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "confirmed", at: now }).run();
+    mailParticipants(tx, row.id, (when) => `Inbjudan ${when}`, "REQUEST", now);
+    created.push(row.id);
+  }
+  return created;
+}
+
 /** A series of planning meetings with the preschool's leadership, every six weeks by default. */
 export function createPlanningSeries(actor: Actor, input: PlanningSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
   if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId)) return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
-  const lastDate = addDays(input.firstDate, (input.count - 1) * input.everyWeeks * 7);
-  const dates = planningDates(input.firstDate, input.everyWeeks, input.count, dutyCheckBetween(actor, input.firstDate, lastDate), localDateOf(now));
-  if (dates.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
-  const ids = getDb().transaction((tx) => {
-    const created: number[] = [];
-    for (const date of dates) {
-      const startsAt = instantAt(date, input.time);
-      const row = tx
-        .insert(meetings)
-        .values({
-          districtId: actor.districtId,
-          organisationId: input.organisationId,
-          kind: "planning",
-          state: "confirmed",
-          hostPersonId: actor.personId,
-          proposedBy: actor.personId,
-          place: input.place,
-          guardiansTold: false,
-          startsAt,
-          endsAt: new Date(startsAt.getTime() + input.minutes * 60_000),
-          seriesId: created[0] ?? null,
-          createdAt: now,
-        })
-        .returning({ id: meetings.id })
-        .get();
-      if (created.length === 0) tx.update(meetings).set({ seriesId: row.id }).where(eq(meetings.id, row.id)).run();
-      tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "confirmed", at: now }).run();
-      created.push(row.id);
-    }
-    return created;
-  });
+  const ids = getDb().transaction((tx) => insertSeries(tx, actor, input, { kind: "planning", organisationId: input.organisationId }, now));
+  if (ids.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
   return { ok: true, ids };
 }
 
@@ -387,11 +539,15 @@ export function agendaOf(meetingId: number) {
     .all();
 }
 
-/** Either side adds a point to a coming planning meeting's agenda. */
+/** Meetings with a shared agenda that participants add points to before the meeting. */
+export const hasSharedAgenda = (kind: (typeof meetings.$inferSelect)["kind"]) => kind === "planning" || kind === "collaboration";
+
+/** A participant adds a point to a coming planning or collaboration meeting's agenda. */
 export function addAgendaPoint(actor: Actor, meetingId: number, text: string, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
-  if (found.meeting.kind !== "planning" || found.meeting.state !== "confirmed") return fail("text", "Det här mötet har ingen gemensam dagordning.");
+  if (!hasSharedAgenda(found.meeting.kind) || found.meeting.state !== "confirmed") return fail("text", "Det här mötet har ingen gemensam dagordning.");
+  if (found.meeting.groupId !== null && !found.isMember) return fail("text", "Bara gruppens deltagare lägger till punkter.");
   if (found.meeting.startsAt && found.meeting.startsAt <= now) return fail("text", "Mötet har redan börjat. Skriv i stället i anteckningarna.");
   getDb().insert(meetingAgendaPoints).values({ meetingId, authorPersonId: actor.personId, text, createdAt: now }).run();
   return { ok: true };
@@ -401,8 +557,23 @@ export function addAgendaPoint(actor: Actor, meetingId: number, text: string, no
 export function saveMeetingNotes(actor: Actor, meetingId: number, notes: string, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
-  if (!found.isHost) return fail("notes", "Kontaktpersonen skriver anteckningarna.");
-  if (!found.meeting.startsAt || found.meeting.startsAt > now) return fail("notes", "Skriv anteckningarna när mötet har börjat.");
+  if (!found.isHost) return fail("notes", "Den som håller i mötet skriver anteckningarna.");
+  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("notes", "Skriv anteckningarna när mötet har börjat.");
   getDb().update(meetings).set({ notes }).where(eq(meetings.id, meetingId)).run();
+  return { ok: true };
+}
+
+/** After a group meeting the host marks who came; members not ticked were away. */
+export function saveAttendance(actor: Actor, meetingId: number, presentIds: number[], now: Date): { ok: true } | Failure {
+  const found = meetingFor(actor, meetingId);
+  if (!found) return fail("form", "Mötet finns inte.");
+  if (!found.isHost || found.meeting.groupId === null) return fail("present", "Den som håller i mötet fyller i närvaron.");
+  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("present", "Fyll i närvaron när mötet har börjat.");
+  const members = new Set(found.members.map((m) => m.personId));
+  if (presentIds.some((id) => !members.has(id))) return fail("present", "Välj bland gruppens deltagare.");
+  getDb().transaction((tx) => {
+    tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).run();
+    for (const personId of members) tx.insert(meetingAttendance).values({ meetingId, personId, present: presentIds.includes(personId) }).run();
+  });
   return { ok: true };
 }

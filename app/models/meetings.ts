@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEETING_PLACES } from "../../db/schema";
+import { MEETING_GROUP_KINDS, MEETING_PLACES } from "../../db/schema";
 import { dayKind } from "../time/holidays";
 import { clockField } from "../http/forms";
 import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDate } from "../time/stockholm";
@@ -208,29 +208,95 @@ export function planningDates(first: LocalDate, everyWeeks: number, count: numbe
   return dates;
 }
 
+/** The fields of a recurring series (planning meetings, the forum, collaboration groups). */
+function seriesFields(defaults: { everyWeeks: number; count: number; maxCount: number }) {
+  return {
+    firstDate: z.string({ error: "Skriv första datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv första datum, till exempel 2026-12-10."),
+    time: clockField("Skriv en tid, till exempel 13.30."),
+    minutes: timeFields.minutes,
+    everyWeeks: z.string().trim().optional().transform((v) => (v ? Number(v) : defaults.everyWeeks)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
+    count: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : defaults.count))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= defaults.maxCount, `Skriv hur många möten, mellan 1 och ${defaults.maxCount}.`),
+    place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
+  };
+}
+
+function checkFirstDate(v: { firstDate?: unknown }, today: LocalDate, issue: (path: string, message: string) => void) {
+  if (typeof v.firstDate !== "string" || !isLocalDate(v.firstDate)) return;
+  if (v.firstDate <= today) issue("firstDate", "Välj ett första datum efter i dag.");
+  else if (v.firstDate > addDays(today, 366)) issue("firstDate", "Välj ett första datum inom ett år.");
+}
+
 export function planningSeriesSchema(now: Date) {
   const today = localDateOf(now);
   return z
     .object({
       organisationId: z.string({ error: "Välj förskola." }).regex(/^[1-9]\d{0,9}$/, "Välj förskola.").transform(Number),
-      firstDate: z.string({ error: "Skriv första datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv första datum, till exempel 2026-12-10."),
-      time: clockField("Skriv en tid, till exempel 13.30."),
-      minutes: timeFields.minutes,
-      everyWeeks: z.string().trim().optional().transform((v) => (v ? Number(v) : 6)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
-      count: z.string().trim().optional().transform((v) => (v ? Number(v) : 5)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 10, "Skriv hur många möten, mellan 1 och 10."),
-      place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
+      ...seriesFields({ everyWeeks: 6, count: 5, maxCount: 10 }),
+    })
+    .superRefine((v, ctx) => checkFirstDate(v, today, (path, message) => ctx.addIssue({ code: "custom", path: [path], message })), { when: () => true });
+}
+
+export const groupKindLabel = { forum: "Konsultationsforum", collaboration: "Samverkansgrupp" } as const;
+
+/** How many cases fit in a forum meeting: its length over the minutes per case, at most 12. */
+export function forumPlaces(minutes: number, caseMinutes: number): number {
+  return Math.min(12, Math.floor(minutes / caseMinutes));
+}
+
+/** When a forum case's turn starts: place 1 at the start, then one case length each. */
+export function caseStartsAt(meetingStart: Date, place: number, caseMinutes: number): Date {
+  return new Date(meetingStart.getTime() + (place - 1) * caseMinutes * 60_000);
+}
+
+/** Work emails, one per line (commas and semicolons also split), lower-cased and without twins. */
+export function emailList(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+}
+
+/**
+ * A standing group and its series: the consultation forum (designated staff meet at fixed
+ * times; partners book a place per case) or a collaboration group (police, the 6–16 groups).
+ * Members are named by their work email.
+ */
+export function groupSeriesSchema(now: Date) {
+  const today = localDateOf(now);
+  return z
+    .object({
+      kind: z.enum(MEETING_GROUP_KINDS, { error: "Välj vilken sorts grupp." }),
+      name: z.string({ error: "Skriv vad gruppen heter." }).trim().min(1, "Skriv vad gruppen heter.").max(120, "Skriv högst 120 tecken."),
+      members: z.string().optional().transform((v) => emailList(v ?? "")).refine((list) => list.length <= 40, "Skriv högst 40 deltagare."),
+      caseMinutes: z.string().trim().optional().transform((v) => (v ? Number(v) : 20)).refine((n) => Number.isInteger(n) && n >= 10 && n <= 120, "Skriv minuter per ärende, mellan 10 och 120."),
+      ...seriesFields({ everyWeeks: 2, count: 6, maxCount: 20 }),
     })
     .superRefine(
       (v, ctx) => {
-        if (typeof v.firstDate !== "string" || !isLocalDate(v.firstDate)) return;
-        if (v.firstDate <= today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum efter i dag." });
-        else if (v.firstDate > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum inom ett år." });
+        const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+        checkFirstDate(v, today, issue);
+        const bad = Array.isArray(v.members) ? v.members.filter((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e)) : [];
+        if (bad.length) issue("members", `Det här ser inte ut som e-postadresser: ${bad.slice(0, 3).join(", ")}.`);
+        if (v.kind === "forum" && typeof v.minutes === "number" && typeof v.caseMinutes === "number" && forumPlaces(v.minutes, v.caseMinutes) < 1) {
+          issue("caseMinutes", "Mötet är kortare än ett ärende. Gör mötet längre eller ärendetiden kortare.");
+        }
       },
       { when: () => true },
     );
 }
 
+export type GroupSeriesInput = z.output<ReturnType<typeof groupSeriesSchema>>;
+
+/** Moving a confirmed meeting: a new day and time, same length. */
+export const moveSchema = z.object({
+  date: z.string({ error: "Skriv ett datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv ett datum, till exempel 2026-12-10."),
+  time: clockField("Skriv en tid, till exempel 13.30."),
+});
+
 export type PlanningSeriesInput = z.output<ReturnType<typeof planningSeriesSchema>>;
+export type SeriesInput = Pick<PlanningSeriesInput, "firstDate" | "time" | "minutes" | "everyWeeks" | "count" | "place">;
 
 /** An agenda point or the notes after a meeting: plain text, no identifying data (the privacy guard). */
 export function meetingTextSchema(field: "text" | "notes", max: number) {

@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
-import { meetings, organisations, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { meetingGroups, meetings, organisations, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
-import { meetingTitle } from "./meetings";
+import { groupsOf, titleOf } from "./meetings.server";
 
 /**
  * A social worker's week: duty days, walk-and-talks and meetings together, so a conflict is
@@ -57,12 +57,14 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
     });
   }
   const confirmed = db
-    .select({ id: meetings.id, kind: meetings.kind, startsAt: meetings.startsAt, endsAt: meetings.endsAt, organisationName: organisations.name })
+    .select({ meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name })
     .from(meetings)
-    .innerJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
+    .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
     .where(
       and(
-        eq(meetings.hostPersonId, actor.personId),
+        // The person's own meetings and those of the groups they belong to.
+        or(eq(meetings.hostPersonId, actor.personId), inArray(meetings.groupId, groupsOf(actor.personId))),
         eq(meetings.districtId, actor.districtId),
         eq(meetings.state, "confirmed"),
         gte(meetings.startsAt, instantAt(from, "00:00")),
@@ -70,9 +72,10 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
       ),
     )
     .all();
-  for (const m of confirmed) {
+  for (const row of confirmed) {
+    const m = row.meeting;
     if (!m.startsAt || !m.endsAt) continue;
-    items.push({ kind: "meeting", date: localDateOf(m.startsAt), meetingId: m.id, startsAt: m.startsAt, endsAt: m.endsAt, title: meetingTitle(m.kind, m.organisationName) });
+    items.push({ kind: "meeting", date: localDateOf(m.startsAt), meetingId: m.id, startsAt: m.startsAt, endsAt: m.endsAt, title: titleOf(row) });
   }
   const time = (i: WeekItem) => (i.kind === "duty" ? 0 : i.startsAt.getTime());
   return items.sort((a, b) => a.date.localeCompare(b.date) || time(a) - time(b));

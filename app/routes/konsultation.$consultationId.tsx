@@ -58,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const SAVED: Record<string, string> = {
   skickad: "Din fråga är skickad. Du får ett mejl när någon har svarat.",
+  forum: "Platsen på forumet är bokad. Efter forumet står rådet här.",
   tagen: "Du har tagit frågan. Den som frågade ser att du svarar.",
   skickat: "Meddelandet är skickat.",
   avslutad: "Frågan är avslutad.",
@@ -69,7 +70,7 @@ export default function ConsultationPage() {
   const [searchParams] = useSearchParams();
   const c = data.consultation;
   const errors = actionData?.fieldErrors ?? {};
-  const saved = actionData ? undefined : (SAVED[searchParams.get("sparat") ?? ""] ?? (searchParams.get("skickad") ? SAVED.skickad : undefined));
+  const saved = actionData ? undefined : (SAVED[searchParams.get("sparat") ?? ""] ?? (searchParams.get("skickad") === "forum" ? SAVED.forum : searchParams.get("skickad") ? SAVED.skickad : undefined));
   const canWrite = c.state !== "closed" && (data.isAsker || data.isTaker);
   return (
     <>
@@ -83,7 +84,15 @@ export default function ConsultationPage() {
           {!data.isAsker ? <li>Från: {data.askerRole}, {data.organisationName}</li> : null}
           <li>Barnets ålder: {ageBandLabel[c.ageBand]}</li>
           <li>Oron gäller: {data.concerns.map((x) => concernLabel[x].toLowerCase()).join(", ")}</li>
-          <li>Svar önskas: {urgencyLabel[c.urgency].toLowerCase()}, {answerByLabel[c.answerBy].toLowerCase()}</li>
+          {c.forumMeetingId !== null && data.forumTurnAt ? (
+            <li>
+              Tas upp på <Link to={`/moten/${c.forumMeetingId}`}>konsultationsforumet</Link> {formatInstant(data.forumTurnAt, data.today)}. Rådet skrivs här efter mötet.
+            </li>
+          ) : (
+            <li>
+              Svar önskas: {urgencyLabel[c.urgency].toLowerCase()}, {answerByLabel[c.answerBy].toLowerCase()}
+            </li>
+          )}
           {c.callbackPhone ? (
             <li>
               Telefon till den som frågar: <PhoneLink phone={c.callbackPhone} />

@@ -5,18 +5,15 @@ import { can } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { WhoToCall } from "../components/CallOptions";
-import { CheckboxGroup } from "../components/CheckboxGroup";
+import { ConsultationFields } from "../components/ConsultationFields";
 import { Field } from "../components/Field";
 import { RadioGroup } from "../components/RadioGroup";
-import { TextArea } from "../components/TextArea";
-import { ageBandLabel, answerByLabel, concernLabel, modeLabel, options, purposeLabel, urgencyLabel } from "../format/consultation";
+import { answerByLabel, options, urgencyLabel } from "../format/consultation";
 import { pageTitle } from "../format/title";
-import { readForm, refused, validateForm } from "../http/forms";
-import { consultationFormSchema } from "../models/consultations";
+import { readConsultationForm } from "../http/consultation-form";
 import { createConsultation } from "../models/consultations.server";
 import { callAdviceFor } from "../models/who-to-call.server";
 import { FormError } from "../components/FormError";
-import { NameConfirmation } from "../components/NameConfirmation";
 
 export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialtjänsten");
 
@@ -30,14 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   if (!can(actor, "contacts:see-own")) throw new Response("Forbidden", { status: 403 });
-  const { values, lists } = await readForm(request);
   const at = now();
-  // "concerns" is a list of checkboxes; everything else has one value.
-  const form = validateForm({ ...values, concerns: lists.concerns ?? [] } as unknown as typeof values, consultationFormSchema(at));
-  const keep = { ...values, concerns: (lists.concerns ?? []).join(",") };
-  if (!form.ok) return json({ ...refused(form.fieldErrors, keep), needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName) }, { status: 400 });
+  const { form, refuse } = await readConsultationForm(request, at);
+  if (!form.ok) return json(refuse(form.fieldErrors), { status: 400 });
   const outcome = createConsultation(actor, form.data, at);
-  if (!outcome.ok) return json({ ...refused({ [outcome.field]: outcome.message }, keep), needsNameConfirmation: false }, { status: 400 });
+  if (!outcome.ok) return json(refuse({ [outcome.field]: outcome.message }), { status: 400 });
   return redirect(`/konsultation/${outcome.id}?skickad=1`);
 }
 
@@ -62,28 +56,7 @@ export default function NewConsultation() {
       </p>
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
-        <RadioGroup legend="Vad vill du ha hjälp med?" name="purpose" value={values.purpose} error={errors.purpose} options={options(purposeLabel)} />
-        <RadioGroup legend="Vill du berätta vem barnet är?" name="mode" value={values.mode ?? "anonymous"} error={errors.mode} options={options(modeLabel)} />
-        <fieldset className="radio-group">
-          <legend>Bara med samtycke</legend>
-          <p className="field__hint">Fyll bara i det här om vårdnadshavarna har sagt ja. Barnets uppgifter skriver du här, inte i frågan.</p>
-          <Field label="Vem gav samtycke?" name="consentGivenBy" hint="Till exempel mamma, pappa eller båda" defaultValue={values.consentGivenBy ?? ""} error={errors.consentGivenBy} />
-          <Field label="När gavs samtycket?" name="consentGivenOn" type="date" defaultValue={values.consentGivenOn ?? ""} error={errors.consentGivenOn} />
-          <Field label="Barnets namn och andra uppgifter" name="childDetails" maxLength={500} defaultValue={values.childDetails ?? ""} error={errors.childDetails} />
-        </fieldset>
-        <RadioGroup legend="Hur gammalt är barnet?" name="ageBand" value={values.ageBand} error={errors.ageBand} options={options(ageBandLabel)} />
-        <CheckboxGroup legend="Vad gäller oron? Välj allt som passar." name="concerns" values={(values.concerns ?? "").split(",")} error={errors.concerns} options={options(concernLabel)} />
-        <TextArea
-          label="Din fråga"
-          name="question"
-          hint="Skriv inte barnets eller familjens namn, personnummer, adress eller telefonnummer."
-          maxLength={4000}
-          defaultValue={values.question ?? ""}
-          error={errors.question}
-        />
-        {actionData?.needsNameConfirmation ? (
-          <NameConfirmation message={errors.confirmNoName} />
-        ) : null}
+        <ConsultationFields values={values} errors={errors} needsNameConfirmation={Boolean(actionData?.needsNameConfirmation)} questionLabel="Din fråga" />
         <RadioGroup legend="Hur snart behöver du svar?" name="urgency" value={values.urgency} error={errors.urgency} options={options(urgencyLabel)} />
         <RadioGroup legend="Hur vill du få svar?" name="answerBy" value={values.answerBy} error={errors.answerBy} options={options(answerByLabel)} />
         <Field

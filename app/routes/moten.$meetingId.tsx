@@ -8,16 +8,30 @@ import { FormError } from "../components/FormError";
 import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused, validateForm } from "../http/forms";
-import { getBackBy, meetingTitle, placeLabel } from "../models/meetings";
-import { addAgendaPoint, agendaOf, cancelMeeting, confirmMeeting, counterPropose, meetingFor, saveMeetingNotes } from "../models/meetings.server";
-import { meetingTextSchema } from "../models/meetings";
+import { parseId, readForm, refused, validateForm } from "../http/forms";
+import { caseStartsAt, getBackBy, meetingTextSchema, moveSchema, placeLabel } from "../models/meetings";
+import {
+  addAgendaPoint,
+  agendaOf,
+  cancelMeeting,
+  confirmMeeting,
+  counterPropose,
+  hasSharedAgenda,
+  meetingFor,
+  moveMeeting,
+  saveAttendance,
+  saveMeetingNotes,
+} from "../models/meetings.server";
+import { forumCasesOf, openForumMeeting } from "../models/consultations.server";
+import { Attendance } from "../components/meetings/Attendance";
+import { ForumCases } from "../components/meetings/ForumCases";
 import { NameConfirmation } from "../components/NameConfirmation";
 import { TextArea } from "../components/TextArea";
 import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockholm";
+import { isPartner } from "../auth/permissions";
 import { SavedNotice } from "../components/SavedNotice";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? meetingTitle(data.meeting.kind, data.organisationName) : "Möte");
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Möte");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
@@ -25,7 +39,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = id === null ? null : meetingFor(actor, id);
   if (!found) throw new Response("Not found", { status: 404 });
   const at = now();
-  return { ...found, agenda: found.meeting.kind === "planning" ? agendaOf(found.meeting.id) : [], today: localDateOf(at), now: at.toISOString() };
+  const m = found.meeting;
+  const forumCases =
+    m.kind === "forum" && m.startsAt && found.caseMinutes
+      ? forumCasesOf(actor, m.id, at).map((c) => ({ ...c, startsAt: caseStartsAt(m.startsAt!, c.place, found.caseMinutes!) }))
+      : [];
+  const forum = m.kind === "forum" ? openForumMeeting(actor, m.id, at) : null;
+  return {
+    ...found,
+    agenda: hasSharedAgenda(m.kind) ? agendaOf(m.id) : [],
+    forumCases,
+    canBook: forum !== null && forum.free > 0 && isPartner(actor),
+    mayChange: found.isHost || (m.groupId === null && found.isProposer),
+    today: localDateOf(at),
+    now: at.toISOString(),
+  };
 }
 
 
@@ -34,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.meetingId);
   const found = id === null ? null : meetingFor(actor, id);
   if (!found || id === null) throw new Response("Not found", { status: 404 });
-  const values = await readFormValues(request);
+  const { values, lists } = await readForm(request);
   const at = now();
   const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>
     outcome.ok ? redirect(`/moten/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
@@ -54,6 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "cancel":
       return answer(cancelMeeting(actor, id, at), "installt");
+    case "move": {
+      const form = validateForm(values, moveSchema);
+      if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+      return answer(moveMeeting(actor, id, instantAt(form.data.date, form.data.time), at), "flyttat");
+    }
+    case "attendance": {
+      const ids = (lists.present ?? []).map(parseId);
+      if (ids.some((x) => x === null)) return answer({ ok: false, field: "present", message: "Välj bland gruppens deltagare." }, "");
+      return answer(saveAttendance(actor, id, ids as number[], at), "narvaro");
+    }
     case "agenda":
     case "notes": {
       const field = values.intent === "agenda" ? "text" : "notes";
@@ -71,9 +109,11 @@ const SAVED: Record<string, string> = {
   anteckningar: "Anteckningarna är sparade.",
   foreslaget: "Förslaget är skickat.",
   bekraftat: "Mötet är bekräftat. Ni får en kalenderinbjudan med e-post.",
-  installt: "Mötet är inställt. Båda får veta det med e-post.",
+  installt: "Mötet är inställt. Alla som skulle vara med får veta det med e-post.",
+  flyttat: "Mötet är flyttat. Alla som ska vara med får den nya tiden med e-post.",
+  narvaro: "Närvaron är sparad.",
 };
-const ACTION_TEXT = { proposed: "föreslog mötet", counter_proposed: "föreslog en annan tid", confirmed: "bekräftade", cancelled: "ställde in" } as const;
+const ACTION_TEXT = { proposed: "föreslog mötet", counter_proposed: "föreslog en annan tid", confirmed: "bekräftade", moved: "flyttade mötet", cancelled: "ställde in" } as const;
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
@@ -81,24 +121,33 @@ export default function MeetingPage() {
   const [searchParams] = useSearchParams();
   const m = data.meeting;
   const errors = actionData?.fieldErrors ?? {};
-  const saved = actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""];
+  const sparat = searchParams.get("sparat") ?? "";
+  const series = /^serie-(\d{1,2})$/.exec(sparat)?.[1];
+  const saved = actionData ? undefined : series ? `${series} möten är inlagda och deltagarna har fått inbjudningar.` : SAVED[sparat];
   const open = m.state === "proposed";
   // Which text form (agenda or notes) the last refusal belongs to, and whether it asks about a name.
   const textForm = actionData && "form" in actionData ? String((actionData as { form?: string }).form) : null;
   const askName = Boolean(actionData && "needsNameConfirmation" in actionData && (actionData as { needsNameConfirmation?: boolean }).needsNameConfirmation);
   const past = m.startsAt !== null && new Date(m.startsAt) < new Date(data.now);
+  const hasAgenda = m.kind === "planning" || m.kind === "collaboration";
   return (
     <>
-      <h1>{meetingTitle(m.kind, data.organisationName)}</h1>
+      <h1>{data.title}</h1>
       <SavedNotice message={saved} />
       <FormError message={errors.form} />
       <section className="panel" aria-labelledby="meeting-facts">
         <h2 id="meeting-facts">{m.state === "confirmed" && m.startsAt ? formatInstant(m.startsAt, data.today) : m.state === "cancelled" ? "Inställt" : "Tid inte bestämd än"}</h2>
         <ul>
-          <li>Kontaktperson: {data.hostName}</li>
-          <li>
-            Planerat av: {data.proposer.name}, {data.proposer.title}
-          </li>
+          {m.groupId === null ? (
+            <>
+              <li>Kontaktperson: {data.hostName}</li>
+              <li>
+                Planerat av: {data.proposer.name}, {data.proposer.title}
+              </li>
+            </>
+          ) : (
+            <li>Håller i mötet: {data.hostName}</li>
+          )}
           <li>Plats: {placeLabel[m.place]}</li>
           {m.theme ? <li>Tema: {m.theme}</li> : null}
           {m.participants ? <li>Från skolan eller förskolan: {m.participants}</li> : null}
@@ -116,7 +165,30 @@ export default function MeetingPage() {
           </p>
         ) : null}
       </section>
-      {m.kind === "planning" && m.state === "confirmed" ? (
+      {m.kind === "forum" && m.state === "confirmed" ? (
+        <section className="panel" aria-labelledby="forum-heading">
+          <h2 id="forum-heading">{data.isMember ? "Ärenden på forumet" : "Era ärenden på forumet"}</h2>
+          {data.forumCases.length > 0 ? (
+            <ForumCases cases={data.forumCases} places={m.places ?? 0} caption={data.isMember ? "Bokade ärenden, utan uppgifter om vem barnet är" : "Ärenden du har bokat"} />
+          ) : (
+            <p>{data.isMember ? "Inga ärenden bokade än." : "Du har inga ärenden på det här forumet."}</p>
+          )}
+          {data.canBook ? (
+            <p>
+              <Link className="button" to={`/moten/${m.id}/arende`}>
+                Ta upp ett ärende på forumet
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {m.groupId !== null && m.kind === "collaboration" ? (
+        <section className="panel" aria-labelledby="members-heading">
+          <h2 id="members-heading">Deltagare</h2>
+          <Attendance members={data.members} canMark={data.isHost && past && m.state === "confirmed"} error={errors.present} />
+        </section>
+      ) : null}
+      {hasAgenda && m.state === "confirmed" ? (
         <section className="panel" aria-labelledby="agenda-heading">
           <h2 id="agenda-heading">Dagordning</h2>
           {data.agenda.length === 0 ? <p>Inga punkter än.</p> : null}
@@ -127,7 +199,7 @@ export default function MeetingPage() {
               </li>
             ))}
           </ol>
-          {!past ? (
+          {!past && (m.groupId === null || data.isMember) ? (
             <Form method="post" noValidate key={data.agenda.length}>
               <input type="hidden" name="intent" value="agenda" />
               <TextArea label="Lägg till en punkt" name="text" rows={2} hint="Inga namn eller andra uppgifter om barn och familjer." defaultValue={textForm === "agenda" ? (actionData?.values.text ?? "") : ""} error={errors.text} />
@@ -181,7 +253,19 @@ export default function MeetingPage() {
           ) : null}
         </section>
       ) : null}
-      {m.state !== "cancelled" && !past && (data.isHost || data.isProposer) ? (
+      {m.state === "confirmed" && !past && data.mayChange ? (
+        <Form method="post" noValidate className="form-row" aria-label="Flytta mötet">
+          <input type="hidden" name="intent" value="move" />
+          <Field label="Flytta till dag" name="date" type="date" defaultValue={actionData?.values.intent === "move" ? (actionData.values.date ?? "") : ""} error={actionData?.values.intent === "move" ? errors.date : undefined} />
+          <Field label="Ny tid" name="time" hint="Till exempel 13.30" defaultValue={actionData?.values.intent === "move" ? (actionData.values.time ?? "") : ""} error={actionData?.values.intent === "move" ? errors.time : undefined} />
+          <div className="field">
+            <button type="submit" className="button--quiet">
+              Flytta mötet
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      {m.state !== "cancelled" && !past && data.mayChange ? (
         <Form method="post">
           <input type="hidden" name="intent" value="cancel" />
           <button type="submit" className="button--quiet">

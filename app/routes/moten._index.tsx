@@ -5,8 +5,8 @@ import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { meetingTitle } from "../models/meetings";
 import { meetingsFor, planningOrganisationsFor, staffTeamVisits, visitTargetsFor } from "../models/meetings.server";
+import { canStartGroup, comingForums } from "../models/meeting-groups.server";
 import { SavedNotice } from "../components/SavedNotice";
 import { localDateOf } from "../time/stockholm";
 
@@ -14,32 +14,49 @@ export const meta: MetaFunction = () => pageTitle("Möten");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const today = localDateOf(now());
+  const at = now();
+  const today = localDateOf(at);
+  const partner = isPartner(actor);
+  // Partners meet the forum through its own list below, not as meetings of theirs.
+  const all = meetingsFor(actor).filter((row) => !partner || row.meeting.kind !== "forum");
+  const coming = (row: (typeof all)[number]) => row.meeting.state === "confirmed" && row.meeting.startsAt !== null && row.meeting.startsAt >= at;
+  const byStart = (a: (typeof all)[number], b: (typeof all)[number]) => a.meeting.startsAt!.getTime() - b.meeting.startsAt!.getTime();
   return {
-    partner: isPartner(actor),
+    partner,
+    canStartGroup: canStartGroup(actor),
+    forums: comingForums(actor, at),
+    waiting: all.filter((row) => row.meeting.state === "proposed"),
+    coming: all.filter(coming).sort(byStart),
+    earlier: all.filter((row) => row.meeting.state !== "proposed" && !coming(row)),
     canAskForVisit: visitTargetsFor(actor).length > 0,
     canPlanSeries: planningOrganisationsFor(actor).length > 0,
     visits: staffTeamVisits(actor, today.slice(0, 4)),
     today,
-    meetings: meetingsFor(actor),
   };
 }
 
 const stateText = { proposed: "Föreslaget, väntar på svar", confirmed: "Bekräftat", cancelled: "Inställt" } as const;
 
 export default function Meetings() {
-  const { partner, canAskForVisit, canPlanSeries, visits, today, meetings } = useLoaderData<typeof loader>();
+  const { partner, canAskForVisit, canPlanSeries, canStartGroup, forums, visits, today, waiting, coming, earlier } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const planned = /^planering-(\d{1,2})$/.exec(searchParams.get("sparat") ?? "")?.[1];
   return (
     <>
       <h1>Möten</h1>
       <SavedNotice message={planned ? `${planned} planeringsmöten är inlagda.` : undefined} />
-      {canPlanSeries ? (
-        <p>
-          <Link className="button" to="/moten/planering">
-            Lägg in planeringsmöten med en förskola
-          </Link>
+      {canPlanSeries || canStartGroup ? (
+        <p className="actions">
+          {canPlanSeries ? (
+            <Link className="button" to="/moten/planering">
+              Lägg in planeringsmöten med en förskola
+            </Link>
+          ) : null}
+          {canStartGroup ? (
+            <Link className="button" to="/moten/grupp">
+              Starta ett forum eller en samverkansgrupp
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {partner ? (
@@ -53,6 +70,31 @@ export default function Meetings() {
             </Link>
           ) : null}
         </p>
+      ) : null}
+      {forums.length > 0 ? (
+        <section aria-labelledby="forum-heading">
+          <h2 id="forum-heading">Konsultationsforum</h2>
+          <p>Ta upp ett ärende och få råd av socialtjänsten på ett fast möte, anonymt eller med vårdnadshavarnas samtycke.</p>
+          <ul className="slot-list">
+            {forums.map((f) => (
+              <li key={f.id} className="slot">
+                <div>
+                  <Link to={`/moten/${f.id}`}>
+                    <strong>{formatInstant(f.startsAt, today)}</strong>
+                  </Link>
+                  <br />
+                  {f.free > 0 ? `${f.free} ${f.free === 1 ? "plats" : "platser"} kvar` : "Fullbokat"}
+                  {f.mine > 0 ? `. Du har ${f.mine} ${f.mine === 1 ? "ärende" : "ärenden"} där.` : "."}
+                </div>
+                {f.free > 0 ? (
+                  <Link className="button" to={`/moten/${f.id}/arende`}>
+                    Boka en plats<span className="sr-only"> {formatInstant(f.startsAt, today)}</span>
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {visits.length > 0 ? (
         <div className="table-wrap">
@@ -77,25 +119,42 @@ export default function Meetings() {
           </table>
         </div>
       ) : null}
-      <h2>{partner ? "Era möten" : "Dina möten"}</h2>
-      {meetings.length === 0 ? (
-        <p>Inga möten än.</p>
+      {waiting.length > 0 ? <MeetingList heading="Väntar på svar" rows={waiting} today={today} /> : null}
+      <MeetingList heading={partner ? "Era kommande möten" : "Dina kommande möten"} rows={coming} today={today} empty="Inga kommande möten." />
+      {earlier.length > 0 ? (
+        <details>
+          <summary>Tidigare och inställda möten ({earlier.length})</summary>
+          <MeetingList heading="Tidigare och inställda möten" rows={earlier} today={today} />
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+type Row = { meeting: { id: number; state: keyof typeof stateText; startsAt: string | null }; title: string; hostName: string };
+
+function MeetingList({ heading, rows, today, empty }: { heading: string; rows: Row[]; today: string; empty?: string }) {
+  return (
+    <section aria-label={heading}>
+      <h2>{heading}</h2>
+      {rows.length === 0 ? (
+        <p>{empty}</p>
       ) : (
         <ul className="slot-list">
-          {meetings.map(({ meeting, organisationName, hostName }) => (
+          {rows.map(({ meeting, title, hostName }) => (
             <li key={meeting.id} className="slot">
               <div>
                 <Link to={`/moten/${meeting.id}`}>
-                  <strong>{meetingTitle(meeting.kind, organisationName)}</strong>
+                  <strong>{title}</strong>
                 </Link>
                 <br />
                 {stateText[meeting.state]}
-                {meeting.startsAt && meeting.state === "confirmed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}. Med {hostName}.
+                {meeting.startsAt && meeting.state !== "proposed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}. Med {hostName}.
               </div>
             </li>
           ))}
         </ul>
       )}
-    </>
+    </section>
   );
 }

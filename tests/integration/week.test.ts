@@ -22,6 +22,8 @@ describe("a social worker's week and calendar feed", () => {
       ["meeting", "2026-12-08"],
       ["walk", "2026-12-09"],
       ["duty", "2026-12-10"],
+      // The consultation forum, of which Anna is a member, falls on her duty day: the week shows the clash.
+      ["meeting", "2026-12-10"],
     ]);
     const walk = items.find((i) => i.kind === "walk")!;
     expect(walk).toMatchObject({ organisationName: "Vällingbyskolan", booked: 1, places: 3 });
