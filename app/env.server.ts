@@ -32,6 +32,8 @@ const envSchema = z.object({
     .transform((url) => url.replace(/\/+$/, "")),
   /** "off" stops the in-process scheduler, for example when cron runs `npm run jobs:run-once` instead. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** How often the in-process scheduler runs due jobs and delivers mail, in milliseconds. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -43,7 +43,7 @@ function navigationFor(role: Role): [string, string][] {
     ["/", "Start"],
     ...(role === "coordinator" ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
     ["/konsultation", role === "partner_staff" || role === "partner_leadership" ? "Fråga socialtjänsten" : "Konsultation"],
-    ...(role === "coordinator" ? [] : ([["/moten", "Möten"]] as [string, string][])),
+    ["/moten", "Möten"],
     ["/stod", "Stöd"],
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],

@@ -151,8 +151,9 @@ const MEETING_SERIES: MeetingSeriesSpec[] = [
   {
     key: "forum",
     kind: "forum",
-    host: "helena",
-    group: { kind: "forum", name: "Konsultationsforum Hässelby-Vällingby", members: ["anna", "leila", "eva"], caseMinutes: 20 },
+    // Eva Sjöberg is not on the duty rota, so the forum keeps its Thursdays.
+    host: "eva",
+    group: { kind: "forum", name: "Konsultationsforum Hässelby-Vällingby", members: ["anna", "leila", "sara"], caseMinutes: 20 },
     firstDay: 10,
     time: "13:00",
     minutes: 120,

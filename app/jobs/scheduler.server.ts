@@ -131,12 +131,12 @@ export function registeredJobHandlers(): JobHandlers {
 }
 
 /**
- * Starts the in-process scheduler: every `intervalMs` (and once right away) it runs the due
+ * Starts the in-process scheduler: every `intervalMs` (SCHEDULER_INTERVAL_MS, a minute by default; and once right away) it runs the due
  * jobs and then delivers the due mail, by the portal's clock. At most one timer per
  * process; the timer does not keep the process alive. `SCHEDULER=off` disables it, for an
  * installation that runs `npm run jobs:run-once` from cron instead. Returns a stop function.
  */
-export function startScheduler(handlers: JobHandlers = {}, intervalMs = 60_000): () => void {
+export function startScheduler(handlers: JobHandlers = {}, intervalMs = env.SCHEDULER_INTERVAL_MS): () => void {
   if (env.SCHEDULER === "off") return () => {};
   if (globalForJobs.__portalScheduler) return globalForJobs.__portalScheduler.stop;
 

@@ -181,6 +181,11 @@ export function bookForumPlace(actor: Actor, meetingId: number, input: Consultat
   }
 }
 
+/** How many cases are booked on a forum meeting: a count, which anyone who sees the forum may know. */
+export function forumBookedCount(meetingId: number): number {
+  return getDb().select({ id: consultations.id }).from(consultations).where(eq(consultations.forumMeetingId, meetingId)).all().length;
+}
+
 /**
  * The cases booked on a forum meeting: every case for the forum's members, one's own for a
  * partner. Only categories are listed, never who the child is.

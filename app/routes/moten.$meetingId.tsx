@@ -22,7 +22,7 @@ import {
   saveAttendance,
   saveMeetingNotes,
 } from "../models/meetings.server";
-import { forumCasesOf, openForumMeeting } from "../models/consultations.server";
+import { forumBookedCount, forumCasesOf, openForumMeeting } from "../models/consultations.server";
 import { Attendance } from "../components/meetings/Attendance";
 import { ForumCases } from "../components/meetings/ForumCases";
 import { NameConfirmation } from "../components/NameConfirmation";
@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...found,
     agenda: hasSharedAgenda(m.kind) ? agendaOf(m.id) : [],
     forumCases,
+    forumBooked: m.kind === "forum" ? forumBookedCount(m.id) : 0,
+    partner: isPartner(actor),
     canBook: forum !== null && forum.free > 0 && isPartner(actor),
     mayChange: found.isHost || (m.groupId === null && found.isProposer),
     today: localDateOf(at),
@@ -167,12 +169,15 @@ export default function MeetingPage() {
       </section>
       {m.kind === "forum" && m.state === "confirmed" ? (
         <section className="panel" aria-labelledby="forum-heading">
-          <h2 id="forum-heading">{data.isMember ? "Ärenden på forumet" : "Era ärenden på forumet"}</h2>
+          <h2 id="forum-heading">{data.partner ? "Dina ärenden på forumet" : "Ärenden på forumet"}</h2>
+          <p>
+            {data.forumBooked} av {m.places} platser bokade, {data.caseMinutes} minuter per ärende.
+          </p>
           {data.forumCases.length > 0 ? (
-            <ForumCases cases={data.forumCases} places={m.places ?? 0} caption={data.isMember ? "Bokade ärenden, utan uppgifter om vem barnet är" : "Ärenden du har bokat"} />
-          ) : (
-            <p>{data.isMember ? "Inga ärenden bokade än." : "Du har inga ärenden på det här forumet."}</p>
-          )}
+            <ForumCases cases={data.forumCases} caption={data.isMember ? "Bokade ärenden, utan uppgifter om vem barnet är" : "Ärenden du har bokat"} />
+          ) : data.partner ? (
+            <p>Du har inga ärenden på det här forumet.</p>
+          ) : null}
           {data.canBook ? (
             <p>
               <Link className="button" to={`/moten/${m.id}/arende`}>

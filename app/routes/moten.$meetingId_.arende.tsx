@@ -57,10 +57,16 @@ export default function BookForumCase() {
         i portalen. Är det bråttom? Ring i stället.
       </p>
       <FormError message={errors.form} />
-      <Form method="post" noValidate className="panel">
-        <ConsultationFields values={actionData?.values ?? {}} errors={errors} needsNameConfirmation={Boolean(actionData?.needsNameConfirmation)} questionLabel="Beskriv ärendet och vad du vill ha råd om" />
-        <button type="submit">Boka platsen</button> <Link to={`/moten/${id}`}>Avbryt</Link>
-      </Form>
+      {free > 0 ? (
+        <Form method="post" noValidate className="panel">
+          <ConsultationFields values={actionData?.values ?? {}} errors={errors} needsNameConfirmation={Boolean(actionData?.needsNameConfirmation)} questionLabel="Beskriv ärendet och vad du vill ha råd om" />
+          <button type="submit">Boka platsen</button> <Link to={`/moten/${id}`}>Avbryt</Link>
+        </Form>
+      ) : (
+        <p>
+          <Link to="/moten">Välj ett annat datum</Link>
+        </p>
+      )}
     </>
   );
 }

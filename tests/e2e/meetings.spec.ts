@@ -3,11 +3,14 @@
  * confirms one, both see the confirmed meeting. Each browser project plans its own meeting
  * with its own teacher and its own times.
  */
+import ical from "node-ical";
+import { mimePart } from "../mime";
 import { checkA11y, expect, login, logout, test, visit } from "./fixtures";
+import { waitForMail } from "./mailbox";
 
 const RUNS = {
-  chromium: { planner: "larare@vallingbyskolan.example", host: { email: "jonas.ekholm@hv.example", name: "Jonas Ekholm" }, date: "2026-12-14", time: "13.00", shown: "måndag 14 december kl. 13.00" },
-  "chromium-no-js": { planner: "elevhalsa@vallingbyskolan.example", host: { email: "mikael.holm@hv.example", name: "Mikael Holm" }, date: "2026-12-16", time: "10.00", shown: "onsdag 16 december kl. 10.00" },
+  chromium: { planner: "larare@vallingbyskolan.example", host: { email: "jonas.ekholm@hv.example", name: "Jonas Ekholm" }, date: "2026-12-14", time: "13.00", shown: "måndag 14 december kl. 13.00", startUtc: "2026-12-14T12:00:00.000Z" },
+  "chromium-no-js": { planner: "elevhalsa@vallingbyskolan.example", host: { email: "mikael.holm@hv.example", name: "Mikael Holm" }, date: "2026-12-16", time: "10.00", shown: "onsdag 16 december kl. 10.00", startUtc: "2026-12-16T09:00:00.000Z" },
 } as const;
 
 test("the school proposes a report meeting and the contact person confirms it", async ({ page }, testInfo) => {
@@ -51,6 +54,18 @@ test("the school proposes a report meeting and the contact person confirms it", 
   await checkA11y(page);
   await expect(page.getByRole("heading", { level: 2, name: run.shown })).toBeVisible();
   await logout(page);
+
+  // Both get the invitation at the SMTP server, with a calendar part Outlook puts in the calendar.
+  const meetingId = address.split("/").pop();
+  for (const to of [run.planner, run.host.email]) {
+    const calendar = (raw: string) => mimePart(raw, "text/calendar")?.body ?? "";
+    const mail = await waitForMail(to, (raw) => calendar(raw).includes(`UID:meeting-${meetingId}@`));
+    const parsed = ical.sync.parseICS(calendar(mail.raw));
+    const event = Object.values(parsed).find((e) => e?.type === "VEVENT") as unknown as { summary: string; start: Date; sequence: string | number };
+    expect((parsed.vcalendar as unknown as { method: string }).method).toBe("REQUEST");
+    expect(event.summary).toBe("Anmälningsmöte, Vällingbyskolan");
+    expect(event.start.toISOString()).toBe(run.startUtc);
+  }
 
   await login(page, run.planner);
   await visit(page, "/moten");
@@ -124,4 +139,82 @@ test("a contact person lays out planning meetings and leadership adds to the age
   await page.waitForURL(/sparat=punkt$/);
   await checkA11y(page);
   await expect(page.getByRole("list").getByText("Tema för vårens arbetslagsträffar")).toBeVisible();
+});
+
+test("a teacher brings a case to the consultation forum and a forum member sees it on the agenda", async ({ page }, testInfo) => {
+  const run =
+    testInfo.project.name === "chromium"
+      ? { teacher: "larare@vallingbyskolan.example", school: "Vällingbyskolan", forum: "onsdag 23 december kl. 13.00", member: "leila.haddad@hv.example" }
+      : { teacher: "larare@grimstaskolan.example", school: "Grimstaskolan", forum: "torsdag 7 januari 2027 kl. 13.00", member: "sara.lindqvist@hv.example" };
+  await login(page, run.teacher);
+  await visit(page, "/moten");
+  await page.getByRole("link", { name: `Boka en plats ${run.forum}` }).click();
+  await page.waitForURL(/\/moten\/\d+\/arende$/);
+  await checkA11y(page);
+  await page.getByLabel("Jag är osäker på om jag ska göra en orosanmälan").check();
+  await page.getByLabel("13–15 år").check();
+  await page.getByLabel("Frånvaro").check();
+  await page.getByLabel("Beskriv ärendet och vad du vill ha råd om").fill("Eleven 121212-1212 är borta varje måndag. Hur går vi vidare?");
+  await page.getByRole("button", { name: "Boka platsen" }).click();
+  const question = page.getByLabel("Beskriv ärendet och vad du vill ha råd om");
+  await expect(question).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page);
+  await expect(question).toHaveAccessibleDescription(/personnummer/);
+  await expect(page.getByLabel("Frånvaro")).toBeChecked();
+  await question.fill("En elev i årskurs 8 är borta varje måndag. Hur går vi vidare?");
+  await page.getByRole("button", { name: "Boka platsen" }).click();
+  await page.waitForURL(/\/konsultation\/\d+\?skickad=forum$/);
+  await checkA11y(page);
+  await expect(page.getByText("Platsen på forumet är bokad. Efter forumet står rådet här.")).toBeVisible();
+  const forumHref = await page.getByRole("link", { name: "konsultationsforumet" }).getAttribute("href");
+  await logout(page);
+
+  await login(page, run.member);
+  await visit(page, forumHref!);
+  const agenda = page.getByRole("table", { name: "Bokade ärenden, utan uppgifter om vem barnet är" });
+  const row = agenda.getByRole("row").filter({ hasText: run.school });
+  await expect(row).toContainText("13–15 år");
+  await expect(row).toContainText("Anonymt");
+  await expect(agenda).not.toContainText("borta varje måndag");
+});
+
+test("social services start a collaboration group, and the police add to its agenda", async ({ page }, testInfo) => {
+  const run =
+    testInfo.project.name === "chromium"
+      ? { starter: "socialsekreterare@hv.example", name: "Trygg skolväg Vällingby", point: "Belysningen vid gångtunneln" }
+      : { starter: "karin.dahl@hv.example", name: "Trygg skolväg Grimsta", point: "Skolskjutsen på morgonen" };
+  await login(page, run.starter);
+  await visit(page, "/moten");
+  await page.getByRole("link", { name: "Starta ett forum eller en samverkansgrupp" }).click();
+  await page.waitForURL(/\/moten\/grupp$/);
+  await checkA11y(page);
+  await page.getByLabel("Samverkansgrupp").check();
+  await page.getByLabel("Gruppens namn").fill(run.name);
+  await page.getByLabel("Deltagare").fill("polis@vallingby.polisen.example\nokand@nagonstans.example");
+  await page.getByLabel("Första mötet").fill("2026-12-09");
+  await page.getByLabel("Klockan").fill("8.30");
+  await page.getByLabel("Antal möten").fill("3");
+  await page.getByRole("button", { name: "Lägg in mötena" }).click();
+  await expect(page.getByLabel("Deltagare")).toHaveAttribute("aria-invalid", "true");
+  await checkA11y(page);
+  await expect(page.getByLabel("Deltagare")).toHaveAccessibleDescription(/okand@nagonstans.example/);
+  await expect(page.getByLabel("Gruppens namn")).toHaveValue(run.name);
+  await page.getByLabel("Deltagare").fill("polis@vallingby.polisen.example");
+  await page.getByRole("button", { name: "Lägg in mötena" }).click();
+  await page.waitForURL(/\/moten\/\d+\?sparat=serie-3$/);
+  await checkA11y(page);
+  await expect(page.getByRole("heading", { level: 1, name: run.name })).toBeVisible();
+  await expect(page.getByText("3 möten är inlagda och deltagarna har fått inbjudningar.")).toBeVisible();
+  const address = new URL(page.url()).pathname;
+  await logout(page);
+
+  await login(page, "polis@vallingby.polisen.example");
+  await visit(page, "/moten");
+  await expect(page.getByRole("link", { name: run.name }).first()).toBeVisible();
+  await visit(page, address);
+  await page.getByLabel("Lägg till en punkt").fill(run.point);
+  await page.getByRole("button", { name: "Lägg till", exact: true }).click();
+  await page.waitForURL(/sparat=punkt$/);
+  await checkA11y(page);
+  await expect(page.getByRole("list").getByText(run.point)).toBeVisible();
 });

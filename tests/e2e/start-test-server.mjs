@@ -8,9 +8,32 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SMTPServer } from "smtp-server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const database = path.join(root, "data", "e2e.db");
+/** Every message the test SMTP server receives, one .eml file each (tests/e2e/mailbox.ts reads them). */
+const mailbox = path.join(root, "data", "e2e-mail");
+const SMTP_PORT = 3125;
+
+fs.rmSync(mailbox, { recursive: true, force: true });
+fs.mkdirSync(mailbox, { recursive: true });
+let received = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.on("end", () => {
+      const to = session.envelope.rcptTo.map((r) => r.address).join(",");
+      fs.writeFileSync(path.join(mailbox, `${String(++received).padStart(5, "0")}-${to}.eml`), Buffer.concat(chunks));
+      callback();
+    });
+  },
+});
+await new Promise((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", () => resolve(undefined)));
 
 for (const file of [database, `${database}-wal`, `${database}-shm`]) fs.rmSync(file, { force: true });
 
@@ -23,6 +46,9 @@ const env = {
   NODE_ENV: "test",
   PORTAL_FIXED_NOW: "2026-12-01T10:00:00+01:00",
   DATABASE_PATH: database,
+  // Mail goes to the SMTP server above; the in-process scheduler delivers it every second.
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  SCHEDULER_INTERVAL_MS: "1000",
 };
 
 const setup = spawnSync("npx", ["tsx", "db/setup.ts"], { cwd: root, env, stdio: "inherit" });
@@ -47,6 +73,7 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
 }
 
 server.on("exit", (code, signal) => {
+  smtp.close();
   const stopSignal = signal === "SIGTERM" || signal === "SIGINT" || signal === "SIGHUP";
   if ((code !== null && code !== 0) || (signal && !stopSignal && !stopping)) console.error(`The test server stopped (exit ${code ?? signal}).`);
   process.exit(code ?? (signal ? 0 : 1));

@@ -15,7 +15,7 @@ type ForumCase = {
 };
 
 /** The forum's agenda: one row per booked case, by categories only (never who the child is). */
-export function ForumCases({ cases, places, caption }: { cases: ForumCase[]; places: number; caption: string }) {
+export function ForumCases({ cases, caption }: { cases: ForumCase[]; caption: string }) {
   return (
     <div className="table-wrap">
       <table>
@@ -48,9 +48,6 @@ export function ForumCases({ cases, places, caption }: { cases: ForumCase[]; pla
           ))}
         </tbody>
       </table>
-      <p className="field__hint">
-        {cases.length} av {places} platser bokade.
-      </p>
     </div>
   );
 }
