@@ -36,8 +36,11 @@ export const SCHOOL_STAGES = ["lagstadiet", "mellanstadiet", "hogstadiet", "grun
 export type SchoolStage = (typeof SCHOOL_STAGES)[number];
 
 export const PARTNER_ROLES = ["partner_staff", "partner_leadership"] as const;
-export const SOCIAL_SERVICES_ROLES = ["social_worker", "parent_adviser", "coordinator"] as const;
-export const ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES] as const;
+/** The head of unit (enhetschef) follows the district's figures, read-only. */
+export const SOCIAL_SERVICES_ROLES = ["social_worker", "parent_adviser", "coordinator", "unit_head"] as const;
+/** The city's administrator adds districts and compares their follow-up figures, never their content. */
+export const CITY_ROLES = ["city_admin"] as const;
+export const ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES, ...CITY_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
@@ -197,7 +200,8 @@ export const people = sqliteTable(
     check(
       "people_role_matches_home",
       sql`(${t.role} IN (${inList(PARTNER_ROLES)}) AND ${t.organisationId} IS NOT NULL AND ${t.teamId} IS NULL)
-       OR (${t.role} IN (${inList(SOCIAL_SERVICES_ROLES)}) AND ${t.teamId} IS NOT NULL AND ${t.organisationId} IS NULL)`,
+       OR (${t.role} IN (${inList(SOCIAL_SERVICES_ROLES)}) AND ${t.teamId} IS NOT NULL AND ${t.organisationId} IS NULL)
+       OR (${t.role} IN (${inList(CITY_ROLES)}) AND ${t.teamId} IS NULL AND ${t.organisationId} IS NULL)`,
     ),
     check("people_email_lower_case", sql`${t.email} = lower(${t.email}) AND ${t.email} LIKE '%_@_%'`),
     check("people_phone_e164", sql`${t.phone} IS NULL OR (${t.phone} GLOB '+[1-9]*' AND ${t.phone} NOT GLOB '+*[^0-9]*')`),
@@ -273,6 +277,28 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [index("sessions_user").on(t.userId)],
+);
+
+/**
+ * A one-time link: an invitation to set one's first password (7 days) or a password reset
+ * (1 hour). Only a hash of the token is stored; using it sets `used_at` once.
+ */
+export const ACCOUNT_TOKEN_PURPOSES = ["invite", "reset"] as const;
+
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+  },
+  (t) => [check("account_tokens_purpose", sql`${t.purpose} IN (${inList(ACCOUNT_TOKEN_PURPOSES)})`), index("account_tokens_person").on(t.personId)],
 );
 
 /**

@@ -7,6 +7,8 @@ import { dutyDayOn } from "../app/models/duty";
 import { planSeries, termOf } from "../app/models/walk-and-talk";
 import { forumPlaces, planningDates } from "../app/models/meetings";
 import type { DB } from "../app/db.server";
+import { fictionalPhone, insertAssignments, insertOrganisations, insertPeople, type AssignmentSpec, type OrgSpec, type PersonSpec } from "./seed-helpers";
+import { seedSpangaTensta } from "./seed-spanga-tensta";
 import { addDays, instantAt, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
   availabilityStatuses,
@@ -55,21 +57,11 @@ export const DEMO_LOGINS = [
   ["polis@vallingby.polisen.example", "Polis, Vällingby lokalpolisområde"],
   ["socialsekreterare@hv.example", "Socialsekreterare, kontaktperson för Vällingbyskolan låg- och mellanstadiet"],
   ["samordnare@hv.example", "Samordnare för teamet"],
+  ["enhetschef@hv.example", "Enhetschef, följer distriktets siffror"],
+  ["samordnare@st.example", "Samordnare, Spånga-Tensta (ett annat stadsdelsområde)"],
+  ["admin@stockholm.example", "Administratör för hela staden"],
 ] as const;
 
-const fictionalPhone = (n: number) => {
-  if (n < 5 || n > 99) throw new Error(`070-17406${n} is outside the range reserved for fiction`);
-  return `+467017406${String(n).padStart(2, "0")}`;
-};
-
-type OrgSpec = {
-  key: string;
-  kind: OrganisationKind;
-  name: string;
-  parent?: string;
-  stages?: SchoolStage[];
-  staffTeams?: string[];
-};
 
 const ORGANISATIONS: OrgSpec[] = [
   {
@@ -90,20 +82,6 @@ const ORGANISATIONS: OrgSpec[] = [
   { key: "fritid", kind: "other", name: "Fritidsgården Råcksta" },
 ];
 
-type PersonSpec = {
-  key: string;
-  name: string;
-  email: string;
-  title: string;
-  role: Role;
-  phone?: number;
-  organisation?: string;
-  stage?: SchoolStage;
-  staffTeam?: string;
-  /** Social services staff of the prevention unit; everyone else is in "Barn och unga". */
-  prevention?: boolean;
-};
-
 const PEOPLE: PersonSpec[] = [
   // Social services: eight social workers, a parent adviser and the coordinator.
   { key: "anna", name: "Anna Berg", email: "socialsekreterare@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 12 },
@@ -117,6 +95,9 @@ const PEOPLE: PersonSpec[] = [
   { key: "karin", name: "Karin Dahl", email: "karin.dahl@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 19 },
   { key: "petra", name: "Petra Nyström", email: "petra.nystrom@hv.example", title: "Socialsekreterare", role: "social_worker", phone: 20 },
   { key: "helena", name: "Helena Vik", email: "samordnare@hv.example", title: "Samordnare", role: "coordinator", phone: 21 },
+  { key: "birgitta", name: "Birgitta Norén", email: "enhetschef@hv.example", title: "Enhetschef, barn och unga", role: "unit_head", phone: 23 },
+  // The city's administrator: works above the districts (home district only for the login).
+  { key: "nina", name: "Nina Holmberg", email: "admin@stockholm.example", title: "Administratör, stadsledningskontoret", role: "city_admin" },
   // Partners.
   { key: "maria", name: "Maria Lund", email: "larare@vallingbyskolan.example", title: "Lärare", role: "partner_staff", organisation: "vallingbyskolan", stage: "lagstadiet", phone: 30 },
   { key: "nadia", name: "Nadia Karimi", email: "elevhalsa@vallingbyskolan.example", title: "Skolsköterska", role: "partner_staff", organisation: "vallingbyskolan", phone: 31 },
@@ -186,8 +167,6 @@ const MEETING_SERIES: MeetingSeriesSpec[] = [
     place: "school",
   },
 ];
-
-type AssignmentSpec = { person: string; organisation: string; scopeLabel: string; stages?: SchoolStage[] };
 
 const ASSIGNMENTS: AssignmentSpec[] = [
   { person: "anna", organisation: "vallingbyskolan", scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan", stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"] },
@@ -296,72 +275,9 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       .values({ districtId: district.id, name: "Förebyggande enheten", office: "Vällingby centrum" })
       .returning()
       .get();
-    const orgIds = new Map<string, number>();
-    const partIds = new Map<string, number>();
-    const staffTeamIds = new Map<string, number>();
-    for (const spec of ORGANISATIONS) {
-      const org = tx
-        .insert(organisations)
-        .values({
-          districtId: district.id,
-          kind: spec.kind,
-          name: spec.name,
-          parentId: spec.parent ? orgIds.get(spec.parent) : null,
-        })
-        .returning()
-        .get();
-      orgIds.set(spec.key, org.id);
-      for (const stage of spec.stages ?? []) {
-        const part = tx.insert(schoolParts).values({ organisationId: org.id, stage }).returning().get();
-        partIds.set(`${spec.key}/${stage}`, part.id);
-      }
-      for (const name of spec.staffTeams ?? []) {
-        const staffTeam = tx.insert(staffTeams).values({ organisationId: org.id, name }).returning().get();
-        staffTeamIds.set(`${spec.key}/${name}`, staffTeam.id);
-      }
-    }
-
-    const personIds = new Map<string, number>();
-    for (const spec of PEOPLE) {
-      const person = tx
-        .insert(people)
-        .values({
-          districtId: district.id,
-          name: spec.name,
-          email: spec.email,
-          title: spec.title,
-          role: spec.role,
-          phone: spec.phone === undefined ? null : fictionalPhone(spec.phone),
-          organisationId: spec.organisation ? orgIds.get(spec.organisation) : null,
-          teamId: spec.organisation ? null : spec.prevention ? prevention.id : team.id,
-          schoolPartId: spec.stage ? partIds.get(`${spec.organisation}/${spec.stage}`) : null,
-          staffTeamId: spec.staffTeam ? staffTeamIds.get(`${spec.organisation}/${spec.staffTeam}`) : null,
-          passwordHash,
-        })
-        .returning()
-        .get();
-      personIds.set(spec.key, person.id);
-    }
-
-    ASSIGNMENTS.forEach((spec, index) => {
-      const organisationId = orgIds.get(spec.organisation)!;
-      const assignment = tx
-        .insert(contactAssignments)
-        .values({
-          districtId: district.id,
-          organisationId,
-          personId: personIds.get(spec.person)!,
-          scopeLabel: spec.scopeLabel,
-          sortOrder: index,
-        })
-        .returning()
-        .get();
-      for (const stage of spec.stages ?? []) {
-        tx.insert(contactAssignmentParts)
-          .values({ assignmentId: assignment.id, organisationId, schoolPartId: partIds.get(`${spec.organisation}/${stage}`)! })
-          .run();
-      }
-    });
+    const { orgIds, partIds, staffTeamIds } = insertOrganisations(tx, district.id, ORGANISATIONS);
+    const personIds = insertPeople(tx, district.id, PEOPLE, { team: team.id, prevention: prevention.id }, { orgIds, partIds, staffTeamIds }, passwordHash);
+    insertAssignments(tx, district.id, ASSIGNMENTS, { orgIds, partIds, personIds });
 
     tx.insert(dutyLines)
       .values({
@@ -544,6 +460,7 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
         .values({ ...offer, phone: fictionalPhone(offer.phone), districtId: district.id, teamId: prevention.id, sortOrder })
         .run();
     });
+    seedSpangaTensta(tx, passwordHash, today);
   });
   return true;
 }

@@ -37,15 +37,24 @@ export type Capability =
   | "contacts:see-assigned"
   /** Set one's own availability status and take duty days. */
   | "availability:set-own"
-  /** Edit the duty rota, the duty line and contact assignments of the district. */
-  | "district:manage";
+  /** Edit the duty rota, the duty line and contact assignments of the district; run its people and organisations. */
+  | "district:manage"
+  /** Read the district's follow-up figures (the coordinator and the head of unit). */
+  | "district:statistics"
+  /** Add districts and compare the follow-up of every district, never their content. */
+  | "city:admin";
 
 export function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
 }
 
 export function isSocialServices(actor: Pick<Actor, "role">): boolean {
-  return !isPartner(actor);
+  return actor.role === "social_worker" || actor.role === "parent_adviser" || actor.role === "coordinator" || actor.role === "unit_head";
+}
+
+/** The city's administrator works above the districts and sees no district's pages. */
+export function isCityAdmin(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "city_admin";
 }
 
 export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {
@@ -53,12 +62,16 @@ export function can(actor: Pick<Actor, "role">, capability: Capability): boolean
     case "contacts:see-own":
       return isPartner(actor);
     case "district:overview":
-      return actor.role === "coordinator";
+      return actor.role === "coordinator" || actor.role === "unit_head";
     case "contacts:see-assigned":
     case "availability:set-own":
       return actor.role === "social_worker" || actor.role === "parent_adviser";
     case "district:manage":
       return actor.role === "coordinator";
+    case "district:statistics":
+      return actor.role === "coordinator" || actor.role === "unit_head";
+    case "city:admin":
+      return actor.role === "city_admin";
   }
 }
 

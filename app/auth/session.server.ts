@@ -7,7 +7,7 @@ import { env } from "../env.server";
 import { findActivePersonByEmail, loadActor } from "../models/people.server";
 import { recordAudit } from "../models/audit.server";
 import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
-import type { Actor } from "./permissions";
+import { isCityAdmin, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 
 function createLucia(db: DB) {
@@ -70,8 +70,12 @@ export async function getActor(request: Request): Promise<Actor | null> {
 }
 
 /** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
+/** The pages the city's administrator may open; every district page sends them to /stad. */
+const CITY_ADMIN_PATHS = /^\/(stad(\/.*)?|konto)$/;
+
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
+  if (actor && isCityAdmin(actor) && !CITY_ADMIN_PATHS.test(new URL(request.url).pathname)) throw redirect("/stad");
   if (actor) return actor;
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

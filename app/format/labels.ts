@@ -8,6 +8,8 @@ export const roleLabel: Record<Role, string> = {
   social_worker: "Socialsekreterare",
   parent_adviser: "Föräldrarådgivare",
   coordinator: "Samordnare",
+  unit_head: "Enhetschef",
+  city_admin: "Administratör för staden",
 };
 
 export const organisationKindLabel: Record<OrganisationKind, string> = {

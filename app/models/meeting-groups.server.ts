@@ -16,7 +16,7 @@ type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 export function canStartGroup(actor: Actor): boolean {
-  return isSocialServices(actor);
+  return isSocialServices(actor) && actor.role !== "unit_head";
 }
 
 export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {

@@ -23,30 +23,11 @@ export function useFreshDatabase() {
     db = openDatabase(":memory:");
     setDbForTesting(db);
     seedDemoDistrict(db, await demoHash, SEED_NOW, localDateOf(SEED_NOW));
-    seedOtherDistrict(db, await demoHash);
     return () => {
       setDbForTesting(undefined);
       db.$client.close();
     };
   });
-}
-
-/** Spånga-Tensta: one school with a teacher, and a social worker as its contact. */
-function seedOtherDistrict(db: DB, passwordHash: string) {
-  const district = db.insert(districts).values({ slug: "spanga-tensta", name: "Spånga-Tensta" }).returning().get();
-  const team = db.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Tensta centrum" }).returning().get();
-  const school = db
-    .insert(organisations)
-    .values({ districtId: district.id, kind: "school", name: "Tenstaskolan" })
-    .returning()
-    .get();
-  db.insert(people)
-    .values([
-      { districtId: district.id, name: "Tove Tensta", email: "larare@tenstaskolan.example", title: "Lärare", role: "partner_staff", organisationId: school.id, passwordHash },
-      { districtId: district.id, name: "Sam Spånga", email: "socialsekreterare@st.example", title: "Socialsekreterare", role: "social_worker", teamId: team.id, passwordHash },
-      { districtId: district.id, name: "Stina Samordnare", email: "samordnare@st.example", title: "Samordnare", role: "coordinator", teamId: team.id, passwordHash },
-    ])
-    .run();
 }
 
 export function personId(email: string): number {
