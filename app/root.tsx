@@ -27,6 +27,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   if (!actor) return { person: null, callNow: null };
+  if (actor.role === "city_admin") return { person: { name: actor.name, role: actor.role, belongsTo: "Stockholms stad" }, callNow: null };
   const advice = callAdviceFor(actor, now());
   return {
     person: { name: actor.name, role: actor.role, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` },
@@ -39,9 +40,12 @@ export function useRootData() {
 }
 
 function navigationFor(role: Role): [string, string][] {
+  if (role === "city_admin") return [["/stad", "Staden"]];
+  const manages = role === "coordinator";
+  const follows = role === "coordinator" || role === "unit_head";
   const items: [string, string][] = [
     ["/", "Start"],
-    ...(role === "coordinator" ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
+    ...(follows ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
     ["/konsultation", role === "partner_staff" || role === "partner_leadership" ? "Fråga socialtjänsten" : "Konsultation"],
     ["/moten", "Möten"],
     ["/stod", "Stöd"],
@@ -49,7 +53,8 @@ function navigationFor(role: Role): [string, string][] {
     ["/telefonlista", "Telefonlista"],
   ];
   if (role === "social_worker" || role === "parent_adviser") items.splice(1, 0, ["/vecka", "Min vecka"]);
-  if (role === "coordinator") items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"]);
+  if (follows) items.push(["/statistik", "Uppföljning"]);
+  if (manages) items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"], ["/admin", "Administration"]);
   return items;
 }
 
@@ -77,7 +82,10 @@ function SiteHeader() {
         {person ? (
           <div className="who">
             <span>
-              {person.name}, {person.belongsTo}
+              <Link to="/konto" aria-label={`Mitt konto: ${person.name}`}>
+                {person.name}
+              </Link>
+              , {person.belongsTo}
             </span>
             <Form method="post" action="/logga-ut">
               <button type="submit" className="button--quiet">

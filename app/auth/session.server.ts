@@ -71,7 +71,7 @@ export async function getActor(request: Request): Promise<Actor | null> {
 
 /** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
 /** The pages the city's administrator may open; every district page sends them to /stad. */
-const CITY_ADMIN_PATHS = /^\/(stad(\/.*)?|konto)$/;
+const CITY_ADMIN_PATHS = /^\/(stad(\.csv|\/.*)?|konto)$/;
 
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
@@ -110,6 +110,11 @@ export async function startSession(request: Request, personId: number, redirectT
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": sessionCookie(session.id) },
   });
+}
+
+/** Ends every session of a person: after a password change, a reset or deactivation. */
+export async function endAllSessionsOf(personId: number): Promise<void> {
+  await lucia().invalidateUserSessions(personId);
 }
 
 /** Ends the session in the database and clears the cookie. */

@@ -1,4 +1,5 @@
-import { auditEvents } from "../../db/schema";
+import { desc, eq } from "drizzle-orm";
+import { auditEvents, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 
@@ -7,7 +8,20 @@ export type AuditAction =
   | "session.logout"
   | "duty.changed"
   | "contact_assignment.added"
-  | "contact_assignment.removed";
+  | "contact_assignment.removed"
+  | "person.invited"
+  | "person.changed"
+  | "person.deactivated"
+  | "person.reactivated"
+  | "account.password_set"
+  | "account.password_reset_requested"
+  | "account.phone_changed"
+  | "organisation.added"
+  | "organisation.changed"
+  | "organisation.closed"
+  | "organisation.reopened"
+  | "import.done"
+  | "district.added";
 
 /**
  * Appends to the audit log: who did what to which object. Never pass content here
@@ -28,4 +42,21 @@ export function recordAudit(
       objectId: object.id === undefined ? null : String(object.id),
     })
     .run();
+}
+
+/**
+ * The district's audit log for the coordinator, newest first: who, what, when and which
+ * object. It holds no content, so showing it shows none.
+ */
+export function auditLogOf(actor: Actor, page: number, pageSize = 50) {
+  const rows = getDb()
+    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId, who: people.name })
+    .from(auditEvents)
+    .leftJoin(people, eq(people.id, auditEvents.actorPersonId))
+    .where(eq(auditEvents.districtId, actor.districtId))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(pageSize + 1)
+    .offset(page * pageSize)
+    .all();
+  return { rows: rows.slice(0, pageSize), more: rows.length > pageSize };
 }

@@ -2,6 +2,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { districts, organisations, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
+import { hashPassword, verifyPassword } from "../auth/password.server";
+import { recordAudit } from "./audit.server";
 
 /** Work emails are compared case-insensitively and stored in lower case. */
 export function normaliseEmail(email: string): string {
@@ -50,4 +52,23 @@ export function loadActor(personId: number): Actor | null {
     staffTeamId: p.staffTeamId,
     teamId: p.teamId,
   };
+}
+
+export function ownPhone(actor: Actor): string | null {
+  return getDb().select({ phone: people.phone }).from(people).where(eq(people.id, actor.personId)).get()?.phone ?? null;
+}
+
+export function changeOwnPhone(actor: Actor, phone: string | null): void {
+  getDb().update(people).set({ phone }).where(eq(people.id, actor.personId)).run();
+  recordAudit(actor, "account.phone_changed", { type: "person", id: actor.personId });
+}
+
+/** Changes one's password after checking the current one. False: the current one was wrong. */
+export async function changeOwnPassword(actor: Actor, current: string, next: string): Promise<boolean> {
+  const row = getDb().select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, actor.personId)).get();
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, current))) return false;
+  const passwordHash = await hashPassword(next);
+  getDb().update(people).set({ passwordHash }).where(eq(people.id, actor.personId)).run();
+  recordAudit(actor, "account.password_set", { type: "person", id: actor.personId });
+  return true;
 }

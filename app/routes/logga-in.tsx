@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { safeRedirect } from "../auth/redirect";
@@ -22,7 +22,7 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord. Kontrollera och försök igen.";
+const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) {
@@ -91,7 +91,10 @@ export default function Login() {
           Logga in
         </button>
       </Form>
-      <p className="field__hint">Har du glömt lösenordet eller saknar du konto? Kontakta samordnaren i ditt team på socialtjänsten.</p>
+      <p>
+        <Link to="/glomt-losenord">Glömt lösenordet?</Link>
+      </p>
+      <p className="field__hint">Saknar du konto? Kontakta samordnaren i teamet på socialtjänsten, som bjuder in dig.</p>
     </div>
   );
 }

@@ -5,7 +5,7 @@
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, login, logout, organisationHref, submitLogin, test, visit } from "./fixtures";
 
-const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord. Kontrollera och försök igen.";
+const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
 async function expectWrongCredentials(page: Page, email: string) {
   await expect(page).toHaveURL(/\/logga-in/);

@@ -63,7 +63,7 @@ describe("login", () => {
     expect(unknownEmail.status).toBe(400);
     const a = await wrongPassword.json();
     const b = await unknownEmail.json();
-    expect(a.fieldErrors).toEqual({ form: "Fel e-postadress eller lösenord. Kontrollera och försök igen." });
+    expect(a.fieldErrors).toEqual({ form: "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten." });
     expect(b.fieldErrors).toEqual(a.fieldErrors);
     expect(a.values.email).toBe("larare@vallingbyskolan.example");
     expect(JSON.stringify(a)).not.toContain("fel-lösenord");

@@ -1,0 +1,29 @@
+import { roleLabel } from "../../format/labels";
+import { ADMIN_ROLES } from "../../models/people-admin";
+import { Field } from "../Field";
+import { SelectField } from "../SelectField";
+
+type Props = {
+  values: Record<string, string | undefined>;
+  errors: Record<string, string | undefined>;
+  organisations: { id: number; name: string }[];
+};
+
+/** Name, title, role and organisation: the fields of inviting and of changing a person. */
+export function PersonFields({ values, errors, organisations }: Props) {
+  return (
+    <>
+      <Field label="Namn" name="name" autoComplete="off" defaultValue={values.name ?? ""} error={errors.name} />
+      <Field label="Arbetar som" name="title" hint="Till exempel Lärare, Rektor eller Socialsekreterare" defaultValue={values.title ?? ""} error={errors.title} />
+      <SelectField label="Roll i portalen" name="role" defaultValue={values.role} error={errors.role} options={ADMIN_ROLES.map((r) => ({ value: r, label: roleLabel[r] }))} />
+      <SelectField
+        label="Verksamhet"
+        name="organisationId"
+        placeholder="Ingen (socialtjänsten)"
+        defaultValue={values.organisationId}
+        error={errors.organisationId}
+        options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+/** What the audit log's actions say to the coordinator, in Swedish. */
+export const auditActionLabel: Record<string, string> = {
+  "session.login": "loggade in",
+  "session.logout": "loggade ut",
+  "duty.changed": "ändrade jouren",
+  "contact_assignment.added": "lade till en kontaktperson",
+  "contact_assignment.removed": "tog bort en kontaktperson",
+  "person.invited": "bjöd in en person",
+  "person.changed": "ändrade en person",
+  "person.deactivated": "stängde av ett konto",
+  "person.reactivated": "aktiverade ett konto igen",
+  "account.password_set": "valde ett nytt lösenord",
+  "account.password_reset_requested": "bad om ett nytt lösenord",
+  "account.phone_changed": "ändrade sitt telefonnummer",
+  "organisation.added": "lade till en verksamhet",
+  "organisation.changed": "ändrade en verksamhet",
+  "organisation.closed": "stängde en verksamhet",
+  "organisation.reopened": "öppnade en verksamhet igen",
+  "import.done": "importerade från en CSV-fil",
+  "district.added": "lade till ett stadsdelsområde",
+  "consultation.created": "ställde en fråga",
+  "consultation.read": "läste en fråga",
+  "consultation.taken": "tog en fråga",
+  "consultation.message": "skrev i en fråga",
+  "consultation.closed": "avslutade en fråga",
+  "support_request.created": "bad ett stöd kontakta en familj",
+  "walk.reminder": "påminnelse om walk-and-talk skickades",
+};
+
+export const auditObjectLabel: Record<string, string> = {
+  person: "person",
+  organisation: "verksamhet",
+  consultation: "fråga",
+  duty: "jour",
+  contact_assignment: "kontaktuppdrag",
+  district: "stadsdelsområde",
+};

@@ -1,0 +1,163 @@
+import { and, asc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
+import { meetings, organisations, people, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { can, type Actor } from "../auth/permissions";
+import { getDb } from "../db.server";
+import { mailInvitation } from "./accounts.server";
+import { recordAudit } from "./audit.server";
+import type { InviteInput, PersonInput } from "./people-admin";
+
+/**
+ * The coordinator runs the district's people: invites them (they choose their own password
+ * from a link), changes role, organisation and title, and deactivates them. Nobody is
+ * deleted: a deactivated person cannot log in, and their history stays. Everything is scoped
+ * to the coordinator's district (another district's person is 404) and audited.
+ */
+
+type Failure = { ok: false; field: string; message: string };
+const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
+
+export function canRunPeople(actor: Actor): boolean {
+  return can(actor, "district:manage");
+}
+
+export function districtPeople(actor: Actor, query: string) {
+  if (!canRunPeople(actor)) return [];
+  const q = query.trim().toLowerCase().replace(/[%_]/g, "");
+  return getDb()
+    .select({ id: people.id, name: people.name, email: people.email, title: people.title, role: people.role, organisationName: organisations.name, deactivatedAt: people.deactivatedAt, hasPassword: people.passwordHash })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(eq(people.districtId, actor.districtId), q ? or(like(people.name, `%${q}%`), like(people.email, `%${q}%`), like(organisations.name, `%${q}%`)) : undefined))
+    .orderBy(asc(people.name))
+    .limit(500)
+    .all()
+    .map((p) => ({ ...p, hasPassword: p.hasPassword !== null }));
+}
+
+/** The district's open organisations a person can belong to. */
+export function organisationChoices(actor: Actor) {
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.districtId, actor.districtId), isNull(organisations.closedAt)))
+    .orderBy(asc(organisations.name))
+    .all();
+}
+
+export function personForAdmin(actor: Actor, id: number, now: Date) {
+  if (!canRunPeople(actor)) return null;
+  const db = getDb();
+  const person = db
+    .select({ person: people, organisationName: organisations.name })
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(eq(people.id, id), eq(people.districtId, actor.districtId)))
+    .get();
+  if (!person) return null;
+  // What someone must take over when this person leaves: their coming walk-and-talk occasions and meetings.
+  const walks = db
+    .select({ date: walkOccasions.date, organisationName: organisations.name, seriesId: walkSeries.id })
+    .from(walkOccasions)
+    .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
+    .innerJoin(organisations, eq(organisations.id, walkSeries.organisationId))
+    .where(and(eq(walkSeries.hostPersonId, id), isNull(walkOccasions.cancelledAt), isNull(walkOccasions.replacedAt), inArray(walkOccasions.id, db.select({ id: walkSlots.occasionId }).from(walkSlots).where(gt(walkSlots.startsAt, now)))))
+    .orderBy(asc(walkOccasions.date))
+    .all();
+  const coming = db
+    .select({ id: meetings.id, kind: meetings.kind, startsAt: meetings.startsAt, state: meetings.state })
+    .from(meetings)
+    .where(and(eq(meetings.hostPersonId, id), inArray(meetings.state, ["proposed", "confirmed"]), or(isNull(meetings.startsAt), gt(meetings.startsAt, now))))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  return { ...person, walks, meetings: coming };
+}
+
+function checkOrganisation(actor: Actor, organisationId: number | null): Failure | null {
+  if (organisationId === null) return null;
+  return organisationChoices(actor).some((o) => o.id === organisationId) ? null : fail("organisationId", "Välj en verksamhet i ert stadsdelsområde.");
+}
+
+export function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
+  if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
+  const wrongOrganisation = checkOrganisation(actor, input.organisationId);
+  if (wrongOrganisation) return wrongOrganisation;
+  const taken = getDb().select({ id: people.id }).from(people).where(eq(people.email, input.email)).get();
+  if (taken) return fail("email", "Det finns redan ett konto med den adressen.");
+  const partner = input.organisationId !== null;
+  const id = getDb().transaction((tx) => {
+    const row = tx
+      .insert(people)
+      .values({ districtId: actor.districtId, name: input.name, email: input.email, title: input.title, role: input.role, organisationId: input.organisationId, teamId: partner ? null : actor.teamId, createdAt: now })
+      .returning({ id: people.id })
+      .get();
+    mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: input.name, email: input.email }, actor.name, now);
+    return row.id;
+  });
+  recordAudit(actor, "person.invited", { type: "person", id });
+  return { ok: true, id };
+}
+
+export function resendInvitation(actor: Actor, id: number, now: Date): { ok: true } | Failure {
+  const found = personForAdmin(actor, id, now);
+  if (!found) return fail("form", "Personen finns inte.");
+  const p = found.person;
+  if (p.deactivatedAt) return fail("form", "Kontot är avstängt. Aktivera det först.");
+  getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name, now));
+  recordAudit(actor, "person.invited", { type: "person", id });
+  return { ok: true };
+}
+
+/** Changes role, organisation and title. The person's sessions end, so the new role applies at once. */
+export function changePerson(actor: Actor, id: number, input: PersonInput, now: Date): { ok: true; roleChanged: boolean } | Failure {
+  const found = personForAdmin(actor, id, now);
+  if (!found) return fail("form", "Personen finns inte.");
+  const wrongOrganisation = checkOrganisation(actor, input.organisationId);
+  if (wrongOrganisation) return wrongOrganisation;
+  const before = found.person;
+  if (before.id === actor.personId && input.role !== before.role) return fail("role", "Du kan inte ändra din egen roll. Be en annan samordnare.");
+  const partner = input.organisationId !== null;
+  const sameOrganisation = input.organisationId === before.organisationId;
+  try {
+    getDb()
+      .update(people)
+      .set({
+        name: input.name,
+        title: input.title,
+        role: input.role,
+        organisationId: input.organisationId,
+        teamId: partner ? null : (before.teamId ?? actor.teamId),
+        // A school part or staff team belongs to the old organisation.
+        schoolPartId: sameOrganisation ? before.schoolPartId : null,
+        staffTeamId: sameOrganisation ? before.staffTeamId : null,
+      })
+      .where(eq(people.id, id))
+      .run();
+  } catch (error) {
+    if (error instanceof Error && /contact assignments/.test(error.message)) {
+      return fail("role", "Personen är kontaktperson eller har jourdagar. Ta bort uppdragen och jourplatsen först, sedan kan du byta roll.");
+    }
+    throw error;
+  }
+  recordAudit(actor, "person.changed", { type: "person", id });
+  return { ok: true, roleChanged: input.role !== before.role || input.organisationId !== before.organisationId };
+}
+
+/** Deactivates: no more logins, history kept. Returns what others must take over. */
+export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
+  const found = personForAdmin(actor, id, now);
+  if (!found) return fail("form", "Personen finns inte.");
+  if (id === actor.personId) return fail("form", "Du kan inte stänga av ditt eget konto.");
+  if (found.person.deactivatedAt) return fail("form", "Kontot är redan avstängt.");
+  getDb().update(people).set({ deactivatedAt: now }).where(eq(people.id, id)).run();
+  recordAudit(actor, "person.deactivated", { type: "person", id });
+  return { ok: true };
+}
+
+export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
+  const found = personForAdmin(actor, id, now);
+  if (!found) return fail("form", "Personen finns inte.");
+  if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
+  getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
+  recordAudit(actor, "person.reactivated", { type: "person", id });
+  return { ok: true };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { PARTNER_ROLES, SOCIAL_SERVICES_ROLES } from "../../db/schema";
+
+/** The coordinator's form for a person: invite, or change role, organisation and title. */
+
+export const ADMIN_ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES] as const;
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? Number(v) : null))
+  .refine((v) => v === null || (Number.isInteger(v) && v > 0 && v < 1e10), "Välj i listan.");
+
+const personFields = {
+  name: z.string({ error: "Skriv namnet." }).trim().min(1, "Skriv namnet.").max(120, "Skriv högst 120 tecken."),
+  title: z.string({ error: "Skriv vad personen arbetar som, till exempel Lärare." }).trim().min(1, "Skriv vad personen arbetar som, till exempel Lärare.").max(80, "Skriv högst 80 tecken."),
+  role: z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." }),
+  organisationId: optionalId,
+};
+
+const isPartnerRole = (role: unknown) => (PARTNER_ROLES as readonly unknown[]).includes(role);
+
+/** Partners belong to an organisation; social services staff to none (their team). */
+function withHome<T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; organisationId: number | null }>>(schema: T) {
+  return schema
+    .superRefine(
+      (v, ctx) => {
+        if (isPartnerRole(v.role) && v.organisationId === null) ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Välj verksamheten personen arbetar i." });
+      },
+      { when: () => true },
+    )
+    .transform((v) => ({ ...v, organisationId: isPartnerRole(v.role) ? v.organisationId : null }));
+}
+
+export const personFormSchema = withHome(z.object(personFields));
+
+export const inviteSchema = withHome(
+  z.object({
+    ...personFields,
+    email: z
+      .string({ error: "Skriv e-postadressen i jobbet." })
+      .trim()
+      .toLowerCase()
+      .min(1, "Skriv e-postadressen i jobbet.")
+      .max(200, "Skriv en kortare e-postadress.")
+      .email("Skriv en e-postadress, till exempel namn@skolan.se."),
+  }),
+);
+
+export type PersonInput = z.output<typeof personFormSchema>;
+export type InviteInput = z.output<typeof inviteSchema>;

@@ -1,0 +1,17 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { SetPasswordForm } from "../components/SetPasswordForm";
+import { pageTitle } from "../format/title";
+import { setPasswordRoute } from "../http/set-password.server";
+
+export const meta: MetaFunction = () => pageTitle("Välj ett nytt lösenord");
+
+const route = setPasswordRoute("reset");
+export const loader = route.loader;
+export const action = route.action;
+
+export default function ResetPassword() {
+  const { state } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return <SetPasswordForm heading="Välj ett nytt lösenord" state={state} errors={actionData?.fieldErrors ?? {}} instead="Be om en ny länk; den gäller i en timme." />;
+}

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { now } from "../clock.server";
+import { Field } from "../components/Field";
+import { SavedNotice } from "../components/SavedNotice";
+import { pageTitle } from "../format/title";
+import { readFormValues, refused, validateForm } from "../http/forms";
+import { emailSchema } from "../models/accounts";
+import { requestPasswordReset } from "../models/accounts.server";
+
+export const meta: MetaFunction = () => pageTitle("Glömt lösenordet");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const values = await readFormValues(request);
+  const form = validateForm(values, emailSchema);
+  if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+  requestPasswordReset(form.data.email, now());
+  // The same answer whether or not the address has an account.
+  return redirect("/glomt-losenord?skickat=1");
+}
+
+export default function ForgottenPassword() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const sent = searchParams.get("skickat") === "1" && !actionData;
+  return (
+    <div className="panel panel--narrow">
+      <h1>Glömt lösenordet</h1>
+      <SavedNotice message={sent ? "Om adressen finns i portalen har vi skickat ett mejl med en länk. Den gäller i en timme." : undefined} />
+      <p>Skriv din e-postadress i jobbet, så skickar vi en länk där du väljer ett nytt lösenord.</p>
+      <Form method="post" noValidate>
+        <Field label="E-postadress" name="email" type="email" autoComplete="username" defaultValue={actionData?.values.email ?? ""} error={actionData?.fieldErrors.email} />
+        <button type="submit">Skicka länken</button> <Link to="/logga-in">Tillbaka till inloggningen</Link>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { can } from "../auth/permissions";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { Field } from "../components/Field";
+import { FormError } from "../components/FormError";
+import { SavedNotice } from "../components/SavedNotice";
+import { StatisticsTable } from "../components/statistics/StatisticsTable";
+import { pageTitle } from "../format/title";
+import { readFormValues, refused, validateForm } from "../http/forms";
+import { districtSchema } from "../models/districts";
+import { addDistrict } from "../models/districts.server";
+import { cityStatistics } from "../models/statistics.server";
+
+export const meta: MetaFunction = () => pageTitle("Staden");
+
+async function cityAdmin(request: Request) {
+  const actor = await requireActor(request);
+  if (!can(actor, "city:admin")) throw new Response("Not found", { status: 404 });
+  return actor;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await cityAdmin(request);
+  return { table: cityStatistics(now()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await cityAdmin(request);
+  const values = await readFormValues(request);
+  const form = validateForm(values, districtSchema);
+  if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+  const outcome = addDistrict(actor, form.data, now());
+  if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  return redirect("/stad?sparat=1");
+}
+
+export default function City() {
+  const { table } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors = actionData?.fieldErrors ?? {};
+  const values = actionData?.values ?? {};
+  return (
+    <>
+      <h1>Samverkansportalen i staden</h1>
+      <SavedNotice message={searchParams.get("sparat") && !actionData ? "Stadsdelsområdet är tillagt. Samordnaren har fått en inbjudan med e-post." : undefined} />
+      <p className="lead">Uppföljningen för varje stadsdelsområde, sida vid sida. Bara antal och tider, aldrig vad frågor och möten handlar om. Antal under 5 visas som "färre än 5".</p>
+      <StatisticsTable table={table} csvHref="/stad.csv" />
+      <Form method="post" noValidate className="panel" aria-labelledby="add-heading">
+        <h2 id="add-heading">Lägg till ett stadsdelsområde</h2>
+        <FormError message={errors.form} />
+        <Field label="Stadsdelsområde" name="name" defaultValue={values.name ?? ""} error={errors.name} />
+        <Field label="Var teamet sitter" name="office" hint="Till exempel Tensta centrum" defaultValue={values.office ?? ""} error={errors.office} />
+        <Field label="Samordnarens namn" name="coordinatorName" defaultValue={values.coordinatorName ?? ""} error={errors.coordinatorName} />
+        <Field label="Samordnarens e-postadress" name="coordinatorEmail" type="email" defaultValue={values.coordinatorEmail ?? ""} error={errors.coordinatorEmail} />
+        <button type="submit">Lägg till och bjud in samordnaren</button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { can } from "../auth/permissions";
+import { requireActor } from "../auth/session.server";
+import { now } from "../clock.server";
+import { csvResponse } from "../format/csv";
+import { csvRows } from "../models/statistics";
+import { districtStatistics } from "../models/statistics.server";
+
+/** One table of the district's follow-up as CSV: `?tabell=<id>`. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  if (!can(actor, "district:statistics")) throw new Response("Forbidden", { status: 403 });
+  const id = new URL(request.url).searchParams.get("tabell");
+  const table = districtStatistics(actor.districtId, now()).tables.find((t) => t.id === id);
+  if (!table) throw new Response("Not found", { status: 404 });
+  return csvResponse(`${table.id}.csv`, csvRows(table));
+}
