@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { startSession } from "../auth/session.server";
+import { endAllSessionsOf, startSession } from "../auth/session.server";
 import { now } from "../clock.server";
 import { setPasswordSchema } from "../models/accounts";
 import { setPasswordWithToken, tokenState } from "../models/accounts.server";
@@ -19,7 +19,8 @@ export function setPasswordRoute(purpose: "invite" | "reset") {
       if (!form.ok) return json({ fieldErrors: form.fieldErrors as Record<string, string | undefined> }, { status: 400 });
       const state = await setPasswordWithToken(params.token ?? "", purpose, form.data.password, now());
       if (!state.ok) return json({ fieldErrors: { form: "Länken fungerar inte längre. Be om en ny." } as Record<string, string | undefined> }, { status: 400 });
-      // Signed in at once, in a new session; the welcome shows on the start page.
+      // Any other session ends (a reset may follow a stolen password); this one starts fresh.
+      await endAllSessionsOf(state.personId);
       return startSession(request, state.personId, "/");
     },
   };

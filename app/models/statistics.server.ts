@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { consultationConcerns, consultations, districts, meetings, organisations, people, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import { concernLabel, outcomeLabel } from "../format/consultation";
 import { meetingKindLabel } from "./meetings";
@@ -43,7 +43,7 @@ function consultationRows(districtId: number, period: Period) {
     })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
-    .where(and(eq(consultations.districtId, districtId), gte(consultations.createdAt, period.from), lt(consultations.createdAt, period.to)))
+    .where(and(eq(consultations.districtId, districtId), gte(consultations.createdAt, period.from), lte(consultations.createdAt, period.to)))
     .all();
   const concerns = rows.length ? db.select().from(consultationConcerns).where(inArray(consultationConcerns.consultationId, rows.map((r) => r.id))).all() : [];
   return { rows, concerns };
