@@ -14,6 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const AREAS = [
   ["/admin/personer", "Personer", "Bjud in, ändra roll och verksamhet, stäng av konton."],
+  ["/admin/verksamheter", "Verksamheter", "Skolor, förskolor, enheter, stadier och arbetslag."],
+  ["/admin/import", "Importera", "Lägg in många verksamheter och personer på en gång från en CSV-fil."],
   ["/kontaktpersoner", "Kontaktpersoner", "Vem som är kontaktperson för vilken verksamhet."],
   ["/jour", "Jour", "Jourtelefonen, öppettiderna och vem som har jour."],
   ["/stod", "Stöd", "Stöden som skola och förskola kan tipsa familjer om."],

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountTokens, auditEvents, consultations, outbox, people } from "../../db/schema";
+import { accountTokens, auditEvents, consultations, organisations, outbox, people } from "../../db/schema";
 import { authenticate, getActor } from "../../app/auth/session.server";
 import { action as inviteAction, loader as peopleLoader } from "../../app/routes/admin.personer._index";
 import { action as personAction, loader as personLoader } from "../../app/routes/admin.personer.$personId";
@@ -11,6 +11,9 @@ import { action as accountAction } from "../../app/routes/konto";
 import { loader as logLoader } from "../../app/routes/admin.logg";
 import { loader as consultationLoader } from "../../app/routes/konsultation.$consultationId";
 import { tokenState } from "../../app/models/accounts.server";
+import { action as importAction } from "../../app/routes/admin.import";
+import { action as organisationsAction } from "../../app/routes/admin.verksamheter._index";
+import { action as organisationAction } from "../../app/routes/admin.verksamheter.$organisationId";
 import { db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
@@ -187,5 +190,70 @@ describe("passwords", () => {
     expect((await act({ intent: "password", current: "samverkan-demo", password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" })).status).toBe(302);
     expect(await getActor(withCookie(cookie))).toBeNull(); // the old session id is gone; the browser got a new one
     expect(await authenticate("larare@vallingbyskolan.example", "ett nytt långt lösen")).toBe(personId("larare@vallingbyskolan.example"));
+  });
+});
+
+describe("organisations and the CSV import", () => {
+  useFreshDatabase();
+
+  const upload = async (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }, email = "samordnare@hv.example") => {
+    const body = new FormData();
+    for (const [key, value] of Object.entries(fields)) body.append(key, value);
+    if (file) body.append("fil", new Blob([file.bytes], { type: "text/csv" }), file.name);
+    const request = new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: await sessionCookie(email) } });
+    return respond(() => importAction(args(request)));
+  };
+  const CSV = ["typ;namn;sort;hör till;e-post;roll;titel", "verksamhet;Råckstaskolan;skola;;;;", "person;Pia Persson;;Råckstaskolan;pia.persson@skola.example;personal;Lärare"].join("\r\n");
+
+  it("previews without saving, then imports everything and invites every person", async () => {
+    const preview = await upload({ intent: "preview" }, { bytes: new TextEncoder().encode(`\uFEFF${CSV}`), name: "start.csv" });
+    expect(preview.status).toBe(200);
+    const shown = await preview.json();
+    expect(shown.plan).toMatchObject({ errors: [], organisations: [{ name: "Råckstaskolan" }], people: [{ email: "pia.persson@skola.example" }] });
+    expect(db.select().from(people).where(eq(people.email, "pia.persson@skola.example")).get()).toBeUndefined();
+
+    const done = await upload({ intent: "import", text: shown.text });
+    expect(done.status).toBe(302);
+    const pia = db.select().from(people).where(eq(people.email, "pia.persson@skola.example")).get()!;
+    expect(pia.organisationId).toBe(organisationId("Råckstaskolan"));
+    expect(lastMailTo("pia.persson@skola.example").textBody).toMatch(/\/inbjudan\//);
+    // The same file again: nothing new, every line refused.
+    const again = await upload({ intent: "import", text: CSV });
+    expect(again.status).toBe(400);
+    expect((await again.json()).plan.errors.map((e: { line: number }) => e.line)).toEqual([2, 3]);
+  });
+
+  it("refuses a wrong encoding, broken lines and a file with nothing, with nothing half-saved", async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode("typ;namn;sort;hör till;e-post;roll;titel\nverksamhet;F"), 0xf6, 0x72, ...new TextEncoder().encode("skolan;skola;;;;")]);
+    const wrong = await upload({ intent: "preview" }, { bytes: latin1, name: "excel.csv" });
+    expect((await wrong.json()).error).toMatch(/inte sparad som UTF-8/);
+    const before = db.select().from(organisations).all().length;
+    const broken = await upload({ intent: "import", text: `${CSV}\r\nperson;Utan;;Finns inte;utan@skola.example;personal;Lärare` });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).plan.errors).toEqual([{ line: 4, message: 'Verksamheten "Finns inte" finns inte.' }]);
+    expect(db.select().from(organisations).all()).toHaveLength(before);
+    expect((await (await upload({ intent: "preview", text: " " })).json()).error).toBe("Välj en fil eller klistra in raderna.");
+    expect((await upload({ intent: "preview", text: CSV }, undefined, "enhetschef@hv.example")).status).toBe(403);
+  });
+
+  it("adds, renames and closes organisations, with their stages and staff teams; another district's is 404", async () => {
+    const cookie = await sessionCookie("samordnare@hv.example");
+    const add = (fields: Record<string, string>) => respond(() => organisationsAction(args(post("/admin/verksamheter", fields, cookie))));
+    const added = await add({ name: "Förskolan Tallen", kind: "preschool", parentId: String(organisationId("Grimsta förskoleenhet")) });
+    expect(added.status).toBe(302);
+    const id = organisationId("Förskolan Tallen");
+    const act = (fields: Record<string, string>) => respond(() => organisationAction(args(post(`/admin/verksamheter/${id}`, fields, cookie), { organisationId: String(id) })));
+    expect((await (await add({ name: "Vällingbyskolan", kind: "school" })).json()).fieldErrors.name).toBe("Det finns redan en verksamhet med det namnet.");
+    expect((await (await add({ name: "Skolan", kind: "school", parentId: String(organisationId("Grimsta förskoleenhet")) })).json()).fieldErrors.parentId).toBe("Bara en förskola kan höra till en förskoleenhet.");
+    expect((await act({ intent: "staffTeam", name: "Barret" })).status).toBe(302);
+    expect((await (await act({ intent: "staffTeam", name: "barret" })).json()).fieldErrors.name).toBe("Förskolan har redan ett arbetslag med det namnet.");
+    expect((await (await act({ intent: "stage", stage: "hogstadiet" })).json()).fieldErrors.stage).toBe("Bara skolor har stadier.");
+    expect((await act({ intent: "rename", name: "Förskolan Tallbacken" })).status).toBe(302);
+    expect((await act({ intent: "close" })).status).toBe(302);
+    expect(db.select().from(organisations).where(eq(organisations.id, id)).get()).toMatchObject({ name: "Förskolan Tallbacken" });
+    expect(db.select().from(organisations).where(eq(organisations.id, id)).get()!.closedAt).not.toBeNull();
+    const tensta = organisationId("Tenstaskolan");
+    const foreign = await respond(() => organisationAction(args(post(`/admin/verksamheter/${tensta}`, { intent: "close" }, cookie), { organisationId: String(tensta) })));
+    expect(foreign.status).toBe(404);
   });
 });

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ORGANISATION_KINDS, SCHOOL_STAGES } from "../../db/schema";
+
+/** The coordinator's forms for organisations: add, rename, and their parts and staff teams. */
+
+const name = z.string({ error: "Skriv namnet." }).trim().min(1, "Skriv namnet.").max(120, "Skriv högst 120 tecken.");
+
+export const organisationSchema = z.object({
+  name,
+  kind: z.enum(ORGANISATION_KINDS, { error: "Välj vilken sorts verksamhet." }),
+  parentId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v > 0 && v < 1e10), "Välj i listan."),
+});
+
+export const renameSchema = z.object({ name });
+export const stageSchema = z.object({ stage: z.enum(SCHOOL_STAGES, { error: "Välj ett stadium." }) });
+export const staffTeamSchema = z.object({ name: z.string({ error: "Skriv arbetslagets namn." }).trim().min(1, "Skriv arbetslagets namn.").max(60, "Skriv högst 60 tecken.") });
+
+export type OrganisationInput = z.output<typeof organisationSchema>;
