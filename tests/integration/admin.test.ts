@@ -196,7 +196,7 @@ describe("passwords", () => {
 describe("organisations and the CSV import", () => {
   useFreshDatabase();
 
-  const upload = async (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }, email = "samordnare@hv.example") => {
+  const upload = async (fields: Record<string, string>, file?: { bytes: Uint8Array<ArrayBuffer>; name: string }, email = "samordnare@hv.example") => {
     const body = new FormData();
     for (const [key, value] of Object.entries(fields)) body.append(key, value);
     if (file) body.append("fil", new Blob([file.bytes], { type: "text/csv" }), file.name);
@@ -224,7 +224,7 @@ describe("organisations and the CSV import", () => {
   });
 
   it("refuses a wrong encoding, broken lines and a file with nothing, with nothing half-saved", async () => {
-    const latin1 = new Uint8Array([...new TextEncoder().encode("typ;namn;sort;hör till;e-post;roll;titel\nverksamhet;F"), 0xf6, 0x72, ...new TextEncoder().encode("skolan;skola;;;;")]);
+    const latin1: Uint8Array<ArrayBuffer> = new Uint8Array([...new TextEncoder().encode("typ;namn;sort;hör till;e-post;roll;titel\nverksamhet;F"), 0xf6, 0x72, ...new TextEncoder().encode("skolan;skola;;;;")]);
     const wrong = await upload({ intent: "preview" }, { bytes: latin1, name: "excel.csv" });
     expect((await wrong.json()).error).toMatch(/inte sparad som UTF-8/);
     const before = db.select().from(organisations).all().length;
