@@ -8,10 +8,13 @@ import { localDateOf } from "../app/time/stockholm";
 import { getDb } from "../app/db.server";
 import { env } from "../app/env.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoDistrict } from "./seed";
+import { seedHistory } from "./seed-history";
 
 const db = getDb(); // opening the database applies the migrations
 const at = now();
 const seeded = seedDemoDistrict(db, await hashPassword(DEMO_PASSWORD), at, localDateOf(at));
+// A year of history for the follow-up page; SEED_HISTORY=off leaves it out (the end-to-end tests do).
+if (seeded && process.env.SEED_HISTORY !== "off") seedHistory(db, at);
 console.log(
   seeded
     ? `Seeded the demo district into ${env.DATABASE_PATH}.`

@@ -1,4 +1,4 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SetPasswordForm } from "../components/SetPasswordForm";
 import { pageTitle } from "../format/title";
@@ -6,9 +6,9 @@ import { setPasswordRoute } from "../http/set-password.server";
 
 export const meta: MetaFunction = () => pageTitle("Välj ett nytt lösenord");
 
-const route = setPasswordRoute("reset");
-export const loader = route.loader;
-export const action = route.action;
+// Called inside the exports (never at module level), so the browser bundle leaves the server code out.
+export const loader = (args: LoaderFunctionArgs) => setPasswordRoute("reset").loader(args);
+export const action = (args: ActionFunctionArgs) => setPasswordRoute("reset").action(args);
 
 export default function ResetPassword() {
   const { state } = useLoaderData<typeof loader>();

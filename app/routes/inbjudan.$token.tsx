@@ -1,4 +1,4 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SetPasswordForm } from "../components/SetPasswordForm";
 import { pageTitle } from "../format/title";
@@ -6,9 +6,9 @@ import { setPasswordRoute } from "../http/set-password.server";
 
 export const meta: MetaFunction = () => pageTitle("Välkommen till Samverkansportalen");
 
-const route = setPasswordRoute("invite");
-export const loader = route.loader;
-export const action = route.action;
+// Called inside the exports (never at module level), so the browser bundle leaves the server code out.
+export const loader = (args: LoaderFunctionArgs) => setPasswordRoute("invite").loader(args);
+export const action = (args: ActionFunctionArgs) => setPasswordRoute("invite").action(args);
 
 export default function Invitation() {
   const { state } = useLoaderData<typeof loader>();

@@ -46,6 +46,8 @@ const env = {
   NODE_ENV: "test",
   PORTAL_FIXED_NOW: "2026-12-01T10:00:00+01:00",
   DATABASE_PATH: database,
+  // The end-to-end tests work on the demo district without the year of made-up history.
+  SEED_HISTORY: "off",
   // Mail goes to the SMTP server above; the in-process scheduler delivers it every second.
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   SCHEDULER_INTERVAL_MS: "1000",
