@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
-import { meetings, organisations, people, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
@@ -44,6 +45,26 @@ export function organisationChoices(actor: Actor) {
     .all();
 }
 
+/** The school parts and staff teams of the district's open organisations, for the person form. */
+export function unitChoices(actor: Actor) {
+  const db = getDb();
+  const open = and(eq(organisations.districtId, actor.districtId), isNull(organisations.closedAt));
+  const parts = db.select({ id: schoolParts.id, organisationId: organisations.id, organisationName: organisations.name, stage: schoolParts.stage }).from(schoolParts).innerJoin(organisations, eq(organisations.id, schoolParts.organisationId)).where(open).all();
+  const teams = db.select({ id: staffTeams.id, organisationId: organisations.id, organisationName: organisations.name, name: staffTeams.name }).from(staffTeams).innerJoin(organisations, eq(organisations.id, staffTeams.organisationId)).where(open).all();
+  return [
+    ...parts.map((p) => ({ value: `part:${p.id}`, label: `${p.organisationName}, ${schoolStageLabel[p.stage].toLowerCase()}`, organisationId: p.organisationId })),
+    ...teams.map((t) => ({ value: `team:${t.id}`, label: `${t.organisationName}, arbetslag ${t.name}`, organisationId: t.organisationId })),
+  ].sort((a, b) => a.label.localeCompare(b.label, "sv"));
+}
+
+/** The school part or staff team columns for a person, or a failure if it is not of their organisation. */
+function unitColumns(actor: Actor, input: PersonInput): { schoolPartId: number | null; staffTeamId: number | null } | Failure {
+  if (!input.unit) return { schoolPartId: null, staffTeamId: null };
+  const value = `${input.unit.kind}:${input.unit.id}`;
+  if (!unitChoices(actor).some((u) => u.value === value && u.organisationId === input.organisationId)) return fail("unit", "Välj ett stadium eller arbetslag i personens verksamhet.");
+  return input.unit.kind === "part" ? { schoolPartId: input.unit.id, staffTeamId: null } : { schoolPartId: null, staffTeamId: input.unit.id };
+}
+
 export function personForAdmin(actor: Actor, id: number, now: Date) {
   if (!canRunPeople(actor)) return null;
   const db = getDb();
@@ -81,13 +102,15 @@ export function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok:
   if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
   const wrongOrganisation = checkOrganisation(actor, input.organisationId);
   if (wrongOrganisation) return wrongOrganisation;
+  const unit = unitColumns(actor, input);
+  if ("ok" in unit) return unit;
   const taken = getDb().select({ id: people.id }).from(people).where(eq(people.email, input.email)).get();
   if (taken) return fail("email", "Det finns redan ett konto med den adressen.");
   const partner = input.organisationId !== null;
   const id = getDb().transaction((tx) => {
     const row = tx
       .insert(people)
-      .values({ districtId: actor.districtId, name: input.name, email: input.email, title: input.title, role: input.role, organisationId: input.organisationId, teamId: partner ? null : actor.teamId, createdAt: now })
+      .values({ districtId: actor.districtId, name: input.name, email: input.email, title: input.title, role: input.role, organisationId: input.organisationId, ...unit, teamId: partner ? null : actor.teamId, createdAt: now })
       .returning({ id: people.id })
       .get();
     mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: input.name, email: input.email }, actor.name, now);
@@ -116,7 +139,8 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
   const before = found.person;
   if (before.id === actor.personId && input.role !== before.role) return fail("role", "Du kan inte ändra din egen roll. Be en annan samordnare.");
   const partner = input.organisationId !== null;
-  const sameOrganisation = input.organisationId === before.organisationId;
+  const unit = unitColumns(actor, input);
+  if ("ok" in unit) return unit;
   try {
     getDb()
       .update(people)
@@ -126,9 +150,7 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
         role: input.role,
         organisationId: input.organisationId,
         teamId: partner ? null : (before.teamId ?? actor.teamId),
-        // A school part or staff team belongs to the old organisation.
-        schoolPartId: sameOrganisation ? before.schoolPartId : null,
-        staffTeamId: sameOrganisation ? before.staffTeamId : null,
+        ...unit,
       })
       .where(eq(people.id, id))
       .run();

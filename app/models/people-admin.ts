@@ -16,12 +16,19 @@ const personFields = {
   title: z.string({ error: "Skriv vad personen arbetar som, till exempel Lärare." }).trim().min(1, "Skriv vad personen arbetar som, till exempel Lärare.").max(80, "Skriv högst 80 tecken."),
   role: z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." }),
   organisationId: optionalId,
+  /** A school part ("part:12") or a preschool's staff team ("team:7") of the organisation, or none. */
+  unit: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^(part|team):[1-9]\d{0,9}$/.test(v), "Välj i listan.")
+    .transform((v) => (v ? { kind: v.startsWith("part") ? ("part" as const) : ("team" as const), id: Number(v.split(":")[1]) } : null)),
 };
 
 const isPartnerRole = (role: unknown) => (PARTNER_ROLES as readonly unknown[]).includes(role);
 
 /** Partners belong to an organisation; social services staff to none (their team). */
-function withHome<T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; organisationId: number | null }>>(schema: T) {
+function withHome<T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; organisationId: number | null; unit: { kind: "part" | "team"; id: number } | null }>>(schema: T) {
   return schema
     .superRefine(
       (v, ctx) => {
@@ -29,7 +36,7 @@ function withHome<T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; orga
       },
       { when: () => true },
     )
-    .transform((v) => ({ ...v, organisationId: isPartnerRole(v.role) ? v.organisationId : null }));
+    .transform((v) => ({ ...v, organisationId: isPartnerRole(v.role) ? v.organisationId : null, unit: isPartnerRole(v.role) ? v.unit : null }));
 }
 
 export const personFormSchema = withHome(z.object(personFields));

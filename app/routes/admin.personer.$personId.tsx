@@ -13,7 +13,7 @@ import { formatInstant } from "../format/walk";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { meetingKindLabel } from "../models/meetings";
 import { personFormSchema } from "../models/people-admin";
-import { canRunPeople, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
+import { unitChoices, canRunPeople, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.person.name : "Person");
@@ -31,11 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, found } = await lookup(request, params.personId);
   const p = found.person;
   return {
-    person: { id: p.id, name: p.name, email: p.email, title: p.title, role: p.role, organisationId: p.organisationId, deactivatedAt: p.deactivatedAt, hasPassword: p.passwordHash !== null },
+    person: { id: p.id, name: p.name, email: p.email, title: p.title, role: p.role, organisationId: p.organisationId, unit: p.schoolPartId ? `part:${p.schoolPartId}` : p.staffTeamId ? `team:${p.staffTeamId}` : "", deactivatedAt: p.deactivatedAt, hasPassword: p.passwordHash !== null },
     organisationName: found.organisationName,
     walks: found.walks,
     meetings: found.meetings,
-    organisations: organisationChoices(actor),
+    organisations: organisationChoices(actor), units: unitChoices(actor),
     isSelf: p.id === actor.personId,
     today: localDateOf(now()),
   };
@@ -82,7 +82,7 @@ export default function PersonAdmin() {
   const [searchParams] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   const p = data.person;
-  const values = actionData?.values.intent === "change" ? actionData.values : { name: p.name, title: p.title, role: p.role, organisationId: p.organisationId ? String(p.organisationId) : "" };
+  const values = actionData?.values.intent === "change" ? actionData.values : { name: p.name, title: p.title, role: p.role, organisationId: p.organisationId ? String(p.organisationId) : "", unit: p.unit };
   return (
     <>
       <h1>{p.name}</h1>
@@ -97,7 +97,7 @@ export default function PersonAdmin() {
       <Form method="post" noValidate className="panel" aria-labelledby="change-heading">
         <h2 id="change-heading">Ändra</h2>
         <input type="hidden" name="intent" value="change" />
-        <PersonFields values={values} errors={errors} organisations={data.organisations} />
+        <PersonFields values={values} errors={errors} organisations={data.organisations} units={data.units} />
         <button type="submit">Spara ändringen</button>
       </Form>
       {(data.walks.length > 0 || data.meetings.length > 0) && (

@@ -10,7 +10,7 @@ import { roleLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { inviteSchema } from "../models/people-admin";
-import { canRunPeople, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
+import { unitChoices, canRunPeople, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
 
 export const meta: MetaFunction = () => pageTitle("Personer");
 
@@ -23,7 +23,7 @@ async function coordinator(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await coordinator(request);
   const query = (new URL(request.url).searchParams.get("sok") ?? "").slice(0, 100);
-  return { query, people: districtPeople(actor, query), organisations: organisationChoices(actor) };
+  return { query, people: districtPeople(actor, query), organisations: organisationChoices(actor), units: unitChoices(actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { query, people, organisations } = useLoaderData<typeof loader>();
+  const { query, people, organisations, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   return (
@@ -51,7 +51,7 @@ export default function People() {
         <p>Personen får ett mejl med en länk där hen väljer sitt lösenord. Länken gäller i 7 dagar och fungerar en gång.</p>
         <FormError message={errors.form} />
         <Field label="E-postadress i jobbet" name="email" type="email" autoComplete="off" defaultValue={actionData?.values.email ?? ""} error={errors.email} />
-        <PersonFields values={actionData?.values ?? {}} errors={errors} organisations={organisations} />
+        <PersonFields values={actionData?.values ?? {}} errors={errors} organisations={organisations} units={units} />
         <button type="submit">Skicka inbjudan</button>
       </Form>
       <h2>Alla i stadsdelsområdet</h2>

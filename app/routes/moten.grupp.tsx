@@ -9,7 +9,8 @@ import { RadioGroup } from "../components/RadioGroup";
 import { TextArea } from "../components/TextArea";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { groupKindLabel, groupSeriesSchema, placeLabel } from "../models/meetings";
+import { groupKindLabel, groupSeriesSchema } from "../models/meetings";
+import { SeriesFields } from "../components/meetings/SeriesFields";
 import { canStartGroup, createGroupSeries } from "../models/meeting-groups.server";
 import { options } from "../format/consultation";
 
@@ -59,17 +60,12 @@ export default function StartGroup() {
           defaultValue={values.members ?? ""}
           error={errors.members}
         />
-        <div className="form-row">
-          <Field label="Första mötet" name="firstDate" type="date" defaultValue={values.firstDate ?? ""} error={errors.firstDate} />
-          <Field label="Klockan" name="time" hint="Till exempel 13.00" defaultValue={values.time ?? ""} error={errors.time} />
-          <Field label="Minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? "120"} error={errors.minutes} />
-        </div>
-        <div className="form-row">
-          <Field label="Var hur många veckor" name="everyWeeks" inputMode="numeric" defaultValue={values.everyWeeks ?? "2"} error={errors.everyWeeks} />
-          <Field label="Antal möten" name="count" inputMode="numeric" defaultValue={values.count ?? "6"} error={errors.count} />
-          <Field label="Minuter per ärende" name="caseMinutes" inputMode="numeric" hint="Bara för konsultationsforum" defaultValue={values.caseMinutes ?? "20"} error={errors.caseMinutes} />
-        </div>
-        <RadioGroup legend="Var ses ni?" name="place" value={values.place ?? "office"} error={errors.place} options={options(placeLabel)} />
+        <SeriesFields
+          values={values}
+          errors={errors}
+          defaults={{ minutes: "120", everyWeeks: "2", count: "6", place: "office" }}
+          extra={<Field label="Minuter per ärende" name="caseMinutes" inputMode="numeric" hint="Bara för konsultationsforum" defaultValue={values.caseMinutes ?? "20"} error={errors.caseMinutes} />}
+        />
         <button type="submit">Lägg in mötena</button> <Link to="/moten">Avbryt</Link>
       </Form>
     </>

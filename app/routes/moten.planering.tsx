@@ -3,13 +3,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
-import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
-import { RadioGroup } from "../components/RadioGroup";
 import { SelectField } from "../components/SelectField";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { placeLabel, planningSeriesSchema } from "../models/meetings";
+import { planningSeriesSchema } from "../models/meetings";
+import { SeriesFields } from "../components/meetings/SeriesFields";
 import { createPlanningSeries, planningOrganisationsFor } from "../models/meetings.server";
 
 export const meta: MetaFunction = () => pageTitle("Planeringsmöten med förskolan");
@@ -48,16 +47,7 @@ export default function PlanningSeries() {
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <SelectField label="Förskola" name="organisationId" defaultValue={values.organisationId} error={errors.organisationId} options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
-        <div className="form-row">
-          <Field label="Första mötet" name="firstDate" type="date" defaultValue={values.firstDate ?? ""} error={errors.firstDate} />
-          <Field label="Klockan" name="time" hint="Till exempel 13.30" defaultValue={values.time ?? ""} error={errors.time} />
-          <Field label="Minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? "90"} error={errors.minutes} />
-        </div>
-        <div className="form-row">
-          <Field label="Var hur många veckor" name="everyWeeks" inputMode="numeric" defaultValue={values.everyWeeks ?? "6"} error={errors.everyWeeks} />
-          <Field label="Antal möten" name="count" inputMode="numeric" defaultValue={values.count ?? "5"} error={errors.count} />
-        </div>
-        <RadioGroup legend="Var ses ni?" name="place" value={values.place ?? "school"} error={errors.place} options={(Object.keys(placeLabel) as (keyof typeof placeLabel)[]).map((p) => ({ value: p, label: placeLabel[p] }))} />
+        <SeriesFields values={values} errors={errors} defaults={{ minutes: "90", everyWeeks: "6", count: "5", place: "school" }} />
         <p className="field__hint">Helgdagar och dina jourdagar flyttas till närmaste lediga dag.</p>
         <button type="submit">Lägg in mötena</button> <Link to="/moten">Avbryt</Link>
       </Form>

@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountTokens, auditEvents, consultations, organisations, outbox, people } from "../../db/schema";
+import { accountTokens, auditEvents, consultations, organisations, outbox, people, staffTeams } from "../../db/schema";
 import { authenticate, getActor } from "../../app/auth/session.server";
 import { action as inviteAction, loader as peopleLoader } from "../../app/routes/admin.personer._index";
 import { action as personAction, loader as personLoader } from "../../app/routes/admin.personer.$personId";
@@ -255,5 +255,24 @@ describe("organisations and the CSV import", () => {
     const tensta = organisationId("Tenstaskolan");
     const foreign = await respond(() => organisationAction(args(post(`/admin/verksamheter/${tensta}`, { intent: "close" }, cookie), { organisationId: String(tensta) })));
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe("a person's school part or staff team", () => {
+  useFreshDatabase();
+
+  it("is chosen among the organisation's own, and cleared when the organisation changes", async () => {
+    const cookie = await sessionCookie("samordnare@hv.example");
+    const ahmed = personId("pedagog@gronadiamanten.example");
+    const safiren = db.select().from(staffTeams).where(eq(staffTeams.name, "Safiren")).get()!;
+    const kotten = db.select().from(staffTeams).where(eq(staffTeams.name, "Kotten")).get()!;
+    const change = (fields: Record<string, string>) =>
+      respond(() => personAction(args(post(`/admin/personer/${ahmed}`, { intent: "change", name: "Ahmed Yusuf", title: "Förskollärare", role: "partner_staff", ...fields }, cookie), { personId: String(ahmed) })));
+    expect((await change({ organisationId: String(organisationId("Gröna diamanten")), unit: `team:${safiren.id}` })).status).toBe(302);
+    expect(db.select().from(people).where(eq(people.id, ahmed)).get()!.staffTeamId).toBe(safiren.id);
+    const wrong = await change({ organisationId: String(organisationId("Gröna diamanten")), unit: `team:${kotten.id}` });
+    expect((await wrong.json()).fieldErrors.unit).toBe("Välj ett stadium eller arbetslag i personens verksamhet.");
+    expect((await change({ organisationId: String(organisationId("Förskolan Ekorren")) })).status).toBe(302);
+    expect(db.select().from(people).where(eq(people.id, ahmed)).get()).toMatchObject({ organisationId: organisationId("Förskolan Ekorren"), staffTeamId: null });
   });
 });

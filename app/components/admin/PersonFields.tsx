@@ -7,10 +7,11 @@ type Props = {
   values: Record<string, string | undefined>;
   errors: Record<string, string | undefined>;
   organisations: { id: number; name: string }[];
+  units: { value: string; label: string }[];
 };
 
 /** Name, title, role and organisation: the fields of inviting and of changing a person. */
-export function PersonFields({ values, errors, organisations }: Props) {
+export function PersonFields({ values, errors, organisations, units }: Props) {
   return (
     <>
       <Field label="Namn" name="name" autoComplete="off" defaultValue={values.name ?? ""} error={errors.name} />
@@ -24,6 +25,7 @@ export function PersonFields({ values, errors, organisations }: Props) {
         error={errors.organisationId}
         options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
       />
+      <SelectField label="Stadium eller arbetslag" name="unit" placeholder="Inget särskilt" defaultValue={values.unit} error={errors.unit} options={units} />
     </>
   );
 }
