@@ -25,6 +25,8 @@ const build = await import(path.join(root, "build/server/index.js"));
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy (TRUST_PROXY=1, or its address), req.ip is the client's, from X-Forwarded-For.
+if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -62,7 +64,8 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    // The client's address, for login throttling; behind a reverse proxy set TRUST_PROXY so it is the real one.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "" }),
   }),
 );
 

@@ -275,8 +275,24 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    /** When the session began: it ends after an absolute limit however active it is. */
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [index("sessions_user").on(t.userId)],
+);
+
+/**
+ * Failed logins, for throttling: one row per failure, keyed by the account ("account:<email>")
+ * and by the client's address ("address:<ip>"). Old rows are deleted by the nightly job.
+ */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_key_at").on(t.key, t.at)],
 );
 
 /**

@@ -1,6 +1,7 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
+import { eq } from "drizzle-orm";
 import { people, sessions } from "../../db/schema";
 import { getDb, type DB } from "../db.server";
 import { env } from "../env.server";
@@ -10,10 +11,16 @@ import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
 import { isCityAdmin, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 
+/** A session ends after this long without use… */
+export const SESSION_IDLE_HOURS = 2;
+/** …and after this long in any case, however active (a working day). */
+export const SESSION_ABSOLUTE_HOURS = 10;
+
 function createLucia(db: DB) {
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, people), {
-    // Sliding expiry: lucia extends a session that is used in its second half.
-    sessionExpiresIn: new TimeSpan(8, "h"),
+    // Idle limit: a session unused for SESSION_IDLE_HOURS ends. lucia slides the expiry forward
+    // when a session is used in its second half, so an active person stays signed in…
+    sessionExpiresIn: new TimeSpan(SESSION_IDLE_HOURS, "h"),
     sessionCookie: {
       name: "portal_session",
       // lucia would otherwise refresh a dated cookie; ours carries no date at all (see sessionCookie).
@@ -64,15 +71,21 @@ export async function getActor(request: Request): Promise<Actor | null> {
   if (!sessionId) return null;
   const { session } = await lucia().validateSession(sessionId);
   if (!session) return null;
+  // …until the absolute limit (lucia measures idle time by the real clock; so does this).
+  const begun = getDb().select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, session.id)).get();
+  if (!begun || Date.now() - begun.createdAt.getTime() > SESSION_ABSOLUTE_HOURS * 3_600_000) {
+    await lucia().invalidateSession(session.id);
+    return null;
+  }
   const actor = loadActor(session.userId);
   if (!actor) await lucia().invalidateSession(session.id);
   return actor;
 }
 
-/** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
 /** The pages the city's administrator may open; every district page sends them to /stad. */
 const CITY_ADMIN_PATHS = /^\/(stad(\.csv|\/.*)?|konto)$/;
 
+/** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
   if (actor && isCityAdmin(actor) && !CITY_ADMIN_PATHS.test(new URL(request.url).pathname)) throw redirect("/stad");

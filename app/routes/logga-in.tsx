@@ -5,6 +5,9 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { safeRedirect } from "../auth/redirect";
 import { authenticate, getActor, startSession } from "../auth/session.server";
+import { clearAccountFailures, loginWait, recordLoginFailure, throttleKeys } from "../auth/throttle.server";
+import { waitMessage } from "../auth/throttle";
+import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
 import { parseForm } from "../http/forms";
@@ -31,13 +34,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, loginSchema);
   // The password is never sent back to the browser.
   const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
   if (!form.ok) return json({ fieldErrors: form.fieldErrors, values }, { status: 400 });
+  const at = now();
+  const keys = throttleKeys(form.data.email, typeof context.clientAddress === "string" ? context.clientAddress : "");
+  // After five failures the next try waits, whatever the password: guessing gets slow.
+  const wait = loginWait(keys, at);
+  if (wait > 0) return json({ fieldErrors: { form: waitMessage(wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
   const personId = await authenticate(form.data.email, form.data.password);
-  if (personId === null) return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
+  if (personId === null) {
+    recordLoginFailure(keys, at);
+    return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
+  }
+  clearAccountFailures(keys);
   return startSession(request, personId, form.data.redirectTo);
 }
 

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, people, sessions } from "../../db/schema";
-import { authenticate, getActor, requireActor } from "../../app/auth/session.server";
+import { authenticate, getActor, requireActor, SESSION_ABSOLUTE_HOURS } from "../../app/auth/session.server";
 import { action as loginAction, loader as loginLoader } from "../../app/routes/logga-in";
 import { action as logoutAction } from "../../app/routes/logga-ut";
 import { loader as homeLoader } from "../../app/routes/_index";
 import { loader as organisationLoader } from "../../app/routes/organisationer.$organisationId";
 import { db, organisationId, personId, useFreshDatabase } from "./db";
+import { respond, sessionCookie } from "./http";
 
 const BASE = "http://localhost:3000";
 const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
@@ -168,5 +169,54 @@ describe("logout and protected pages", () => {
     expect(await view("forskolechef@gronadiamanten.example")).toBe("partner");
     expect(await view("socialsekreterare@hv.example")).toBe("contact-person");
     expect(await view("samordnare@hv.example")).toBe("coordinator");
+  });
+});
+
+describe("login throttling and session limits", () => {
+  useFreshDatabase();
+
+  const tryLogin = (email: string, password: string, clientAddress = "") =>
+    respond(() => loginAction({ request: new Request("http://localhost:3000/logga-in", { method: "POST", body: new URLSearchParams({ email, password }) }), params: {}, context: { clientAddress } }));
+
+  it("after five failures for an account, even the right password waits, with a clear message", async () => {
+    for (let i = 0; i < 5; i++) expect((await tryLogin("larare@vallingbyskolan.example", "fel")).status).toBe(400);
+    const throttled = await tryLogin("larare@vallingbyskolan.example", "samverkan-demo");
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("Retry-After")).toBe("30");
+    expect((await throttled.json()).fieldErrors.form).toMatch(/^För många misslyckade inloggningar\. Vänta 30 sekunder/);
+    // Another account is not slowed, and its success clears nothing of the first.
+    expect((await tryLogin("rektor@vallingbyskolan.example", "samverkan-demo")).status).toBe(302);
+    expect((await tryLogin("larare@vallingbyskolan.example", "samverkan-demo")).status).toBe(429);
+  });
+
+  it("after five failures from one address, other accounts from it wait too; loopback is not counted", async () => {
+    const emails = ["a@x.example", "b@x.example", "c@x.example", "d@x.example", "e@x.example"];
+    for (const email of emails) await tryLogin(email, "gissning", "203.0.113.9");
+    expect((await tryLogin("rektor@vallingbyskolan.example", "samverkan-demo", "203.0.113.9")).status).toBe(429);
+    expect((await tryLogin("rektor@vallingbyskolan.example", "samverkan-demo", "198.51.100.7")).status).toBe(302);
+    for (const email of emails) await tryLogin(email, "gissning", "127.0.0.1");
+    expect((await tryLogin("elevhalsa@vallingbyskolan.example", "samverkan-demo", "127.0.0.1")).status).toBe(302);
+  });
+
+  it("a successful login is not slowed and clears the account's failures", async () => {
+    for (let i = 0; i < 4; i++) await tryLogin("larare@vallingbyskolan.example", "fel");
+    expect((await tryLogin("larare@vallingbyskolan.example", "samverkan-demo")).status).toBe(302);
+    for (let i = 0; i < 4; i++) expect((await tryLogin("larare@vallingbyskolan.example", "fel")).status).toBe(400);
+    expect((await tryLogin("larare@vallingbyskolan.example", "samverkan-demo")).status).toBe(302);
+  });
+
+  it("a session ends at the absolute limit however active it is", async () => {
+    const cookie = await sessionCookie("larare@vallingbyskolan.example");
+    const request = new Request("http://localhost:3000/", { headers: { Cookie: cookie } });
+    expect(await getActor(request)).not.toBeNull();
+    db.update(sessions).set({ createdAt: new Date(Date.now() - (SESSION_ABSOLUTE_HOURS * 3_600_000 + 60_000)) }).run();
+    expect(await getActor(request)).toBeNull();
+    expect(db.select().from(sessions).all()).toHaveLength(0);
+  });
+
+  it("a session ends after the idle limit", async () => {
+    const cookie = await sessionCookie("larare@vallingbyskolan.example");
+    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).run();
+    expect(await getActor(new Request("http://localhost:3000/", { headers: { Cookie: cookie } }))).toBeNull();
   });
 });
