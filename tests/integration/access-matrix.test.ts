@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Access, proved for every route: every route module in app/routes (the route manifest of
  * Remix's flat routes) × every role × logged out, for loaders and for actions (an empty POST),
