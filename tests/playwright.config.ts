@@ -33,18 +33,18 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /concurrency\.spec\.ts$/,
+      testIgnore: /(concurrency|crash)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
-      testIgnore: /concurrency\.spec\.ts$/,
+      testIgnore: /(concurrency|crash)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
-    // HTTP only, no browser: many people booking the same time at once. Runs once.
+    // HTTP only, no browser: many people booking the same time at once, and a crash. Runs once.
     {
       name: "api",
-      testMatch: /concurrency\.spec\.ts$/,
+      testMatch: /(concurrency|crash)\.spec\.ts$/,
     },
   ],
   webServer: {
