@@ -39,7 +39,33 @@ export function openDatabase(file: string): DB {
   const broken = sqlite.pragma("foreign_key_check") as unknown[];
   if (broken.length > 0) throw new Error(`Migrations left ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
   sqlite.pragma("foreign_keys = ON");
+  if (process.env.BENCH_SQL === "1") timeStatements(sqlite);
   return db;
+}
+
+/** For `npm run bench`: the time each SQL statement takes, summed by its text (globalThis.__portalSqlStats). */
+function timeStatements(sqlite: Database.Database) {
+  const stats = new Map<string, { calls: number; ms: number }>();
+  (globalThis as unknown as { __portalSqlStats?: typeof stats }).__portalSqlStats = stats;
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    for (const method of ["run", "get", "all"] as const) {
+      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return original(...args);
+        } finally {
+          const entry = stats.get(source) ?? { calls: 0, ms: 0 };
+          entry.calls++;
+          entry.ms += performance.now() - started;
+          stats.set(source, entry);
+        }
+      };
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
 
 // One connection per process; kept on globalThis so that `remix dev` reloads reuse it.

@@ -56,6 +56,30 @@ app.use((req, res, next) => {
     .send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
 });
 
+// `npm run bench` only (BENCH=1): a bare route for the ceiling, the process's memory, and the SQL timings.
+if (process.env.BENCH === "1") {
+  app.get("/__bench/ceiling", (_req, res) => res.type("text/plain").send("ok\n"));
+  app.get("/__bench/memory", (_req, res) => res.json(process.memoryUsage()));
+  app.get("/__bench/sql", (_req, res) => {
+    const stats = globalThis.__portalSqlStats ?? new Map();
+    const db = globalThis.__portalDb?.$client;
+    const slowest = [...stats.entries()]
+      .map(([sql, s]) => ({ sql, calls: s.calls, totalMs: s.ms, meanMs: s.ms / s.calls }))
+      .sort((a, b) => b.meanMs - a.meanMs)
+      .slice(0, 12)
+      .map((row) => {
+        let plan = [];
+        try {
+          plan = db.prepare(`EXPLAIN QUERY PLAN ${row.sql}`).all(...Array.from({ length: (row.sql.match(/\?/g) ?? []).length }, () => null)).map((p) => p.detail);
+        } catch {
+          plan = ["(no plan)"];
+        }
+        return { ...row, plan };
+      });
+    res.json(slowest);
+  });
+}
+
 app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 

@@ -565,6 +565,8 @@ export const walkSlots = sqliteTable(
     check("walk_slots_times", sql`${t.startsAt} < ${t.endsAt}`),
     check("walk_slots_outcome", sql`${t.outcome} IS NULL OR ${t.outcome} IN ('held', 'not_held')`),
     index("walk_slots_occasion").on(t.occasionId),
+    // The follow-up reads places by month.
+    index("walk_slots_starts").on(t.startsAt),
   ],
 );
 
@@ -591,6 +593,7 @@ export const walkBookings = sqliteTable(
     check("walk_bookings_topic", sql`${t.topic} IS NULL OR ${t.topic} IN (${inList(WALK_TOPICS)})`),
     check("walk_bookings_note", sql`${t.note} IS NULL OR length(${t.note}) <= 200`),
     index("walk_bookings_person").on(t.personId),
+    index("walk_bookings_slot").on(t.slotId),
   ],
 );
 
@@ -733,6 +736,8 @@ export const consultations = sqliteTable(
     check("consultations_callback_phone", sql`${t.callbackPhone} IS NULL OR ${E164(t.callbackPhone)}`),
     index("consultations_organisation_state").on(t.organisationId, t.state),
     index("consultations_asker").on(t.askerPersonId),
+    // The follow-up reads a district's questions by date.
+    index("consultations_district_created").on(t.districtId, t.createdAt),
   ],
 );
 

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: the built server on the city-sized database (`npm run seed:city` first),
+ * measured with autocannon at 50 connections: a bare route (the ceiling on this machine),
+ * the logged-in start page, the walk-and-talk booking page, booking and cancelling, and the
+ * statistics page. Prints requests per second, p50/p95/p99 latency, the ratio to the bare
+ * route, the server's memory, the slowest SQL statements with their query plans, and the
+ * JavaScript each page sends (gzip). Figures only: nothing here passes or fails.
+ */
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const DATABASE = path.resolve(root, process.env.DATABASE_PATH ?? "data/city.db");
+const PORT = 3200;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+if (!fs.existsSync(DATABASE)) {
+  console.error(`${DATABASE} is missing: run npm run seed:city first.`);
+  process.exit(1);
+}
+
+// --- Sessions and test data, straight into the database (as the concurrency test does). ---
+const db = new Database(DATABASE);
+db.pragma("busy_timeout = 10000");
+const sessionFor = (personId: number) => {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  const id = Array.from(crypto.randomBytes(40), (b) => alphabet[b % 32]).join("");
+  db.prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, personId, Math.floor(Date.now() / 1000) + 3600);
+  return `portal_session=${id}`;
+};
+const teacher = db.prepare("SELECT p.id, p.organisation_id AS org FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.role = 'partner_staff' AND o.kind = 'school' ORDER BY p.id LIMIT 1").get() as { id: number; org: number };
+const coordinator = db.prepare("SELECT id FROM people WHERE role = 'coordinator' ORDER BY id LIMIT 1").get() as { id: number };
+const now = Date.now();
+const openSlot = db
+  .prepare(
+    `SELECT s.id FROM walk_slots s JOIN walk_occasions o ON o.id = s.occasion_id JOIN walk_series ws ON ws.id = o.series_id
+     WHERE ws.organisation_id = ? AND o.deadline > ? AND s.booked < s.capacity ORDER BY s.starts_at LIMIT 1`,
+  )
+  .get(teacher.org, now) as { id: number };
+// One teacher and one free coming place per connection, each at a different occasion.
+const pairs = db
+  .prepare(
+    `SELECT p.id AS personId, MIN(s.id) AS slotId FROM walk_slots s JOIN walk_occasions o ON o.id = s.occasion_id JOIN walk_series ws ON ws.id = o.series_id
+     JOIN people p ON p.organisation_id = ws.organisation_id AND p.role = 'partner_staff'
+     WHERE o.deadline > ? AND s.booked = 0
+       AND NOT EXISTS (SELECT 1 FROM walk_bookings b WHERE b.occasion_id = o.id AND b.person_id = p.id AND b.cancelled_at IS NULL)
+     GROUP BY p.id ORDER BY p.id LIMIT ?`,
+  )
+  .all(now, CONNECTIONS) as { personId: number; slotId: number }[];
+const teacherCookie = sessionFor(teacher.id);
+const coordinatorCookie = sessionFor(coordinator.id);
+const bookers = pairs.map((p) => ({ cookie: sessionFor(p.personId), slotId: p.slotId }));
+db.close();
+
+// --- The server. ---
+const server = spawn(process.execPath, [path.join(root, "app/server.js")], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: DATABASE, SCHEDULER: "off", BENCH: "1", BENCH_SQL: "1" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = () => server.kill("SIGTERM");
+process.on("exit", stop);
+for (let i = 0; ; i++) {
+  const up = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok).catch(() => false);
+  if (up) break;
+  if (i > 100) throw new Error("the server did not start");
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+async function measure(name: string, options: Omit<autocannon.Options, "url"> & { url?: string }): Promise<Result> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options, url: options.url ?? ORIGIN });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p90, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+const results: Result[] = [];
+// Warm up, then measure each.
+await autocannon({ url: `${ORIGIN}/`, connections: 10, duration: 2, headers: { Cookie: teacherCookie } });
+results.push(await measure("bare route (ceiling)", { url: `${ORIGIN}/__bench/ceiling` }));
+results.push(await measure("start page, teacher", { url: `${ORIGIN}/`, headers: { Cookie: teacherCookie } }));
+results.push(await measure("booking page", { url: `${ORIGIN}/walk-and-talk/tider/${openSlot.id}`, headers: { Cookie: teacherCookie } }));
+// Book, read one's bookings, cancel: each connection a teacher with a place of their own.
+type Booker = (typeof bookers)[number];
+type Context = { me?: Booker; bookingId?: string };
+let handedOut = 0;
+const as = (req: autocannon.Request, context: Context, extra: Partial<autocannon.Request>): autocannon.Request => {
+  context.me ??= bookers[handedOut++ % bookers.length]!;
+  return { ...req, ...extra, headers: { ...req.headers, Cookie: context.me.cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" } };
+};
+results.push(
+  await measure("book + list + cancel", {
+    connections: bookers.length,
+    requests: [
+      { method: "POST", setupRequest: (req, context) => as(req, context as Context, { path: `/walk-and-talk/tider/${((context as Context).me ?? bookers[handedOut % bookers.length]!).slotId}`, body: "topic=&note=" }) },
+      {
+        method: "GET",
+        path: "/walk-and-talk",
+        setupRequest: (req, context) => as(req, context as Context, {}),
+        onResponse: (_status, body, context) => void ((context as Context).bookingId = /name="bookingId" value="(\d+)"/.exec(body)?.[1]),
+      },
+      { method: "POST", path: "/walk-and-talk", setupRequest: (req, context) => as(req, context as Context, { body: `intent=cancel-booking&bookingId=${(context as Context).bookingId ?? ""}` }) },
+    ],
+    initialContext: {},
+  }),
+);
+
+// Last, since it is the slowest: the server may still be answering it when the run ends.
+results.push(await measure("statistics page, coordinator", { url: `${ORIGIN}/statistik`, headers: { Cookie: coordinatorCookie } }));
+
+const memory = (await (await fetch(`${ORIGIN}/__bench/memory`)).json()) as { rss: number; heapUsed: number };
+const slowest = (await (await fetch(`${ORIGIN}/__bench/sql`)).json()) as { sql: string; calls: number; meanMs: number; plan: string[] }[];
+stop();
+
+const ceiling = results[0]!.rps;
+console.log(`\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each.\n`);
+console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | errors / non-2xx |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${r.errors} / ${r.non2xx} |`);
+console.log(`\nServer memory after the runs: ${Math.round(memory.rss / 1e6)} MB resident, ${Math.round(memory.heapUsed / 1e6)} MB heap.\n`);
+
+console.log("Slowest SQL statements (mean time per call) and their query plans:");
+for (const s of slowest.slice(0, 8)) {
+  console.log(`\n- ${s.meanMs.toFixed(2)} ms × ${s.calls}: ${s.sql.slice(0, 220)}${s.sql.length > 220 ? "…" : ""}`);
+  for (const step of s.plan) console.log(`    ${step}`);
+}
+
+// JavaScript per page: the entry, the root and the page's route module with their imports.
+const manifestFile = fs.readdirSync(path.join(root, "public/build")).find((f) => /^manifest-.*\.js$/.test(f))!;
+const manifest = JSON.parse(fs.readFileSync(path.join(root, "public/build", manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, { module: string; imports?: string[] }>;
+};
+const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(root, "public", file))).length;
+console.log("\nJavaScript each page sends (gzip, kB):");
+for (const id of ["routes/_index", "routes/walk-and-talk.tider.$slotId", "routes/statistik", "routes/konsultation.ny", "routes/moten.$meetingId", "routes/admin.import"]) {
+  const route = manifest.routes[id];
+  if (!route) continue;
+  const files = new Set([manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? []), route.module, ...(route.imports ?? [])]);
+  const bytes = [...files].reduce((n, f) => n + gzip(f), 0);
+  console.log(`  ${id.replace("routes/", "/")}: ${(bytes / 1024).toFixed(1)} kB`);
+}
