@@ -143,8 +143,30 @@ function dutyCoverage(districtId: number, period: Period): Row[] {
 const count = (key: string, label: string) => ({ key, label, kind: "count" as const });
 const text = (key: string, label: string) => ({ key, label, kind: "text" as const });
 
+/**
+ * The figures change slowly (they are about whole months), and computing them reads a year of
+ * a district: they are kept for a few minutes per database and district, so a busy page and
+ * its CSV downloads cost one computation.
+ */
+const CACHE_MS = 5 * 60_000;
+const cache = new WeakMap<object, Map<string, { at: number; value: unknown }>>();
+function cached<T>(key: string, now: Date, compute: () => T): T {
+  const db = getDb();
+  let entries = cache.get(db);
+  if (!entries) cache.set(db, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.value as T;
+  const value = compute();
+  entries.set(key, { at: now.getTime(), value });
+  return value;
+}
+
 /** Every table of the district's follow-up page, each downloadable as CSV by its id. */
 export function districtStatistics(districtId: number, now: Date): { tables: Table[]; term: string } {
+  return cached(`district:${districtId}`, now, () => computeDistrictStatistics(districtId, now));
+}
+
+function computeDistrictStatistics(districtId: number, now: Date): { tables: Table[]; term: string } {
   const period = periodEnding(now);
   const { rows, concerns } = consultationRows(districtId, period);
   const walks = walkRows(districtId, period);
@@ -218,6 +240,10 @@ export function districtStatistics(districtId: number, now: Date): { tables: Tab
 
 /** For the city: each district's key figures for the last twelve months, side by side. Never content. */
 export function cityStatistics(now: Date): Table {
+  return cached("city", now, () => computeCityStatistics(now));
+}
+
+function computeCityStatistics(now: Date): Table {
   const all = getDb().select({ id: districts.id, name: districts.name }).from(districts).orderBy(districts.name).all();
   const figures = all.map((d) => {
     const period = periodEnding(now);
