@@ -70,7 +70,8 @@ describe("every action under generated bad input", () => {
         expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
         if (response.status >= 400 && !WRITES_WHEN_REFUSED.has(file)) expect(changes(), `${file} wrote although it answered ${response.status}`).toBe(before);
       }),
-      { numRuns: 40 },
+      // A fixed seed keeps CI repeatable; FUZZ_SEED=<n> (or FUZZ_SEED=random) explores further.
+      { numRuns: 40, ...(process.env.FUZZ_SEED === "random" ? {} : { seed: Number(process.env.FUZZ_SEED ?? 20261126) }) },
     );
   }, 60_000);
 });
