@@ -26,22 +26,35 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import {
+  ACCOUNT_TOKEN_PURPOSES,
+  AGE_BANDS,
+  ANSWER_CHANNELS,
+  CITY_ROLES,
+  CONCERNS,
+  CONSULTATION_MODES,
+  CONSULTATION_OUTCOMES,
+  CONSULTATION_PURPOSES,
+  CONSULTATION_STATES,
+  MEETING_ACTIONS,
+  MEETING_GROUP_KINDS,
+  MEETING_KINDS,
+  MEETING_PLACES,
+  MEETING_STATES,
+  ORGANISATION_KINDS,
+  PARTNER_ROLES,
+  ROLES,
+  SCHOOL_STAGES,
+  SOCIAL_SERVICES_ROLES,
+  URGENCIES,
+  WALK_TOPICS,
+} from "./vocabulary";
+
+// The fixed lists live in ./vocabulary (no drizzle there, so the browser can import them);
+// re-exported so that code on the server can keep importing everything from here.
+export * from "./vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-
-export const ORGANISATION_KINDS = ["school", "preschool_unit", "preschool", "police", "other"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const SCHOOL_STAGES = ["lagstadiet", "mellanstadiet", "hogstadiet", "grundsarskolan"] as const;
-export type SchoolStage = (typeof SCHOOL_STAGES)[number];
-
-export const PARTNER_ROLES = ["partner_staff", "partner_leadership"] as const;
-/** The head of unit (enhetschef) follows the district's figures, read-only. */
-export const SOCIAL_SERVICES_ROLES = ["social_worker", "parent_adviser", "coordinator", "unit_head"] as const;
-/** The city's administrator adds districts and compares their follow-up figures, never their content. */
-export const CITY_ROLES = ["city_admin"] as const;
-export const ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES, ...CITY_ROLES] as const;
-export type Role = (typeof ROLES)[number];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
@@ -299,8 +312,6 @@ export const loginFailures = sqliteTable(
  * A one-time link: an invitation to set one's first password (7 days) or a password reset
  * (1 hour). Only a hash of the token is stored; using it sets `used_at` once.
  */
-export const ACCOUNT_TOKEN_PURPOSES = ["invite", "reset"] as const;
-
 export const accountTokens = sqliteTable(
   "account_tokens",
   {
@@ -471,9 +482,6 @@ export const calendarFeeds = sqliteTable("calendar_feeds", {
 
 // ---------------------------------------------------------------------------
 // Walk-and-talk: series of outdoor consultation occasions with bookable slots.
-
-export const WALK_TOPICS = ["general", "concern", "guardians", "other"] as const;
-export type WalkTopic = (typeof WALK_TOPICS)[number];
 
 /** A contact person's recurring offer for one organisation. */
 export const walkSeries = sqliteTable(
@@ -665,15 +673,6 @@ export const jobs = sqliteTable(
 // guardians' consent. Free text is deleted after the retention period; the categories,
 // dates, age band and outcome stay for the follow-up statistics.
 
-export const CONSULTATION_PURPOSES = ["unsure_report", "support_without_report", "plan_report", "known_child"] as const;
-export const CONSULTATION_MODES = ["anonymous", "consent"] as const;
-export const AGE_BANDS = ["1-5", "6-9", "10-12", "13-15", "16-18"] as const;
-export const CONCERNS = ["home", "absence", "behaviour", "violence", "parent_substance_or_mental_health", "child_mental_health", "other"] as const;
-export const URGENCIES = ["today", "few_days", "no_hurry"] as const;
-export const ANSWER_CHANNELS = ["phone", "portal", "meeting", "walk"] as const;
-export const CONSULTATION_STATES = ["new", "taken", "answered", "closed"] as const;
-export const CONSULTATION_OUTCOMES = ["advice", "recommended_report", "voluntary_support", "report_meeting", "other"] as const;
-
 export const consultations = sqliteTable(
   "consultations",
   {
@@ -834,12 +833,6 @@ export const supportRequests = sqliteTable(
 
 // ---------------------------------------------------------------------------
 // Meetings. One model for every kind; report meetings (anmälningsmöten) first.
-
-export const MEETING_KINDS = ["report", "staff_team", "planning", "forum", "collaboration"] as const;
-export const MEETING_STATES = ["proposed", "confirmed", "cancelled"] as const;
-export const MEETING_PLACES = ["school", "office", "digital"] as const;
-export const MEETING_GROUP_KINDS = ["forum", "collaboration"] as const;
-export const MEETING_ACTIONS = ["proposed", "counter_proposed", "confirmed", "moved", "cancelled"] as const;
 
 /**
  * A standing group that meets in a recurring series: the consultation forum (designated

@@ -7,7 +7,7 @@ import {
   CONSULTATION_OUTCOMES,
   CONSULTATION_PURPOSES,
   URGENCIES,
-} from "../../db/schema";
+} from "../../db/vocabulary";
 import { normalisePhone } from "../format/phone";
 import { dayKind } from "../time/holidays";
 import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";

@@ -1,4 +1,4 @@
-import { PARTNER_ROLES, type OrganisationKind, type Role } from "../../db/schema";
+import { PARTNER_ROLES, type OrganisationKind, type Role } from "../../db/vocabulary";
 
 /**
  * Bulk start from a CSV file: organisations and people of a district in one file.

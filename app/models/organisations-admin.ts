@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ORGANISATION_KINDS, SCHOOL_STAGES } from "../../db/schema";
+import { ORGANISATION_KINDS, SCHOOL_STAGES } from "../../db/vocabulary";
 
 /** The coordinator's forms for organisations: add, rename, and their parts and staff teams. */
 

@@ -1,9 +1,12 @@
 import { z } from "zod";
-import { PARTNER_ROLES, SOCIAL_SERVICES_ROLES } from "../../db/schema";
+import { ADMIN_ROLES, PARTNER_ROLES } from "../../db/vocabulary";
 
-/** The coordinator's form for a person: invite, or change role, organisation and title. */
+/**
+ * The coordinator's form for a person: invite, or change role, organisation and title.
+ * zod schemas at the top level: only actions may import this module, never a component
+ * (the role list for the form is ADMIN_ROLES in db/vocabulary.ts).
+ */
 
-export const ADMIN_ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES] as const;
 const optionalId = z
   .string()
   .trim()

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { WALK_TOPICS } from "../../db/schema";
+import { WALK_TOPICS } from "../../db/vocabulary";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";

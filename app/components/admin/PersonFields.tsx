@@ -1,5 +1,5 @@
 import { roleLabel } from "../../format/labels";
-import { ADMIN_ROLES } from "../../models/people-admin";
+import { ADMIN_ROLES } from "../../../db/vocabulary";
 import { Field } from "../Field";
 import { SelectField } from "../SelectField";
 
