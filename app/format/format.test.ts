@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { swedishList } from "./labels";
 import { initials } from "./names";
-import { formatPhone, normalisePhone, telHref } from "./phone";
+import { normalisePhone } from "./normalise-phone";
+import { formatPhone, telHref } from "./phone";
 
 describe("phone numbers", () => {
   it.each([

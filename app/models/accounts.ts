@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalisePhone } from "../format/phone";
+import { normalisePhone } from "../format/normalise-phone";
 
 /** The rules of passwords and one's own details. */
 

@@ -8,7 +8,7 @@ import {
   CONSULTATION_PURPOSES,
   URGENCIES,
 } from "../../db/vocabulary";
-import { normalisePhone } from "../format/phone";
+import { normalisePhone } from "../format/normalise-phone";
 import { dayKind } from "../time/holidays";
 import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyPhoneState, openingHoursOn, type DutyLine } from "./duty";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalisePhone } from "../format/phone";
+import { normalisePhone } from "../format/normalise-phone";
 import { clockField } from "../http/forms";
 import { parseClock } from "../time/stockholm";
 

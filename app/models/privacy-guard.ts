@@ -4,7 +4,8 @@ import Personnummer from "personnummer";
 /**
  * The privacy guard of anonymous consultations. The portal is not a case file: an
  * anonymous question must not identify the child. It runs on the server for every text
- * of an anonymous consultation and its thread.
+ * of an anonymous consultation and its thread (only there: with libphonenumber's full
+ * metadata it is far too large for the browser, so no component may import it).
  *
  * - Refused: personal identity or coordination numbers (checked by the maintained
  *   `personnummer` library, check digit included), phone numbers, email addresses, street

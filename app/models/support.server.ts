@@ -4,7 +4,7 @@ import { auditEvents, people, supportOffers, supportRequests, teams } from "../.
 import { can, isPartner, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
-import { normalisePhone } from "../format/phone";
+import { normalisePhone } from "../format/normalise-phone";
 import { enqueueMail } from "../mail/outbox.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 
