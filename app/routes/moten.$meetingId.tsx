@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partner: isPartner(actor),
     canBook: forum !== null && forum.free > 0 && isPartner(actor),
     mayChange: found.isHost || (m.groupId === null && found.isProposer),
+    // Worked out here, not in the page: the holiday tables stay on the server.
+    backBy: m.kind === "report" && m.startsAt ? getBackBy(m.startsAt) : null,
     today: localDateOf(at),
     now: at.toISOString(),
   };
@@ -161,9 +163,9 @@ export default function MeetingPage() {
           ) : null}
         </ul>
         {m.notes ? <p className="mail-text">{m.notes}</p> : null}
-        {m.kind === "report" && m.state === "confirmed" && m.startsAt && past ? (
+        {m.kind === "report" && m.state === "confirmed" && data.backBy && past ? (
           <p>
-            <strong>{data.hostName} hör av sig senast {formatDate(getBackBy(new Date(m.startsAt)), data.today)}.</strong>
+            <strong>{data.hostName} hör av sig senast {formatDate(data.backBy, data.today)}.</strong>
           </p>
         ) : null}
       </section>

@@ -11,13 +11,17 @@ import { addDays, isoWeekday, type LocalDate } from "./stockholm";
  */
 export type DayKind = "weekend" | "holiday" | "eve" | "workday";
 
-const swedish = new Holidays("SE");
+// Built on first use, not at import. date-holidays with its tables is about 230 kB of
+// gzipped JavaScript: no code the browser runs may call dayKind or holidayName (loaders
+// work such dates out and send them to the page). See docs/decisions/017-what-reaches-the-browser.md.
+let swedish: Holidays | null = null;
 const byYear = new Map<number, Map<LocalDate, { types: Set<string>; names: string[] }>>();
 
 function holidaysOf(year: number) {
   let map = byYear.get(year);
   if (!map) {
     map = new Map();
+    swedish ??= new Holidays("SE");
     for (const h of swedish.getHolidays(year)) {
       const date = h.date.slice(0, 10);
       const entry = map.get(date) ?? { types: new Set<string>(), names: [] };
