@@ -2,7 +2,8 @@ import { and, asc, eq, gt, inArray, isNull, TransactionRollbackError } from "dri
 import { consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
 import { isPartner, isSocialServices, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
-import { forumPlaces, type GroupSeriesInput } from "./meetings";
+import type { GroupSeriesInput } from "./meeting-forms";
+import { forumPlaces } from "./meetings";
 import { insertSeries } from "./meetings.server";
 
 /**

@@ -28,11 +28,8 @@ import {
   placeLabel,
   planningDates,
   type Interval,
-  type PlanningSeriesInput,
-  type ReportMeetingInput,
-  type SeriesInput,
-  type StaffTeamMeetingInput,
 } from "./meetings";
+import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { addDays, instantAt } from "../time/stockholm";
 import { coveredOrganisationIds } from "./organisations.server";
 

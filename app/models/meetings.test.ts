@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { caseStartsAt, emailList, forumPlaces, groupSeriesSchema, moveSchema, overlaps } from "./meetings";
+import { groupSeriesSchema, moveSchema } from "./meeting-forms";
+import { caseStartsAt, emailList, forumPlaces, overlaps } from "./meetings";
 
 const now = new Date("2026-12-01T09:00:00Z"); // Tuesday 1 December 2026, 10.00 in Stockholm
 

@@ -9,7 +9,8 @@ import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readForm, refused, validateForm } from "../http/forms";
-import { caseStartsAt, getBackBy, meetingTextSchema, moveSchema, placeLabel } from "../models/meetings";
+import { meetingTextSchema, moveSchema } from "../models/meeting-forms";
+import { caseStartsAt, getBackBy, placeLabel } from "../models/meetings";
 import {
   addAgendaPoint,
   agendaOf,

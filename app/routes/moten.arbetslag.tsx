@@ -10,7 +10,8 @@ import { RadioGroup } from "../components/RadioGroup";
 import { SelectField } from "../components/SelectField";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { STAFF_TEAM_THEMES, staffTeamMeetingSchema } from "../models/meetings";
+import { staffTeamMeetingSchema } from "../models/meeting-forms";
+import { STAFF_TEAM_THEMES } from "../models/meetings";
 import { createStaffTeamMeeting, meetingHostsFor, visitTargetsFor } from "../models/meetings.server";
 
 export const meta: MetaFunction = () => pageTitle("Be om besök på ett arbetslagsmöte");

@@ -14,7 +14,8 @@ import { SelectField } from "../components/SelectField";
 import { TextArea } from "../components/TextArea";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { placeLabel, reportMeetingSchema } from "../models/meetings";
+import { reportMeetingSchema } from "../models/meeting-forms";
+import { placeLabel } from "../models/meetings";
 import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
 import { callAdviceFor } from "../models/who-to-call.server";
 

@@ -7,7 +7,7 @@ import { FormError } from "../components/FormError";
 import { SelectField } from "../components/SelectField";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
-import { planningSeriesSchema } from "../models/meetings";
+import { planningSeriesSchema } from "../models/meeting-forms";
 import { SeriesFields } from "../components/meetings/SeriesFields";
 import { createPlanningSeries, planningOrganisationsFor } from "../models/meetings.server";
 
