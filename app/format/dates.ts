@@ -6,6 +6,17 @@ const weekdayDayMonth = new Intl.DateTimeFormat("sv-SE", { weekday: "long", day:
 const dayMonth = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", timeZone: "UTC" });
 const hourMinute = new Intl.DateTimeFormat("sv-SE", { hour: "numeric", minute: "2-digit", hourCycle: "h23", timeZone: TIME_ZONE });
 
+/** The ISO weekdays (1 is Monday) with their Swedish names. */
+export const WEEKDAYS = [
+  [1, "måndag"],
+  [2, "tisdag"],
+  [3, "onsdag"],
+  [4, "torsdag"],
+  [5, "fredag"],
+  [6, "lördag"],
+  [7, "söndag"],
+] as const;
+
 function utcNoon(date: LocalDate): Date {
   return new Date(`${date}T12:00:00Z`);
 }

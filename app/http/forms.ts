@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { CLOCK_PATTERN, parseClock } from "../time/stockholm";
 
-// Messages zod writes by itself (a field we forgot to word) come in Swedish, not English.
-z.config(z.locales.sv());
+/*
+ * No zod call at the top level of this module: nearly every route imports it, so if the
+ * browser bundle keeps any part of it, a top-level call brings all of zod along (about
+ * 90 kB gzipped) to every page. Schemas are built inside functions, or in modules that
+ * only actions import; see docs/decisions/017-what-reaches-the-browser.md.
+ */
+
+let swedishMessages = false;
+
+/** Messages zod writes by itself (a field we forgot to word) come in Swedish, not English. */
+function ensureSwedishMessages() {
+  if (swedishMessages) return;
+  z.config(z.locales.sv());
+  swedishMessages = true;
+}
 
 /** A clock time field ("9.05", "14:30") read as "HH:MM". */
 export function clockField(message: string, { required = message }: { required?: string | undefined } = {}) {
@@ -48,6 +61,7 @@ export async function readForm(request: Request): Promise<{ values: FormValues; 
 
 /** Validates form values with a zod schema; on failure the first message per field. */
 export function validateForm<S extends z.ZodType>(values: FormValues, schema: S): FormResult<z.output<S>> {
+  ensureSwedishMessages();
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data, values };
   const fieldErrors: FieldErrors = {};

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { WEEKDAYS } from "../format/dates";
 import { normalisePhone } from "../format/normalise-phone";
 import { clockField } from "../http/forms";
 import { parseClock } from "../time/stockholm";
 
-/** zod schemas of the coordinator's duty forms, with Swedish messages. */
+/**
+ * zod schemas of the coordinator's duty forms, with Swedish messages. Only actions import
+ * this module: the schemas are built at the top level and would bring zod into the browser.
+ */
 
 const swedishPhone = (message: string) =>
   z
@@ -24,16 +28,6 @@ const optionalClock = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined));
-
-export const WEEKDAYS = [
-  [1, "måndag"],
-  [2, "tisdag"],
-  [3, "onsdag"],
-  [4, "torsdag"],
-  [5, "fredag"],
-  [6, "lördag"],
-  [7, "söndag"],
-] as const;
 
 export const dutyLineSchema = z
   .object({

@@ -28,17 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// The forms' schemas are built when the action runs, not at the top level: the browser
+// loads this module for the page, and a top-level zod call would bring zod along.
 const id = (message: string) => z.string({ error: message }).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
-const addSchema = z.object({
-  organisationId: id("Välj en verksamhet."),
-  personId: id("Välj en socialsekreterare eller föräldrarådgivare."),
-  scopeLabel: z
-    .string({ error: "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan." })
-    .trim()
-    .min(1, "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan.")
-    .max(200, "Skriv högst 200 tecken."),
-});
-const removeSchema = z.object({ assignmentId: id("Välj ett uppdrag.") });
+const addSchema = () =>
+  z.object({
+    organisationId: id("Välj en verksamhet."),
+    personId: id("Välj en socialsekreterare eller föräldrarådgivare."),
+    scopeLabel: z
+      .string({ error: "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan." })
+      .trim()
+      .min(1, "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan.")
+      .max(200, "Skriv högst 200 tecken."),
+  });
+const removeSchema = () => z.object({ assignmentId: id("Välj ett uppdrag.") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -48,13 +51,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const schoolPartIds = formData.getAll("schoolPartIds").map((v) => parseId(typeof v === "string" ? v : undefined));
   const values = await readFormValues(request);
   if (values.intent === "remove") {
-    const form = validateForm(values, removeSchema);
+    const form = validateForm(values, removeSchema());
     const outcome = form.ok ? removeContactAssignment(actor, form.data.assignmentId) : { ok: false as const, field: "form", message: "Välj ett uppdrag." };
     if (!outcome.ok) return json(refused({ form: outcome.message }, values), { status: 400 });
     recordAudit(actor, "contact_assignment.removed", { type: "contact_assignment", id: values.assignmentId });
     return redirect("/kontaktpersoner?sparat=borttagen");
   }
-  const form = validateForm(values, addSchema);
+  const form = validateForm(values, addSchema());
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
   if (schoolPartIds.some((p) => p === null)) return json(refused({ schoolPartIds: "Välj bara stadier i listan." }, values), { status: 400 });
   const outcome = addContactAssignment(actor, { ...form.data, schoolPartIds: schoolPartIds as number[] });

@@ -14,16 +14,19 @@ import { parseForm } from "../http/forms";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
 
-const loginSchema = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, "Skriv din e-postadress.")
-    .max(254, "E-postadressen är för lång. Skriv den adress du har i jobbet.")
-    .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
-  password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
-  redirectTo: z.string().optional(),
-});
+// Built when the action runs, not at the top level: the browser loads this module for the
+// page, and a top-level zod call would bring zod along.
+const loginSchema = () =>
+  z.object({
+    email: z
+      .string()
+      .trim()
+      .min(1, "Skriv din e-postadress.")
+      .max(254, "E-postadressen är för lång. Skriv den adress du har i jobbet.")
+      .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
+    password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
+    redirectTo: z.string().optional(),
+  });
 
 const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
@@ -35,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, loginSchema);
+  const form = await parseForm(request, loginSchema());
   // The password is never sent back to the browser.
   const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
   if (!form.ok) return json({ fieldErrors: form.fieldErrors, values }, { status: 400 });

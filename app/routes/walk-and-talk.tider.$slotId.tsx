@@ -26,28 +26,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { slot, today: localDateOf(at), bookable: !slot.cancelledAt && slot.deadline > at && slot.booked < slot.capacity };
 }
 
-const bookingSchema = z.object({
-  topic: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || (WALK_TOPICS as readonly string[]).includes(v), "Välj ett av ämnena, eller inget.")
-    .transform((v) => v as (typeof WALK_TOPICS)[number] | null),
-  note: z
-    .string()
-    .trim()
-    .max(200, "Skriv högst 200 tecken.")
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || findIdentifiers(v).length === 0, "Ta bort personnummer, telefonnummer, e-post och adresser: skriv inte vem barnet är."),
-});
+// Built when the action runs, not at the top level: the browser loads this module for the
+// page, and a top-level schema would bring zod and the privacy guard (libphonenumber) along.
+const bookingSchema = () =>
+  z.object({
+    topic: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || (WALK_TOPICS as readonly string[]).includes(v), "Välj ett av ämnena, eller inget.")
+      .transform((v) => v as (typeof WALK_TOPICS)[number] | null),
+    note: z
+      .string()
+      .trim()
+      .max(200, "Skriv högst 200 tecken.")
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || findIdentifiers(v).length === 0, "Ta bort personnummer, telefonnummer, e-post och adresser: skriv inte vem barnet är."),
+  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const id = parseId(params.slotId);
   if (id === null || !slotForPartner(actor, id)) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);
-  const form = validateForm(values, bookingSchema);
+  const form = validateForm(values, bookingSchema());
   if (!form.ok) return json({ ...refused(form.fieldErrors, values), alternatives: [] }, { status: 400 });
   const at = now();
   const outcome = bookSlot(actor, id, form.data, at);

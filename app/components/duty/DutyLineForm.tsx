@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
+import { WEEKDAYS } from "../../format/dates";
 import { formatPhone } from "../../format/phone";
-import { WEEKDAYS } from "../../models/duty-forms";
 import { Field } from "../Field";
 
 type Line = { phone: string; afterHoursPhone: string; eveClosesAt: string; hours: { weekday: number; opensAt: string; closesAt: string }[] };

@@ -1,5 +1,4 @@
-import { formatClock, formatClockRange } from "../../format/dates";
-import { WEEKDAYS } from "../../models/duty-forms";
+import { formatClock, formatClockRange, WEEKDAYS } from "../../format/dates";
 import { PhoneLink } from "../CallOptions";
 
 type Line = { phone: string; afterHoursPhone: string; eveClosesAt: string; hours: { weekday: number; opensAt: string; closesAt: string }[] };

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { schoolStageLabel } from "../../format/labels";
-import { WEEKDAYS } from "../../models/duty-forms";
+import { WEEKDAYS } from "../../format/dates";
 import { Field } from "../Field";
 import { SelectField } from "../SelectField";
 
