@@ -33,18 +33,19 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(concurrency|crash)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
-      testIgnore: /(concurrency|crash)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
-    // HTTP only, no browser: many people booking the same time at once, and a crash. Runs once.
+    // No browser: many people booking the same time at once over HTTP, a crash, and the
+    // JavaScript the build sends to browsers. Runs once.
     {
       name: "api",
-      testMatch: /(concurrency|crash)\.spec\.ts$/,
+      testMatch: /(concurrency|crash|bundle)\.spec\.ts$/,
     },
   ],
   webServer: {

@@ -10,10 +10,10 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { BUDGET_BYTES, javaScriptPerPage, kB } from "../bundle";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DATABASE = path.resolve(root, process.env.DATABASE_PATH ?? "data/city.db");
@@ -132,18 +132,9 @@ for (const s of slowest.slice(0, 8)) {
   for (const step of s.plan) console.log(`    ${step}`);
 }
 
-// JavaScript per page: the entry, the root and the page's route module with their imports.
-const manifestFile = fs.readdirSync(path.join(root, "public/build")).find((f) => /^manifest-.*\.js$/.test(f))!;
-const manifest = JSON.parse(fs.readFileSync(path.join(root, "public/build", manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, "")) as {
-  entry: { module: string; imports?: string[] };
-  routes: Record<string, { module: string; imports?: string[] }>;
-};
-const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(root, "public", file))).length;
-console.log("\nJavaScript each page sends (gzip, kB):");
-for (const id of ["routes/_index", "routes/walk-and-talk.tider.$slotId", "routes/statistik", "routes/konsultation.ny", "routes/moten.$meetingId", "routes/admin.import"]) {
-  const route = manifest.routes[id];
-  if (!route) continue;
-  const files = new Set([manifest.entry.module, ...(manifest.entry.imports ?? []), manifest.routes.root!.module, ...(manifest.routes.root!.imports ?? []), route.module, ...(route.imports ?? [])]);
-  const bytes = [...files].reduce((n, f) => n + gzip(f), 0);
-  console.log(`  ${id.replace("routes/", "/")}: ${(bytes / 1024).toFixed(1)} kB`);
-}
+// JavaScript per page, over every route of the manifest: the entry, the root and the page's
+// route module with their imports (tests/bundle.ts; tests/e2e/bundle.spec.ts holds the budget).
+const pages = javaScriptPerPage(root);
+console.log(`\nJavaScript each page sends (gzip), ${pages.length} routes; the largest:`);
+for (const p of pages.slice(0, 6)) console.log(`  ${p.route.replace(/^routes\//, "/")}: ${kB(p.gzipBytes)}`);
+console.log(`  max ${kB(pages[0]!.gzipBytes)}, smallest ${kB(pages.at(-1)!.gzipBytes)}; over the ${kB(BUDGET_BYTES)} budget: ${pages.filter((p) => p.gzipBytes > BUDGET_BYTES).length}`);
