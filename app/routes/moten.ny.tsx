@@ -16,14 +16,14 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { placeLabel, reportMeetingSchema } from "../models/meetings";
 import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
-import { callAdviceFor } from "../models/who-to-call.server";
+import { callAdviceForRequest } from "../models/who-to-call.server";
 
 export const meta: MetaFunction = () => pageTitle("Planera ett anmälningsmöte");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!isPartner(actor)) throw new Response("Forbidden", { status: 403 });
-  const advice = callAdviceFor(actor, now());
+  const advice = callAdviceForRequest(request, actor, now());
   return { hosts: meetingHostsFor(actor), callOptions: advice.options, today: advice.today };
 }
 
