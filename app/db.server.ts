@@ -40,7 +40,28 @@ export function openDatabase(file: string): DB {
   if (broken.length > 0) throw new Error(`Migrations left ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
   sqlite.pragma("foreign_keys = ON");
   if (process.env.BENCH_SQL === "1") timeStatements(sqlite);
+  keepPreparedStatements(sqlite);
   return db;
+}
+
+/**
+ * drizzle asks SQLite to prepare a statement's SQL on every call, and preparing costs more
+ * than running most of the portal's queries. A page runs the same few dozen statements,
+ * so each connection keeps its prepared statements by their text (better-sqlite3
+ * statements are reusable; drizzle switches some into raw mode, so that is reset).
+ */
+function keepPreparedStatements(sqlite: Database.Database, limit = 1000) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const statement = kept.get(source);
+    if (statement) return statement.reader ? statement.raw(false) : statement;
+    const fresh = prepare(source);
+    // Lists of ids ("in (?, ?, ?)") make new texts; past the limit, start over.
+    if (kept.size >= limit) kept.clear();
+    kept.set(source, fresh);
+    return fresh;
+  }) as typeof sqlite.prepare;
 }
 
 /** For `npm run bench`: the time each SQL statement takes, summed by its text (globalThis.__portalSqlStats). */
@@ -79,4 +100,44 @@ export function getDb(): DB {
 /** Tests swap in their own fresh database. */
 export function setDbForTesting(db: DB | undefined): void {
   globalForDb.__portalDb = db;
+}
+
+type ReadCache = { version: string; entries: Map<string, unknown>; stamp: Database.Statement };
+const readCaches = new WeakMap<DB, ReadCache>();
+
+/**
+ * A read that many pages repeat (the duty line, today's duty person, an organisation's
+ * contact persons), kept until the database changes. Any commit ends every kept read: this
+ * connection's own (`total_changes()`) and those of other processes (`PRAGMA data_version`),
+ * so a kept read is never older than the data. Not kept inside a transaction, which could
+ * still roll back. Kept values are shared between requests: callers must not change them
+ * (outside production they are frozen, so a test that changes one fails).
+ */
+export function keptUntilChange<T>(key: string, read: () => T): T {
+  const db = getDb();
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return read();
+  let cache = readCaches.get(db);
+  if (!cache) {
+    cache = { version: "", entries: new Map(), stamp: sqlite.prepare("SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others") };
+    readCaches.set(db, cache);
+  }
+  const { own, others } = cache.stamp.get() as { own: number; others: number };
+  const version = `${own}:${others}`;
+  if (version !== cache.version) {
+    cache.entries.clear();
+    cache.version = version;
+  }
+  if (cache.entries.has(key)) return cache.entries.get(key) as T;
+  const value = read();
+  cache.entries.set(key, process.env.NODE_ENV === "production" ? value : deepFreeze(value));
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -16,7 +16,7 @@ import type { ReactNode } from "react";
 import type { Role } from "../db/schema";
 import { getActor } from "./auth/session.server";
 import { now } from "./clock.server";
-import { callAdviceFor } from "./models/who-to-call.server";
+import { callAdviceForRequest } from "./models/who-to-call.server";
 import { EmergencyBar } from "./components/EmergencyBar";
 import { pageTitle, PORTAL_NAME } from "./format/title";
 import { useNonce } from "./nonce";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   if (!actor) return { person: null, callNow: null };
   if (actor.role === "city_admin") return { person: { name: actor.name, role: actor.role, belongsTo: "Stockholms stad" }, callNow: null };
-  const advice = callAdviceFor(actor, now());
+  const advice = callAdviceForRequest(request, actor, now());
   return {
     person: { name: actor.name, role: actor.role, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` },
     callNow: { first: advice.options[0], today: advice.today },

@@ -4,95 +4,136 @@
  * headers, the CSP nonce and the cross-site POST check apply to every response,
  * static files included. `npm start` runs it after `npm run build`.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { runWorkers, workerCount } from "./http/cluster.js";
+import { requestScope } from "./http/request-scope.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 
-installGlobals({ nativeFetch: true });
+const workers = workerCount();
+if (cluster.isPrimary && workers > 1) runWorkers(workers);
+else await serve();
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-const secure = ["true", "1"].includes(process.env.SESSION_COOKIE_SECURE ?? "");
-const development = process.env.NODE_ENV === "development";
+/** One server process: Express in front of the Remix build. */
+async function serve() {
+  installGlobals({ nativeFetch: true });
 
-const build = await import(path.join(root, "build/server/index.js"));
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const secure = ["true", "1"].includes(process.env.SESSION_COOKIE_SECURE ?? "");
+  const development = process.env.NODE_ENV === "development";
 
-const app = express();
-app.disable("x-powered-by");
-// Behind a reverse proxy (TRUST_PROXY=1, or its address), req.ip is the client's, from X-Forwarded-For.
-if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
-app.use(compression());
+  const build = await import(path.join(root, "build/server/index.js"));
 
-app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.cspNonce = nonce;
-  res.set(securityHeaders({ nonce, secure, development }));
-  next();
-});
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy (TRUST_PROXY=1, or its address), req.ip is the client's, from X-Forwarded-For.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+  app.use(compression());
 
-// Forms here are small; refuse huge bodies before anything reads them.
-const MAX_BODY_BYTES = 1024 * 1024;
-app.use((req, res, next) => {
-  if (Number(req.get("content-length") ?? 0) <= MAX_BODY_BYTES) return next();
-  res.status(413).type("text/plain; charset=utf-8").send("Det du skickade var för stort. Korta texten och försök igen.");
-});
-
-app.use((req, res, next) => {
-  const crossSite = isCrossSiteWrite(req.method, {
-    origin: req.get("origin"),
-    host: req.get("host"),
-    secFetchSite: req.get("sec-fetch-site"),
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders({ nonce, secure, development }));
+    next();
   });
-  if (!crossSite) return next();
-  res
-    .status(403)
-    .type("text/plain; charset=utf-8")
-    .send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
-});
 
-// `npm run bench` only (BENCH=1): a bare route for the ceiling, the process's memory, and the SQL timings.
-if (process.env.BENCH === "1") {
-  app.get("/__bench/ceiling", (_req, res) => res.type("text/plain").send("ok\n"));
-  app.get("/__bench/memory", (_req, res) => res.json(process.memoryUsage()));
-  app.get("/__bench/sql", (_req, res) => {
-    const stats = globalThis.__portalSqlStats ?? new Map();
-    const db = globalThis.__portalDb?.$client;
-    const slowest = [...stats.entries()]
-      .map(([sql, s]) => ({ sql, calls: s.calls, totalMs: s.ms, meanMs: s.ms / s.calls }))
-      .sort((a, b) => b.meanMs - a.meanMs)
-      .slice(0, 12)
-      .map((row) => {
-        let plan = [];
-        try {
-          plan = db.prepare(`EXPLAIN QUERY PLAN ${row.sql}`).all(...Array.from({ length: (row.sql.match(/\?/g) ?? []).length }, () => null)).map((p) => p.detail);
-        } catch {
-          plan = ["(no plan)"];
-        }
-        return { ...row, plan };
-      });
-    res.json(slowest);
+  // Forms here are small; refuse huge bodies before anything reads them.
+  const MAX_BODY_BYTES = 1024 * 1024;
+  app.use((req, res, next) => {
+    if (Number(req.get("content-length") ?? 0) <= MAX_BODY_BYTES) return next();
+    res.status(413).type("text/plain; charset=utf-8").send("Det du skickade var för stort. Korta texten och försök igen.");
   });
-}
 
-app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    const crossSite = isCrossSiteWrite(req.method, {
+      origin: req.get("origin"),
+      host: req.get("host"),
+      secFetchSite: req.get("sec-fetch-site"),
+    });
+    if (!crossSite) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
+  });
 
-app.all(
-  "*",
-  createRequestHandler({
+  // `npm run bench` only (BENCH=1): a bare route for the ceiling, the process's memory, and the SQL timings.
+  if (process.env.BENCH === "1") {
+    app.get("/__bench/ceiling", (_req, res) => res.type("text/plain").send("ok\n"));
+    const served = [];
+    app.use((req, res, next) => {
+      const started = performance.now();
+      res.on("finish", () => served.push(performance.now() - started));
+      next();
+    });
+    let cpuAtReset = process.cpuUsage();
+    app.get("/__bench/served", (_req, res) => {
+      const cpu = process.cpuUsage(cpuAtReset);
+      cpuAtReset = process.cpuUsage();
+      const sorted = served.splice(0).sort((a, b) => a - b);
+      const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+      res.json({ count: sorted.length, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length), p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: sorted.at(-1) ?? 0 });
+    });
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    app.get("/__bench/memory", (_req, res) => res.json({ ...process.memoryUsage(), loopDelayMaxMs: loopDelay.max / 1e6, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 }));
+    app.get("/__bench/sql", (_req, res) => {
+      const stats = globalThis.__portalSqlStats ?? new Map();
+      const db = globalThis.__portalDb?.$client;
+      const slowest = [...stats.entries()]
+        .map(([sql, s]) => ({ sql, calls: s.calls, totalMs: s.ms, meanMs: s.ms / s.calls }))
+        .sort((a, b) => b.meanMs - a.meanMs)
+        .slice(0, Number(_req.query.limit ?? 12))
+        .map((row) => {
+          let plan = [];
+          try {
+            plan = db.prepare(`EXPLAIN QUERY PLAN ${row.sql}`).all(...Array.from({ length: (row.sql.match(/\?/g) ?? []).length }, () => null)).map((p) => p.detail);
+          } catch {
+            plan = ["(no plan)"];
+          }
+          return { ...row, plan };
+        });
+      res.json(slowest);
+    });
+  }
+
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  // Other files and folders in public/: looked up only under names that exist there, so that
+  // a page does not cost a file-system lookup.
+  const publicNames = new Set(fs.readdirSync(path.join(root, "public")).filter((name) => name !== "build"));
+  const servePublic = express.static(path.join(root, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
+
+  const remix = createRequestHandler({
     build,
     mode: build.mode,
     // The client's address, for login throttling; behind a reverse proxy set TRUST_PROXY so it is the real one.
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "" }),
-  }),
-);
+  });
+  // Each request in its own scope (see app/http/request-scope.js).
+  app.all("*", (req, res, next) => requestScope.run(new Map(), () => remix(req, res, next)));
 
-app.listen(port, host, () => {
-  console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}`);
-});
+  const server = app.listen(port, host, () => {
+    const processes = workers > 1 ? ` (${workers} server processes)` : "";
+    if ((process.env.PORTAL_WORKER ?? "0") === "0") console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
+  });
+
+  // Stop taking requests, let the ones under way finish, then exit (SQLite's WAL is safe either way).
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.once(signal, () => {
+      server.close(() => process.exit(0));
+      server.closeIdleConnections?.();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}

@@ -10,6 +10,7 @@ import { recordAudit } from "../models/audit.server";
 import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
 import { isCityAdmin, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
+import { oncePerRequest } from "../http/request-scope.js";
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_HOURS = 2;
@@ -29,6 +30,8 @@ function createLucia(db: DB) {
     },
     // The actor is loaded by `loadActor`; lucia needs nothing of the person.
     getUserAttributes: () => ({}),
+    // When the session began, for the absolute limit (read with the session, no second query).
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
   });
 }
 
@@ -36,6 +39,7 @@ declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
     UserId: number;
+    DatabaseSessionAttributes: { createdAt: Date };
   }
 }
 
@@ -65,15 +69,21 @@ function sessionIdFrom(request: Request): string | null {
   return lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
-/** The logged-in person, or null. */
-export async function getActor(request: Request): Promise<Actor | null> {
+/**
+ * The logged-in person, or null. The root's loader and the page's loader both ask; on a
+ * page load they share one session lookup.
+ */
+export function getActor(request: Request): Promise<Actor | null> {
+  return oncePerRequest(request, "actor", () => readActor(request));
+}
+
+async function readActor(request: Request): Promise<Actor | null> {
   const sessionId = sessionIdFrom(request);
   if (!sessionId) return null;
   const { session } = await lucia().validateSession(sessionId);
   if (!session) return null;
   // …until the absolute limit (lucia measures idle time by the real clock; so does this).
-  const begun = getDb().select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, session.id)).get();
-  if (!begun || Date.now() - begun.createdAt.getTime() > SESSION_ABSOLUTE_HOURS * 3_600_000) {
+  if (Date.now() - session.createdAt.getTime() > SESSION_ABSOLUTE_HOURS * 3_600_000) {
     await lucia().invalidateSession(session.id);
     return null;
   }
@@ -117,7 +127,7 @@ export async function authenticate(email: string, password: string): Promise<num
 export async function startSession(request: Request, personId: number, redirectTo: unknown) {
   const previous = sessionIdFrom(request);
   if (previous) await lucia().invalidateSession(previous);
-  const session = await lucia().createSession(personId, {});
+  const session = await lucia().createSession(personId, { createdAt: new Date() });
   const actor = loadActor(personId);
   if (actor) recordAudit(actor, "session.login", { type: "person", id: personId });
   return redirect(safeRedirect(redirectTo), {

@@ -1,13 +1,17 @@
 import { eq, inArray } from "drizzle-orm";
 import { availabilityStatuses } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { getDb, keptUntilChange } from "../db.server";
 import type { StoredStatus } from "./availability";
 
 /** The stored statuses of some people (no entry: available). */
 export function statusesOf(personIds: number[]): Map<number, StoredStatus> {
+  if (personIds.length === 0) return new Map();
+  return keptUntilChange(`statuses:${personIds.join(",")}`, () => readStatuses(personIds));
+}
+
+function readStatuses(personIds: number[]): Map<number, StoredStatus> {
   const map = new Map<number, StoredStatus>();
-  if (personIds.length === 0) return map;
   const rows = getDb().select().from(availabilityStatuses).where(inArray(availabilityStatuses.personId, personIds)).all();
   for (const row of rows) {
     if (row.kind === "busy" && row.busyUntil) map.set(row.personId, { kind: "busy", busyUntil: row.busyUntil, setAt: row.setAt });

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { getDb, keptUntilChange } from "../db.server";
 import { addDays, localDateOf, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
@@ -9,6 +9,10 @@ import { dutyDayOn, dutyRota, type DutyDay, type DutyLine, type RotaInput } from
 
 /** A district's duty line with its opening hours, or null if none is set up. */
 export function dutyLineOf(districtId: number): DutyLine | null {
+  return keptUntilChange(`duty-line:${districtId}`, () => readDutyLine(districtId));
+}
+
+function readDutyLine(districtId: number): DutyLine | null {
   const db = getDb();
   const line = db.select().from(dutyLines).where(eq(dutyLines.districtId, districtId)).get();
   if (!line) return null;
@@ -51,9 +55,12 @@ function rotaInputOf(districtId: number, line: DutyLine, from: LocalDate, to: Lo
 export type NamedDutyDay = DutyDay & { personName: string | null };
 
 /** Who is on duty on each working day from `from` to `to`, in the actor's district. */
-export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: LocalDate): NamedDutyDay[] {
-  const line = dutyLineOf(actor.districtId);
+export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: LocalDate, line = dutyLineOf(actor.districtId)): NamedDutyDay[] {
   if (!line) return [];
+  return keptUntilChange(`duty-days:${actor.districtId}:${from}:${to}`, () => readDutyDays(actor, from, to, line));
+}
+
+function readDutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: LocalDate, line: DutyLine): NamedDutyDay[] {
   const days = dutyRota(rotaInputOf(actor.districtId, line, from, to), from, to);
   const ids = [...new Set(days.map((d) => d.personId).filter((id): id is number => id !== null))];
   const names = new Map(
@@ -70,9 +77,9 @@ export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: 
 }
 
 /** Today's duty day in the actor's district, or null when the duty phone is closed all day. */
-export function dutyToday(actor: Pick<Actor, "districtId">, now: Date): NamedDutyDay | null {
+export function dutyToday(actor: Pick<Actor, "districtId">, now: Date, line = dutyLineOf(actor.districtId)): NamedDutyDay | null {
   const today = localDateOf(now);
-  return dutyDays(actor, today, today)[0] ?? null;
+  return dutyDays(actor, today, today, line)[0] ?? null;
 }
 
 /**

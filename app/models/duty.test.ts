@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { datesFrom } from "../time/stockholm";
-import { dutyDayOn, dutyPhoneState, dutyRota, isDutyDay, openingHoursOn, type DutyDay, type DutyLine, type PhoneState, type RotaInput } from "./duty";
+import { dutyDayOn, dutyDaysBetween, dutyPhoneState, dutyRota, isDutyDay, openingHoursOn, type DutyDay, type DutyLine, type PhoneState, type RotaInput } from "./duty";
 
 // A duty line like the seed's: Monday–Friday 08:00–16:30, closing 13:00 on eves.
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" }));
@@ -446,5 +446,22 @@ describe("dutyRota", () => {
     ])("dutyRota(%s, %s) is the slice of the long range", (from, to) => {
       expect(dutyRota(input, from, to)).toEqual(long.filter((d) => d.date >= from && d.date <= to));
     });
+  });
+});
+
+describe("the rota's turn, counted from its start", () => {
+  const line = { phone: "+46850800000", afterHoursPhone: "+46850800001", eveClosesAt: "13:00", rotaStartsOn: "2025-01-07", hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" })) };
+  const input = { line, members: [11, 12, 13, 14, 15, 16, 17], overrides: new Map<string, number>(), isAway: (id: number, date: string) => id === 13 && date >= "2026-06-01" && date <= "2026-06-30" };
+
+  it("one day at a time gives the same person as the whole range at once", () => {
+    const whole = dutyRota(input, "2026-05-25", "2026-07-10");
+    const dayByDay = datesFrom("2026-05-25", "2026-07-10").flatMap((date) => dutyRota(input, date, date));
+    expect(dayByDay).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(25);
+  });
+
+  it("counts duty days only: weekends and public holidays do not move the turn", () => {
+    expect(dutyDaysBetween(line, "2026-12-21", "2026-12-28")).toBe(3); // Mon 21 – Wed 23; Christmas Eve, Christmas Day and the weekend are closed
+    expect(dutyDaysBetween(line, "2026-12-28", "2026-12-21")).toBe(0);
   });
 });

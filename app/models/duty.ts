@@ -78,34 +78,51 @@ export type RotaInput = {
 export function dutyRota(input: RotaInput, from: LocalDate, to: LocalDate): DutyDay[] {
   const { line, members, overrides, isAway } = input;
   const days: DutyDay[] = [];
-  // The turn of a day is how many working days have passed since the rota started.
-  let turn = 0;
-  const start = line.rotaStartsOn < from ? line.rotaStartsOn : from;
-  for (const date of datesFrom(start, to)) {
+  // The turn of a day is how many duty days have passed since the rota started.
+  let turn = dutyDaysBetween(line, line.rotaStartsOn, from);
+  for (const date of datesFrom(from, to)) {
     if (!isDutyDay(line, date)) continue;
     const inRota = date >= line.rotaStartsOn;
-    if (date >= from) {
-      const override = overrides.get(date);
-      if (override !== undefined) {
-        const away = isAway(override, date);
-        days.push({ date, personId: away ? null : override, source: "override", problem: away ? "override-away" : null });
-      } else {
-        let personId: number | null = null;
-        if (inRota) {
-          for (let k = 0; k < members.length; k++) {
-            const candidate = members[(turn + k) % members.length]!;
-            if (!isAway(candidate, date)) {
-              personId = candidate;
-              break;
-            }
+    const override = overrides.get(date);
+    if (override !== undefined) {
+      const away = isAway(override, date);
+      days.push({ date, personId: away ? null : override, source: "override", problem: away ? "override-away" : null });
+    } else {
+      let personId: number | null = null;
+      if (inRota) {
+        for (let k = 0; k < members.length; k++) {
+          const candidate = members[(turn + k) % members.length]!;
+          if (!isAway(candidate, date)) {
+            personId = candidate;
+            break;
           }
         }
-        days.push({ date, personId, source: "rota", problem: personId === null ? "nobody" : null });
       }
+      days.push({ date, personId, source: "rota", problem: personId === null ? "nobody" : null });
     }
     if (inRota) turn++;
   }
   return days;
+}
+
+const countedDutyDays = new Map<string, number>();
+
+/**
+ * How many duty days there are from `start` up to, not including, `end` (0 when `end` is not
+ * after `start`). The answer depends only on the opening hours and the calendar, so it is
+ * remembered: every page asks for today's duty person, and counting from a rota's start a
+ * year back means a year of calendar lookups.
+ */
+export function dutyDaysBetween(line: Pick<DutyLine, "hours" | "eveClosesAt">, start: LocalDate, end: LocalDate): number {
+  if (end <= start) return 0;
+  const key = `${line.eveClosesAt}|${line.hours.map((h) => `${h.weekday}:${h.opensAt}-${h.closesAt}`).join(",")}|${start}|${end}`;
+  let count = countedDutyDays.get(key);
+  if (count === undefined) {
+    count = datesFrom(start, addDays(end, -1)).filter((date) => isDutyDay(line, date)).length;
+    if (countedDutyDays.size >= 1000) countedDutyDays.clear();
+    countedDutyDays.set(key, count);
+  }
+  return count;
 }
 
 /** The duty day on one date, or null when the phone is closed that day. */

@@ -8,7 +8,7 @@ import {
   staffTeams,
 } from "../../db/schema";
 import { isSocialServices, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { getDb, keptUntilChange } from "../db.server";
 import type { Contact } from "./contacts";
 
 /**
@@ -69,6 +69,11 @@ export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
  */
 export function contactsForPartner(actor: Actor): Contact[] {
   if (actor.organisationId === null) return [];
+  const key = `partner-contacts:${actor.districtId}:${actor.organisationId}:${actor.homeOrganisationId}:${isSocialServices(actor)}`;
+  return keptUntilChange(key, () => readContactsForPartner(actor));
+}
+
+function readContactsForPartner(actor: Actor): Contact[] {
   const family = getDb()
     .select({ id: organisations.id, parentId: organisations.parentId })
     .from(organisations)

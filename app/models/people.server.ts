@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { districts, organisations, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { getDb, keptUntilChange } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { recordAudit } from "./audit.server";
 
@@ -21,6 +21,10 @@ export function findActivePersonByEmail(email: string) {
 
 /** The Actor for a logged-in person, or null if they no longer exist or are deactivated. */
 export function loadActor(personId: number): Actor | null {
+  return keptUntilChange(`actor:${personId}`, () => readActor(personId));
+}
+
+function readActor(personId: number): Actor | null {
   const row = getDb()
     .select({
       person: people,

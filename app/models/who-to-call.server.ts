@@ -7,6 +7,7 @@ import { dutyPhoneState } from "./duty";
 import { dutyLineOf, dutyToday } from "./duty.server";
 import { contactsForPartner } from "./organisations.server";
 import { whoToCall, type CallOption } from "./who-to-call";
+import { oncePerRequest } from "../http/request-scope.js";
 
 export type ContactWithAvailability = Contact & { availability: AvailabilityView };
 
@@ -23,10 +24,18 @@ export type CallAdvice = {
   } | null;
 };
 
+/**
+ * callAdviceFor once per page load: the root's emergency bar and the page (start page, phone
+ * list, new question) show the same answer, computed once, at the instant first asked.
+ */
+export function callAdviceForRequest(request: Request, actor: Actor, now: Date): CallAdvice {
+  return oncePerRequest(request, "call-advice", () => callAdviceFor(actor, now));
+}
+
 /** Everything the pages need to answer "who do I call right now?" for this person. */
 export function callAdviceFor(actor: Actor, now: Date): CallAdvice {
   const line = dutyLineOf(actor.districtId);
-  const today = line ? dutyToday(actor, now) : null;
+  const today = line ? dutyToday(actor, now, line) : null;
   const contacts = isPartner(actor)
     ? orderContactsForViewer(contactsForPartner(actor), { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId })
     : [];

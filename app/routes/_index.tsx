@@ -19,7 +19,7 @@ import { setOwnStatus, statusesOf } from "../models/availability.server";
 import { dutyDays } from "../models/duty.server";
 import { assignedOrganisations, districtOrganisations } from "../models/organisations.server";
 import { hasBookedThisTerm, openSlotsFor, termOf, walkExpected } from "../models/walk-and-talk.server";
-import { callAdviceFor } from "../models/who-to-call.server";
+import { callAdviceForRequest } from "../models/who-to-call.server";
 import { SlotList } from "../components/walk/SlotList";
 import { addDays } from "../time/stockholm";
 
@@ -40,7 +40,7 @@ function contactPersonData(actor: Actor, request: Request, at: Date, today: stri
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const at = now();
-  const advice = callAdviceFor(actor, at);
+  const advice = callAdviceForRequest(request, actor, at);
   const greeting = { name: actor.name, districtName: actor.districtName };
   if (can(actor, "contacts:see-own")) {
     const viewer = { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId };

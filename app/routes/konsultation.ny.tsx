@@ -12,7 +12,7 @@ import { answerByLabel, options, urgencyLabel } from "../format/consultation";
 import { pageTitle } from "../format/title";
 import { readConsultationForm } from "../http/consultation-form";
 import { createConsultation } from "../models/consultations.server";
-import { callAdviceFor } from "../models/who-to-call.server";
+import { callAdviceForRequest } from "../models/who-to-call.server";
 import { FormError } from "../components/FormError";
 
 export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialtjänsten");
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialt
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!can(actor, "contacts:see-own")) throw new Response("Forbidden", { status: 403 });
-  const advice = callAdviceFor(actor, now());
+  const advice = callAdviceForRequest(request, actor, now());
   return { options: advice.options, today: advice.today };
 }
 

@@ -17,14 +17,14 @@ import { readFormValues, refused, validateForm } from "../http/forms";
 import { reportMeetingSchema } from "../models/meeting-forms";
 import { placeLabel } from "../models/meetings";
 import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
-import { callAdviceFor } from "../models/who-to-call.server";
+import { callAdviceForRequest } from "../models/who-to-call.server";
 
 export const meta: MetaFunction = () => pageTitle("Planera ett anmälningsmöte");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!isPartner(actor)) throw new Response("Forbidden", { status: 403 });
-  const advice = callAdviceFor(actor, now());
+  const advice = callAdviceForRequest(request, actor, now());
   return { hosts: meetingHostsFor(actor), callOptions: advice.options, today: advice.today };
 }
 

@@ -8,14 +8,14 @@ import { formatDate } from "../format/dates";
 import { roleLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
 import { dutyLineOf } from "../models/duty.server";
-import { callAdviceFor } from "../models/who-to-call.server";
+import { callAdviceForRequest } from "../models/who-to-call.server";
 
 export const meta: MetaFunction = () => pageTitle("Telefonlista");
 
 /** A printable phone list for the staff-room wall: contacts, the duty phone, socialjouren and 112. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const advice = callAdviceFor(actor, now());
+  const advice = callAdviceForRequest(request, actor, now());
   return {
     organisationName: actor.organisationName ?? `Socialtjänsten ${actor.districtName}`,
     today: advice.today,

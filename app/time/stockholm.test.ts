@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
   addDays,
   datesFrom,
@@ -261,5 +262,32 @@ describe("isLocalDate", () => {
     ["idag", false],
   ])("%j → %s", (value, expected) => {
     expect(isLocalDate(value)).toBe(expected);
+  });
+});
+
+describe("the Stockholm wall clock, against Intl", () => {
+  const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const expected = (instant: Date) => {
+    const p = Object.fromEntries(intl.formatToParts(instant).map((x) => [x.type, x.value]));
+    return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
+  };
+
+  it("agrees at random instants from 1990 to 2100, seconds included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const instant = new Date(ms);
+        expect({ date: localDateOf(instant), minutes: localMinutesOf(instant) }).toEqual(expected(instant));
+      }),
+      { numRuns: 5000, seed: 20261127 },
+    );
+  });
+
+  it("agrees minute by minute around both clock changes of 2026", () => {
+    for (const start of [Date.UTC(2026, 2, 28, 22), Date.UTC(2026, 9, 24, 22)]) {
+      for (let ms = start; ms < start + 6 * 3_600_000; ms += 60_000) {
+        const instant = new Date(ms);
+        expect({ date: localDateOf(instant), minutes: localMinutesOf(instant) }).toEqual(expected(instant));
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A crash in the middle of work (the "api" project, no browser): the built server runs on its
- * own database, a stream of bookings and questions goes in, the process is killed with SIGKILL
- * while requests are in flight, and it starts again. The database must pass SQLite's
+ * own database as two processes (as on two cores), a stream of bookings and questions goes in,
+ * every process is killed with SIGKILL while requests are in flight, and it starts again. The database must pass SQLite's
  * integrity check, and every request that was answered with success must be in it.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -24,11 +24,23 @@ const env: NodeJS.ProcessEnv = {
   PORTAL_FIXED_NOW: "2026-12-01T10:00:00+01:00",
   SEED_HISTORY: "off",
   SCHEDULER: "off",
+  // Two server processes writing to the same file, as in production on two cores.
+  WEB_CONCURRENCY: "2",
 };
 const TEACHERS = ["larare@vallingbyskolan.example", "elevhalsa@vallingbyskolan.example", "lars.ek@vallingbyskolan.example", "rektor@vallingbyskolan.example"];
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, [path.join(root, "app/server.js")], { cwd: root, env, stdio: "ignore" });
+  // Its own process group, so that a kill takes the primary and every server process at once.
+  return spawn(process.execPath, [path.join(root, "app/server.js")], { cwd: root, env, stdio: "ignore", detached: true });
+}
+
+/** SIGKILL to the whole group: as when the machine or container dies, nothing gets to clean up. */
+function killAll(server: ChildProcess) {
+  try {
+    process.kill(-server.pid!, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
 }
 
 async function waitUntilUp(api: APIRequestContext) {
@@ -44,7 +56,7 @@ async function login(api: APIRequestContext, email: string): Promise<string> {
   return cookie;
 }
 
-test("a server killed mid-stream restarts with an intact database holding every answered request", async () => {
+test("two server processes killed mid-stream restart with an intact database holding every answered request", async () => {
   test.setTimeout(120_000);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${DATABASE}${suffix}`, { force: true });
   expect(spawnSync("npx", ["tsx", "db/setup.ts"], { cwd: root, env, stdio: "ignore" }).status).toBe(0);
@@ -100,7 +112,7 @@ test("a server killed mid-stream restarts with an intact database holding every 
       }
     });
     await expect.poll(() => answeredQuestions.length, { timeout: 30_000 }).toBeGreaterThan(40);
-    server.kill("SIGKILL");
+    killAll(server);
     stop = true;
     await Promise.all(writers);
     if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once("exit", resolve));
@@ -125,7 +137,7 @@ test("a server killed mid-stream restarts with an intact database holding every 
     // And it serves again.
     expect((await api.get("/healthz")).status()).toBe(200);
   } finally {
-    server.kill("SIGKILL");
+    killAll(server);
     await api.dispose();
   }
 });

@@ -1,0 +1,51 @@
+// @ts-check
+/**
+ * One server process per core. Node runs JavaScript on one core, and a page is mostly
+ * JavaScript (rendering, building queries), so `npm start` runs WEB_CONCURRENCY workers that
+ * share the port (node:cluster). They share nothing else but the SQLite file, which WAL mode
+ * lets several processes read and write safely. Plain JavaScript: app/server.js runs it
+ * without a build step.
+ */
+import cluster from "node:cluster";
+import os from "node:os";
+
+/** WEB_CONCURRENCY, or one per core in production and one otherwise. */
+export function workerCount() {
+  const fromEnv = Number(process.env.WEB_CONCURRENCY);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return process.env.NODE_ENV === "production" ? os.availableParallelism() : 1;
+}
+
+/**
+ * The primary process: starts the first worker alone (it applies any new migrations), the
+ * others once it listens; only the first runs the scheduler (reminders, mail), so nothing is
+ * sent twice. A worker that dies is replaced. SIGTERM/SIGINT stop the workers gracefully.
+ * If the primary itself is killed, the workers notice the lost channel and exit.
+ * @param {number} count
+ */
+export function runWorkers(count) {
+  let stopping = false;
+  /** @param {number} index */
+  const fork = (index) => {
+    const worker = cluster.fork({ PORTAL_WORKER: String(index), ...(index > 0 ? { SCHEDULER: "off" } : {}) });
+    worker.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`Server process ${index} stopped (${signal ?? `exit ${code}`}); starting a new one.`);
+      setTimeout(() => fork(index), 1000).unref();
+    });
+    return worker;
+  };
+  fork(0).once("listening", () => {
+    for (let i = 1; i < count; i++) fork(i);
+  });
+  for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
+    process.once(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+      setTimeout(() => process.exit(0), 10_000).unref();
+    });
+  }
+}
