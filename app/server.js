@@ -14,7 +14,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { runWorkers, workerCount } from "./http/cluster.js";
+import { countSetting, runWorkers, workerCount } from "./http/cluster.js";
 import { requestScope } from "./http/request-scope.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 
@@ -31,6 +31,7 @@ async function serve() {
   const host = process.env.HOST ?? "127.0.0.1";
   const secure = ["true", "1"].includes(process.env.SESSION_COOKIE_SECURE ?? "");
   const development = process.env.NODE_ENV === "development";
+  const maxAtOnce = countSetting("MAX_PAGES_AT_ONCE", 4);
 
   const build = await import(path.join(root, "build/server/index.js"));
 
@@ -113,6 +114,39 @@ async function serve() {
   const publicNames = new Set(fs.readdirSync(path.join(root, "public")).filter((name) => name !== "build"));
   const servePublic = express.static(path.join(root, "public"), { maxAge: "1h" });
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
+
+  // Pages are worked on a few at a time, the rest wait their turn in arrival order. The work is
+  // CPU-bound, so taking on more at once only interleaves them: every page would finish late,
+  // and some very late. A request whose client gives up while waiting is dropped unworked.
+  // MAX_PAGES_AT_ONCE (default 4) per server process.
+  let working = 0;
+  /** @type {(() => void)[]} */
+  const waiting = [];
+  const startWaiting = () => {
+    while (working < maxAtOnce && waiting.length > 0) waiting.shift()?.();
+  };
+  app.use((req, res, next) => {
+    /** @type {"waiting" | "working" | "done"} */
+    let state = "waiting";
+    const end = () => {
+      if (state === "working") {
+        working--;
+        state = "done";
+        startWaiting();
+      }
+      state = "done";
+    };
+    res.once("finish", end);
+    res.once("close", end);
+    const begin = () => {
+      if (state !== "waiting") return;
+      state = "working";
+      working++;
+      next();
+    };
+    waiting.push(begin);
+    startWaiting();
+  });
 
   const remix = createRequestHandler({
     build,

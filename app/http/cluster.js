@@ -9,11 +9,23 @@
 import cluster from "node:cluster";
 import os from "node:os";
 
+/**
+ * A whole number of at least 1 from the environment, or the default when unset. Anything
+ * else stops the server with a message, as app/env.server.ts does for the other settings.
+ * @param {string} name
+ * @param {number} fallback
+ */
+export function countSetting(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error(`${name} must be a whole number from 1 to 1000, not "${raw}".`);
+  return value;
+}
+
 /** WEB_CONCURRENCY, or one per core in production and one otherwise. */
 export function workerCount() {
-  const fromEnv = Number(process.env.WEB_CONCURRENCY);
-  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
-  return process.env.NODE_ENV === "production" ? os.availableParallelism() : 1;
+  return countSetting("WEB_CONCURRENCY", process.env.NODE_ENV === "production" ? os.availableParallelism() : 1);
 }
 
 /**

@@ -6,9 +6,10 @@
  * route, the server's memory, the slowest SQL statements with their query plans, and the
  * JavaScript each page sends (gzip). Figures only: nothing here passes or fails.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -33,7 +34,8 @@ db.pragma("busy_timeout = 10000");
 const sessionFor = (personId: number) => {
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
   const id = Array.from(crypto.randomBytes(40), (b) => alphabet[b % 32]).join("");
-  db.prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, personId, Math.floor(Date.now() / 1000) + 3600);
+    // Two hours ahead: fresh, so lucia does not extend (write) it during the run.
+  db.prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, personId, Math.floor(Date.now() / 1000) + 7200);
   return `portal_session=${id}`;
 };
 const teacher = db.prepare("SELECT p.id, p.organisation_id AS org FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.role = 'partner_staff' AND o.kind = 'school' ORDER BY p.id LIMIT 1").get() as { id: number; org: number };
@@ -60,20 +62,39 @@ const coordinatorCookie = sessionFor(coordinator.id);
 const bookers = pairs.map((p) => ({ cookie: sessionFor(p.personId), slotId: p.slotId }));
 db.close();
 
-// --- The server. ---
-const server = spawn(process.execPath, [path.join(root, "app/server.js")], {
-  cwd: root,
-  env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: DATABASE, SCHEDULER: "off", BENCH: "1", BENCH_SQL: "1" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stop = () => server.kill("SIGTERM");
-process.on("exit", stop);
-for (let i = 0; ; i++) {
-  const up = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok).catch(() => false);
-  if (up) break;
-  if (i > 100) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 100));
+// --- The server: as `npm start` runs it (production, one server process per core). ---
+function startServer(extraEnv: Record<string, string>) {
+  const child = spawn(process.execPath, [path.join(root, "app/server.js")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST: "127.0.0.1", DATABASE_PATH: DATABASE, SCHEDULER: "off", BENCH: "1", ...extraEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  process.on("exit", () => child.kill("SIGTERM"));
+  return child;
 }
+async function waitUntilUp() {
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok).catch(() => false);
+    if (up) break;
+    if (i > 300) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // The other server processes start once the first listens.
+  await new Promise((r) => setTimeout(r, 3000));
+}
+async function stopServer(child: ReturnType<typeof spawn>) {
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+/** Resident memory of the server: the primary process and every server process under it. */
+function serverMemoryMB(pid: number): { total: number; processes: number } {
+  const out = spawnSync("ps", ["-o", "rss=", "-p", String(pid), "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+  const sizes = out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
+  return { total: Math.round(sizes.reduce((a, b) => a + b, 0) / 1024), processes: sizes.length };
+}
+
+const server = startServer({});
+await waitUntilUp();
 
 type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
 async function measure(name: string, options: Omit<autocannon.Options, "url"> & { url?: string }): Promise<Result> {
@@ -81,11 +102,52 @@ async function measure(name: string, options: Omit<autocannon.Options, "url"> & 
   return { name, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p90, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
+async function steady(name: string, urlPath: string, cookie: string, rate: number): Promise<Result> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const get = () =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const req = http.get(`${ORIGIN}${urlPath}`, { agent, headers: { Cookie: cookie } }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies.push(performance.now() - started);
+          if ((res.statusCode ?? 0) >= 300) non2xx++;
+          resolve();
+        });
+      });
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+    });
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  for (let sent = 0; sent < rate * SECONDS; sent++) {
+    const wait = start + (sent * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(get());
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { name, rps: latencies.length / SECONDS, p50: at(0.5), p95: at(0.975), p99: at(0.99), errors, non2xx };
+}
+
 const results: Result[] = [];
 // Warm up, then measure each.
 await autocannon({ url: `${ORIGIN}/`, connections: 10, duration: 2, headers: { Cookie: teacherCookie } });
 results.push(await measure("bare route (ceiling)", { url: `${ORIGIN}/__bench/ceiling` }));
+// What any Remix route costs here: /healthz returns "ok" after one SQL statement.
+results.push(await measure("Remix route, fixed text (floor)", { url: `${ORIGIN}/healthz` }));
 results.push(await measure("start page, teacher", { url: `${ORIGIN}/`, headers: { Cookie: teacherCookie } }));
+// The same page at a steady rate, requests evenly spaced whatever the answers (autocannon's own
+// rate limits send each second's requests in a burst): the latency people get while the server
+// is busy but not saturated.
+for (const rate of [100, 250]) results.push(await steady(`start page, teacher, steady ${rate} req/s`, "/", teacherCookie, rate));
 results.push(await measure("booking page", { url: `${ORIGIN}/walk-and-talk/tider/${openSlot.id}`, headers: { Cookie: teacherCookie } }));
 // Book, read one's bookings, cancel: each connection a teacher with a place of their own.
 type Booker = (typeof bookers)[number];
@@ -115,16 +177,26 @@ results.push(
 // Last, since it is the slowest: the server may still be answering it when the run ends.
 results.push(await measure("statistics page, coordinator", { url: `${ORIGIN}/statistik`, headers: { Cookie: coordinatorCookie } }));
 
-const memory = (await (await fetch(`${ORIGIN}/__bench/memory`)).json()) as { rss: number; heapUsed: number };
+const memory = serverMemoryMB(server.pid!);
+await stopServer(server);
+
+// The slowest SQL, from a second, quiet run with every statement timed (timing slows the
+// server, so it is kept out of the figures above): each page a few hundred times.
+const timed = startServer({ BENCH_SQL: "1", WEB_CONCURRENCY: "1" });
+await waitUntilUp();
+for (const [url, cookie] of [["/", teacherCookie], [`/walk-and-talk/tider/${openSlot.id}`, teacherCookie], ["/walk-and-talk", teacherCookie], ["/statistik", coordinatorCookie]] as const) {
+  for (let i = 0; i < 200; i++) await (await fetch(`${ORIGIN}${url}`, { headers: { Cookie: cookie } })).text();
+}
 const slowest = (await (await fetch(`${ORIGIN}/__bench/sql`)).json()) as { sql: string; calls: number; meanMs: number; plan: string[] }[];
-stop();
+await stopServer(timed);
 
 const ceiling = results[0]!.rps;
-console.log(`\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each.\n`);
-console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | errors / non-2xx |");
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${r.errors} / ${r.non2xx} |`);
-console.log(`\nServer memory after the runs: ${Math.round(memory.rss / 1e6)} MB resident, ${Math.round(memory.heapUsed / 1e6)} MB heap.\n`);
+const floor = results[1]!.rps;
+console.log(`\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each; ${memory.processes - 1 || 1} server process(es).\n`);
+console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | of a Remix route | errors / non-2xx |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${Math.round((r.rps / floor) * 100)} % | ${r.errors} / ${r.non2xx} |`);
+console.log(`\nServer memory after the runs: ${memory.total} MB resident in ${memory.processes} processes (the primary and the server processes).\n`);
 
 console.log("Slowest SQL statements (mean time per call) and their query plans:");
 for (const s of slowest.slice(0, 8)) {
