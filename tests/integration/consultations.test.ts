@@ -8,21 +8,13 @@ import { consultationsFor, purgeClosedConsultations, takeConsultation } from "..
 import { registerAllJobs } from "../../app/jobs/all-jobs.server";
 import { registeredJobHandlers, runDueJobs, scheduleJob } from "../../app/jobs/scheduler.server";
 import { actorFor, db, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { QUESTION } from "./forms";
 import { args, get, post, respond, sessionCookie } from "./http";
 
 /** Questions asked in these tests; the seed also holds one case booked on the consultation forum. */
 const askedOutsideTheForum = () => db.select().from(consultations).where(isNull(consultations.forumMeetingId)).all();
 
-const question = {
-  purpose: "unsure_report",
-  mode: "anonymous",
-  ageBand: "6-9",
-  concerns: ["home", "absence"],
-  question: "En elev i årskurs 2 har varit borta mycket och verkar trött. Ska jag anmäla?",
-  urgency: "few_days",
-  answerBy: "portal",
-  callbackPhone: "070-174 06 30",
-};
+const question = { ...QUESTION, callbackPhone: "070-174 06 30" };
 
 const ask = async (email: string, fields: Record<string, string | string[]> = question) =>
   respond(async () => newAction(args(post("/konsultation/ny", fields, await sessionCookie(email)))));

@@ -10,24 +10,11 @@ import { action as meetingAction, loader as meetingLoader } from "../../app/rout
 import { dutyDays } from "../../app/models/duty.server";
 import { getBackBy, planningDates } from "../../app/models/meetings";
 import { actorFor, db, organisationId, personId, useFreshDatabase } from "./db";
+import { REPORT_MEETING } from "./forms";
 import { args, get, post, respond, sessionCookie } from "./http";
 
 // Clock: Tuesday 1 December 2026, 10.00. Anna Berg is a contact person of Vällingbyskolan.
-const plan = {
-  violence: "no",
-  hostPersonId: "",
-  date1: "2026-12-09",
-  time1: "13.00",
-  date2: "2026-12-11",
-  time2: "9.30",
-  minutes: "60",
-  place: "school",
-  participants: "Mentor och kurator",
-  interpreter: "yes",
-  interpreterLanguage: "somaliska",
-  guardiansTold: "yes",
-  notes: "Familjen vill gärna ses tidigt på dagen.",
-};
+const plan = { ...REPORT_MEETING, interpreter: "yes", interpreterLanguage: "somaliska", notes: "Familjen vill gärna ses tidigt på dagen." };
 const propose = async (email: string, fields: Record<string, string>) => respond(async () => newAction(args(post("/moten/ny", fields, await sessionCookie(email)))));
 const idFrom = (r: Response) => Number(/\/moten\/(\d+)/.exec(r.headers.get("Location") ?? "")![1]);
 const act = async (email: string, id: number, fields: Record<string, string>) =>

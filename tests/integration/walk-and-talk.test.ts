@@ -13,6 +13,7 @@ import { registeredJobHandlers } from "../../app/jobs/scheduler.server";
 import { bookSlot, openSlotsFor, seriesOverview, staffProgress } from "../../app/models/walk-and-talk.server";
 import { dutyDays } from "../../app/models/duty.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { WALK_SERIES } from "./forms";
 import { args, get, post, respond, sessionCookie } from "./http";
 
 // The clock is Tuesday 1 December 2026, 10.00. The seed publishes Anna Berg's series at
@@ -158,21 +159,7 @@ describe("cancelling", () => {
 describe("publishing", () => {
   useFreshDatabase();
 
-  const seriesFields = {
-    organisationId: "",
-    meetingPoint: "Vid fotbollsplanen",
-    mapUrl: "",
-    weekday: "1",
-    firstSlotAt: "10.00",
-    slotMinutes: "30",
-    slotsPerOccasion: "2",
-    everyWeeks: "2",
-    firstDate: "2026-12-07",
-    lastDate: "2027-01-31",
-    placesPerSlot: "1",
-    deadlineDaysBefore: "1",
-    deadlineAt: "12.00",
-  };
+  const seriesFields = WALK_SERIES;
   const publish = async (email: string, fields: Record<string, string>) =>
     respond(async () => newSeriesAction(args(post("/walk-and-talk/ny", fields, await sessionCookie(email)))));
 

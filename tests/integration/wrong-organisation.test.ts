@@ -51,6 +51,7 @@ import { dutyDays } from "../../app/models/duty.server";
 import { dayKind } from "../../app/time/holidays";
 import { addDays } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
 
 // ---------------------------------------------------------------------------
@@ -274,15 +275,6 @@ const ROWS: Row[] = TABLE.trim()
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Fields = Record<string, string | string[]>;
 
-const QUESTION = {
-  purpose: "unsure_report",
-  mode: "anonymous",
-  ageBand: "6-9",
-  concerns: ["home", "absence"],
-  question: "En elev i årskurs 2 har varit borta mycket och verkar trött. Ska jag anmäla?",
-  urgency: "few_days",
-  answerBy: "portal",
-};
 const QUESTION_TEXT = "borta mycket och verkar trött";
 const BOOKING_NOTE = "Hur börjar jag samtalet?";
 const FAMILY = { guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", language: "arabiska", interpreterNeeded: "yes", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" };
@@ -492,38 +484,9 @@ const maria = (w: World) => ({ personId: s(w.maria) });
 const personForm = (w: World, name: string, organisation: number, unit = "", title = "Lärare") => ({ intent: "change", name, title, role: "partner_staff", organisationId: s(organisation), unit });
 const invite = (organisation: number, unit = "", email = "ny.person@skolan.example") => ({ name: "Ny Person", title: "Lärare", role: "partner_staff", email, organisationId: s(organisation), unit });
 const offerForm = (teamId: number) => ({ name: "Familjestöd", forWhom: "Familjer med barn 0–12 år", whatItGives: "Samtal.", howToContact: "Ring.", phone: "", email: "", teamId: s(teamId), sortOrder: "9" });
-const seriesForm = (organisation: number, extra: Fields = {}) => ({
-  organisationId: s(organisation),
-  meetingPoint: "Vid fotbollsplanen",
-  mapUrl: "",
-  weekday: "1",
-  firstSlotAt: "10.00",
-  slotMinutes: "30",
-  slotsPerOccasion: "2",
-  everyWeeks: "2",
-  firstDate: "2026-12-07",
-  lastDate: "2027-01-31",
-  placesPerSlot: "1",
-  deadlineDaysBefore: "1",
-  deadlineAt: "12.00",
-  schoolPartId: "",
-  staffTeamId: "",
-  ...extra,
-});
+const seriesForm = (organisation: number, extra: Fields = {}) => ({ ...WALK_SERIES, organisationId: s(organisation), schoolPartId: "", staffTeamId: "", ...extra });
 const seriesUpdate = (w: World, extra: Fields = {}) => ({ intent: "update-series", ...seriesForm(w.vbs), meetingPoint: "Vid klätterställningen", weekday: "3", firstDate: "2026-12-02", lastDate: w.seriesLastDate, ...extra });
-const reportPlan = (host: number) => ({
-  violence: "no",
-  hostPersonId: s(host),
-  date1: "2026-12-09",
-  time1: "13.00",
-  date2: "2026-12-11",
-  time2: "9.30",
-  minutes: "60",
-  place: "school",
-  participants: "Mentor och kurator",
-  interpreter: "no",
-  guardiansTold: "yes",
-});
+const reportPlan = (host: number) => ({ ...REPORT_MEETING, hostPersonId: s(host) });
 const visitRequest = (target: string, host: number) => ({ target, hostPersonId: s(host), theme: "Vad socialtjänsten gör", date1: "2026-12-15", time1: "15.00" });
 const planningSeries = (organisation: number) => ({ organisationId: s(organisation), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" });
 const group = (members: string) => ({ kind: "collaboration", name: "Samverkan kring fritiden", members, firstDate: "2026-12-10", time: "10.00", minutes: "60", place: "office" });
