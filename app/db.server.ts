@@ -31,6 +31,7 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema }) as DB;
+  writeTransactionsTakeTheLockFirst(db);
   // Migrations that rebuild a table (SQLite cannot alter a column) drop the old one; with
   // foreign keys on, that would cascade or fail. They run with foreign keys off, as SQLite's
   // documentation prescribes, and the result is checked before any request is served.
@@ -42,6 +43,19 @@ export function openDatabase(file: string): DB {
   if (process.env.BENCH_SQL === "1") timeStatements(sqlite);
   keepPreparedStatements(sqlite);
   return db;
+}
+
+/**
+ * Several server processes write to one file (WEB_CONCURRENCY). A transaction that reads
+ * before it writes, as SQLite's default BEGIN DEFERRED does, fails with SQLITE_BUSY_SNAPSHOT
+ * when another process wrote in between: the busy timeout cannot help, because its snapshot
+ * is already stale. So every transaction begins IMMEDIATE: it waits (up to busy_timeout) for
+ * the write lock before its first read, and what it reads cannot change under it. A caller
+ * can still ask for another behaviour explicitly.
+ */
+function writeTransactionsTakeTheLockFirst(db: DB) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as typeof db.transaction;
 }
 
 /**

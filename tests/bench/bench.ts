@@ -96,17 +96,18 @@ function serverMemoryMB(pid: number): { total: number; processes: number } {
 const server = startServer({});
 await waitUntilUp();
 
-type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; refused: number; failed: number };
 async function measure(name: string, options: Omit<autocannon.Options, "url"> & { url?: string }): Promise<Result> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options, url: options.url ?? ORIGIN });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p90, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return { name, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p90, p99: result.latency.p99, errors: result.errors, refused: result["4xx"], failed: result["5xx"] };
 }
 
 async function steady(name: string, urlPath: string, cookie: string, rate: number): Promise<Result> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 200 });
   const latencies: number[] = [];
   let errors = 0;
-  let non2xx = 0;
+  let refused = 0;
+  let failed = 0;
   const get = () =>
     new Promise<void>((resolve) => {
       const started = performance.now();
@@ -114,7 +115,9 @@ async function steady(name: string, urlPath: string, cookie: string, rate: numbe
         res.resume();
         res.on("end", () => {
           latencies.push(performance.now() - started);
-          if ((res.statusCode ?? 0) >= 300) non2xx++;
+          const status = res.statusCode ?? 0;
+          if (status >= 500) failed++;
+          else if (status >= 400) refused++;
           resolve();
         });
       });
@@ -134,7 +137,7 @@ async function steady(name: string, urlPath: string, cookie: string, rate: numbe
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-  return { name, rps: latencies.length / SECONDS, p50: at(0.5), p95: at(0.975), p99: at(0.99), errors, non2xx };
+  return { name, rps: latencies.length / SECONDS, p50: at(0.5), p95: at(0.975), p99: at(0.99), errors, refused, failed };
 }
 
 const results: Result[] = [];
@@ -193,9 +196,9 @@ await stopServer(timed);
 const ceiling = results[0]!.rps;
 const floor = results[1]!.rps;
 console.log(`\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each; ${memory.processes - 1 || 1} server process(es).\n`);
-console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | of a Remix route | errors / non-2xx |");
+console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | of a Remix route | connection errors / 4xx / 5xx |");
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${Math.round((r.rps / floor) * 100)} % | ${r.errors} / ${r.non2xx} |`);
+for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${Math.round((r.rps / floor) * 100)} % | ${r.errors} / ${r.refused} / ${r.failed} |`);
 console.log(`\nServer memory after the runs: ${memory.total} MB resident in ${memory.processes} processes (the primary and the server processes).\n`);
 
 console.log("Slowest SQL statements (mean time per call) and their query plans:");

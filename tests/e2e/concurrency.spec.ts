@@ -1,21 +1,24 @@
 /**
- * Booking under load, over plain HTTP (the "api" project, no browser): when 200 people try
- * to book the last place at once, exactly one gets it and every other gets a clear
- * "Tiden hann bli bokad av någon annan"; and one person who sends the same booking several
- * times at once gets exactly one booking.
+ * Many people at once, over plain HTTP (the "api" project, no browser), against a server of
+ * its own running as two processes on one database file, as in production on two cores, so
+ * the requests really do run side by side:
+ * - 200 people book the last place at once: exactly one gets it, every other gets a clear
+ *   "Tiden hann bli bokad av någon annan";
+ * - one person sends the same booking several times at once: exactly one booking;
+ * - two social workers take the same questions at once: exactly one gets each question.
  *
- * The people and their sessions are written straight into the e2e database (it is
- * recreated for every run, so nothing is cleaned up). The slots used belong to Anna Berg's
- * seeded series, which no other test books.
+ * The 200 people and their sessions are written straight into that database (it is seeded
+ * afresh for every run, so nothing is cleaned up).
  */
 import crypto from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, request as http, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { login, ownServer } from "./own-server";
 
-const ORIGIN = "http://127.0.0.1:3100";
-const DATABASE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../data/e2e.db");
+const own = ownServer("concurrency", 3103);
+const ORIGIN = own.origin;
+const DATABASE = own.database;
 /** The server's pinned clock (start-test-server.mjs): Tuesday 1 December 2026, 10.00 in Stockholm. */
 const PINNED_NOW_MS = Date.parse("2026-12-01T09:00:00Z");
 const HOST_EMAIL = "socialsekreterare@hv.example";
@@ -25,6 +28,19 @@ const CROWD = 200;
 
 // One after the other in one worker: each test already sends many requests at once.
 test.describe.configure({ mode: "default" });
+
+let server: ChildProcess;
+let request: APIRequestContext;
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  own.seed();
+  request = await http.newContext({ baseURL: ORIGIN });
+  server = await own.start(request);
+});
+test.afterAll(async () => {
+  await own.kill(server);
+  await request.dispose();
+});
 
 function openDatabase(): Database.Database {
   const db = new Database(DATABASE, { fileMustExist: true });
@@ -111,7 +127,7 @@ function postBooking(request: APIRequestContext, slotId: number, sessionId: stri
 
 const isBooked = (response: APIResponse) => response.status() === 302 && response.headers()["location"] === "/walk-and-talk?sparat=bokad";
 
-test("200 people booking the last place at once: exactly one gets it, the others are told someone else was quicker", async ({ playwright, baseURL }) => {
+test("200 people booking the last place at once: exactly one gets it, the others are told someone else was quicker", async () => {
   test.setTimeout(120_000);
   const db = openDatabase();
   let crowd: Person[];
@@ -126,38 +142,33 @@ test("200 people booking the last place at once: exactly one gets it, the others
     db.close();
   }
 
-  const request = await playwright.request.newContext({ baseURL });
+  const responses = await Promise.all(crowd.map((person) => postBooking(request, slot.slotId, person.sessionId)));
+  const statuses = responses.map((r) => r.status());
+  expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
+
+  const winners = responses.filter(isBooked);
+  expect(winners, `one booking went through (statuses: ${[...new Set(statuses)].join(", ")})`).toHaveLength(1);
+  const losers = responses.filter((r) => !isBooked(r));
+  expect(losers).toHaveLength(CROWD - 1);
+  expect(losers.map((r) => r.status())).toEqual(Array(CROWD - 1).fill(409));
+  const bodies = await Promise.all(losers.map((r) => r.text()));
+  for (const body of bodies) {
+    expect(body).toContain(FULL);
+    expect(body).toContain('role="alert"');
+  }
+
+  const db2 = openDatabase();
   try {
-    const responses = await Promise.all(crowd.map((person) => postBooking(request, slot.slotId, person.sessionId)));
-    const statuses = responses.map((r) => r.status());
-    expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
-
-    const winners = responses.filter(isBooked);
-    expect(winners, `one booking went through (statuses: ${[...new Set(statuses)].join(", ")})`).toHaveLength(1);
-    const losers = responses.filter((r) => !isBooked(r));
-    expect(losers).toHaveLength(CROWD - 1);
-    expect(losers.map((r) => r.status())).toEqual(Array(CROWD - 1).fill(409));
-    const bodies = await Promise.all(losers.map((r) => r.text()));
-    for (const body of bodies) {
-      expect(body).toContain(FULL);
-      expect(body).toContain('role="alert"');
-    }
-
-    const db2 = openDatabase();
-    try {
-      const bookings = activeBookings(db2, slot.slotId);
-      expect(bookings).toHaveLength(1);
-      expect(crowd.map((p) => p.personId)).toContain(bookings[0]!.personId);
-      expect(bookedCount(db2, slot.slotId)).toBe(1);
-    } finally {
-      db2.close();
-    }
+    const bookings = activeBookings(db2, slot.slotId);
+    expect(bookings).toHaveLength(1);
+    expect(crowd.map((p) => p.personId)).toContain(bookings[0]!.personId);
+    expect(bookedCount(db2, slot.slotId)).toBe(1);
   } finally {
-    await request.dispose();
+    db2.close();
   }
 });
 
-test("the same person sending the same booking several times at once gets exactly one booking", async ({ playwright, baseURL }) => {
+test("the same person sending the same booking several times at once gets exactly one booking", async () => {
   test.setTimeout(60_000);
   const db = openDatabase();
   let person: Person;
@@ -171,28 +182,68 @@ test("the same person sending the same booking several times at once gets exactl
     db.close();
   }
 
-  const request = await playwright.request.newContext({ baseURL });
-  try {
-    const responses = await Promise.all(Array.from({ length: 5 }, () => postBooking(request, slot.slotId, person.sessionId)));
-    const statuses = responses.map((r) => r.status());
-    expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
-    expect(responses.filter(isBooked)).toHaveLength(1);
-    const repeats = responses.filter((r) => !isBooked(r));
-    expect(repeats.map((r) => r.status())).toEqual([400, 400, 400, 400]);
-    for (const body of await Promise.all(repeats.map((r) => r.text()))) expect(body).toContain(ALREADY);
+  const responses = await Promise.all(Array.from({ length: 5 }, () => postBooking(request, slot.slotId, person.sessionId)));
+  const statuses = responses.map((r) => r.status());
+  expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
+  expect(responses.filter(isBooked)).toHaveLength(1);
+  const repeats = responses.filter((r) => !isBooked(r));
+  expect(repeats.map((r) => r.status())).toEqual([400, 400, 400, 400]);
+  for (const body of await Promise.all(repeats.map((r) => r.text()))) expect(body).toContain(ALREADY);
 
-    const db2 = openDatabase();
-    try {
-      expect(activeBookings(db2, slot.slotId)).toEqual([{ personId: person.personId }]);
-      const sameOccasion = db2
-        .prepare("SELECT COUNT(*) AS n FROM walk_bookings WHERE occasion_id = ? AND person_id = ? AND cancelled_at IS NULL")
-        .get(slot.occasionId, person.personId) as { n: number };
-      expect(sameOccasion.n).toBe(1);
-      expect(bookedCount(db2, slot.slotId)).toBe(1);
-    } finally {
-      db2.close();
+  const db2 = openDatabase();
+  try {
+    expect(activeBookings(db2, slot.slotId)).toEqual([{ personId: person.personId }]);
+    const sameOccasion = db2
+      .prepare("SELECT COUNT(*) AS n FROM walk_bookings WHERE occasion_id = ? AND person_id = ? AND cancelled_at IS NULL")
+      .get(slot.occasionId, person.personId) as { n: number };
+    expect(sameOccasion.n).toBe(1);
+    expect(bookedCount(db2, slot.slotId)).toBe(1);
+  } finally {
+    db2.close();
+  }
+});
+
+test("two social workers taking the same questions at once: exactly one gets each question, the other is told", async () => {
+  test.setTimeout(60_000);
+  const QUESTIONS = 20;
+  const WORKERS = ["socialsekreterare@hv.example", "jonas.ekholm@hv.example"]; // both cover Vällingbyskolan
+  const teacher = await login(request, ORIGIN, "larare@vallingbyskolan.example");
+  const ids: number[] = [];
+  for (let n = 1; n <= QUESTIONS; n++) {
+    const asked = await request.post("/konsultation/ny", {
+      form: { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: "absence", question: `Fråga ${n}: en elev är ofta borta.`, urgency: "no_hurry", answerBy: "portal" },
+      headers: { Cookie: teacher, Origin: ORIGIN },
+      maxRedirects: 0,
+    });
+    const id = /^\/konsultation\/(\d+)/.exec(asked.headers()["location"] ?? "")?.[1];
+    expect(id, `question ${n} was sent`).toBeDefined();
+    ids.push(Number(id));
+  }
+  const cookies = await Promise.all(WORKERS.map((email) => login(request, ORIGIN, email)));
+
+  // Every question taken by both at once: 40 requests in flight over two server processes.
+  const attempts = ids.flatMap((id) => cookies.map((cookie, w) => ({ id, w, cookie })));
+  const responses = await Promise.all(
+    attempts.map(({ id, cookie }) =>
+      request.post(`/konsultation/${id}`, { form: { intent: "take" }, headers: { Cookie: cookie, Origin: ORIGIN }, maxRedirects: 0, timeout: 30_000 }),
+    ),
+  );
+  expect(responses.map((r) => r.status()).filter((s) => s >= 500), "no server errors").toEqual([]);
+
+  const db = openDatabase();
+  try {
+    const personIds = WORKERS.map((email) => (db.prepare("SELECT id FROM people WHERE email = ?").get(email) as { id: number }).id);
+    for (const id of ids) {
+      const mine = attempts.map((a, i) => ({ ...a, response: responses[i]! })).filter((a) => a.id === id);
+      const winners = mine.filter((a) => a.response.status() === 302 && a.response.headers()["location"] === `/konsultation/${id}?sparat=tagen`);
+      expect(winners, `question ${id} was taken once`).toHaveLength(1);
+      const loser = mine.find((a) => a !== winners[0])!;
+      expect(loser.response.status()).toBe(400);
+      expect(await loser.response.text()).toContain("Någon annan hann ta frågan");
+      const stored = db.prepare("SELECT state, taken_by AS takenBy FROM consultations WHERE id = ?").get(id);
+      expect(stored).toEqual({ state: "taken", takenBy: personIds[winners[0]!.w] });
     }
   } finally {
-    await request.dispose();
+    db.close();
   }
 });

@@ -55,31 +55,46 @@ describe("reads kept until the database changes", () => {
   });
 });
 
-describe("reads kept across processes", () => {
+describe("two connections to one file (two server processes)", () => {
   const dirs: string[] = [];
+  const open: { close(): unknown }[] = [];
   afterEach(() => {
     setDbForTesting(undefined);
+    for (const connection of open.splice(0)) connection.close();
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("reads again after another connection (another server process) commits", () => {
+  /** The portal's connection (as getDb() returns it) and a plain one standing in for the other process. */
+  function twoConnections() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-kept-"));
     dirs.push(dir);
     const file = path.join(dir, "portal.db");
     const mine = openDatabase(file);
     setDbForTesting(mine);
     const other = new Database(file);
-    try {
-      other.exec("CREATE TABLE scratch (x)");
-      let reads = 0;
-      const read = () => keptUntilChange("test", () => ++reads);
-      expect([read(), read()]).toEqual([1, 1]);
-      other.prepare("INSERT INTO scratch VALUES (1)").run();
-      expect(read()).toBe(2);
-    } finally {
-      other.close();
-      mine.$client.close();
-    }
+    other.pragma("busy_timeout = 0");
+    open.push(other, mine.$client);
+    other.exec("CREATE TABLE scratch (x)");
+    return { mine, other };
+  }
+
+  it("reads again after another connection (another server process) commits", () => {
+    const { other } = twoConnections();
+    let reads = 0;
+    const read = () => keptUntilChange("test", () => ++reads);
+    expect([read(), read()]).toEqual([1, 1]);
+    other.prepare("INSERT INTO scratch VALUES (1)").run();
+    expect(read()).toBe(2);
+  });
+
+  it("a transaction holds the write lock from its start, so what it read cannot change before it writes", () => {
+    const { mine, other } = twoConnections();
+    mine.transaction(() => {
+      mine.$client.prepare("SELECT count(*) FROM scratch").get();
+      expect(() => other.prepare("INSERT INTO scratch VALUES (1)").run()).toThrow(/database is locked/);
+    });
+    other.prepare("INSERT INTO scratch VALUES (1)").run(); // free again once it commits
+    expect(other.prepare("SELECT count(*) AS n FROM scratch").get()).toEqual({ n: 1 });
   });
 });
 
