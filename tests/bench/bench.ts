@@ -47,16 +47,31 @@ const openSlot = db
      WHERE ws.organisation_id = ? AND o.deadline > ? AND s.booked < s.capacity ORDER BY s.starts_at LIMIT 1`,
   )
   .get(teacher.org, now) as { id: number };
-// One teacher and one free coming place per connection, each at a different occasion.
+// One teacher and one free coming place per connection, each in a different organisation
+// (so no two connections want the same place), each teacher without a coming booking (so
+// the booking they cancel is the one they just made).
 const pairs = db
   .prepare(
-    `SELECT p.id AS personId, MIN(s.id) AS slotId FROM walk_slots s JOIN walk_occasions o ON o.id = s.occasion_id JOIN walk_series ws ON ws.id = o.series_id
-     JOIN people p ON p.organisation_id = ws.organisation_id AND p.role = 'partner_staff'
-     WHERE o.deadline > ? AND s.booked = 0
-       AND NOT EXISTS (SELECT 1 FROM walk_bookings b WHERE b.occasion_id = o.id AND b.person_id = p.id AND b.cancelled_at IS NULL)
-     GROUP BY p.id ORDER BY p.id LIMIT ?`,
+    `SELECT MIN(s.id) AS slotId, ws.organisation_id AS organisationId FROM walk_slots s
+     JOIN walk_occasions o ON o.id = s.occasion_id JOIN walk_series ws ON ws.id = o.series_id
+     WHERE o.deadline > ? AND o.cancelled_at IS NULL AND s.booked = 0 AND ws.school_part_id IS NULL AND ws.staff_team_id IS NULL
+     GROUP BY ws.organisation_id ORDER BY ws.organisation_id`,
   )
-  .all(now, CONNECTIONS) as { personId: number; slotId: number }[];
+  .all(now)
+  .map((row) => {
+    const { slotId, organisationId } = row as { slotId: number; organisationId: number };
+    const person = db
+      .prepare(
+        `SELECT p.id FROM people p WHERE p.organisation_id = ? AND p.role = 'partner_staff' AND p.deactivated_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM walk_bookings b JOIN walk_occasions bo ON bo.id = b.occasion_id WHERE b.person_id = p.id AND b.cancelled_at IS NULL AND bo.deadline > ?)
+         ORDER BY p.id LIMIT 1`,
+      )
+      .get(organisationId, now) as { id: number } | undefined;
+    return person && { personId: person.id, slotId };
+  })
+  .filter((pair) => pair !== undefined)
+  .slice(0, CONNECTIONS);
+if (pairs.length < CONNECTIONS) throw new Error(`only ${pairs.length} organisations have a free place and a teacher without a coming booking`);
 const teacherCookie = sessionFor(teacher.id);
 const coordinatorCookie = sessionFor(coordinator.id);
 const bookers = pairs.map((p) => ({ cookie: sessionFor(p.personId), slotId: p.slotId }));
@@ -152,26 +167,35 @@ results.push(await measure("start page, teacher", { url: `${ORIGIN}/`, headers: 
 // is busy but not saturated.
 for (const rate of [100, 250]) results.push(await steady(`start page, teacher, steady ${rate} req/s`, "/", teacherCookie, rate));
 results.push(await measure("booking page", { url: `${ORIGIN}/walk-and-talk/tider/${openSlot.id}`, headers: { Cookie: teacherCookie } }));
-// Book, read one's bookings, cancel: each connection a teacher with a place of their own.
+// Book, read one's bookings, cancel: each cycle a teacher with a place of their own, taken
+// from the free ones when it starts and handed back when it ends (autocannon starts every
+// cycle with a fresh context), so no two connections ever act as the same teacher at once.
 type Booker = (typeof bookers)[number];
 type Context = { me?: Booker; bookingId?: string };
-let handedOut = 0;
-const as = (req: autocannon.Request, context: Context, extra: Partial<autocannon.Request>): autocannon.Request => {
-  context.me ??= bookers[handedOut++ % bookers.length]!;
-  return { ...req, ...extra, headers: { ...req.headers, Cookie: context.me.cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" } };
-};
+const freeBookers = [...bookers];
+const me = (context: unknown): Booker => ((context as Context).me ??= freeBookers.shift()!);
+const as = (req: autocannon.Request, context: unknown, extra: Partial<autocannon.Request>): autocannon.Request => ({
+  ...req,
+  ...extra,
+  headers: { ...req.headers, Cookie: me(context).cookie, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+});
 results.push(
   await measure("book + list + cancel", {
     connections: bookers.length,
     requests: [
-      { method: "POST", setupRequest: (req, context) => as(req, context as Context, { path: `/walk-and-talk/tider/${((context as Context).me ?? bookers[handedOut % bookers.length]!).slotId}`, body: "topic=&note=" }) },
+      { method: "POST", setupRequest: (req, context) => as(req, context, { path: `/walk-and-talk/tider/${me(context).slotId}`, body: "topic=&note=" }) },
       {
         method: "GET",
         path: "/walk-and-talk",
-        setupRequest: (req, context) => as(req, context as Context, {}),
+        setupRequest: (req, context) => as(req, context, {}),
         onResponse: (_status, body, context) => void ((context as Context).bookingId = /name="bookingId" value="(\d+)"/.exec(body)?.[1]),
       },
-      { method: "POST", path: "/walk-and-talk", setupRequest: (req, context) => as(req, context as Context, { body: `intent=cancel-booking&bookingId=${(context as Context).bookingId ?? ""}` }) },
+      {
+        method: "POST",
+        path: "/walk-and-talk",
+        setupRequest: (req, context) => as(req, context, { body: `intent=cancel-booking&bookingId=${(context as Context).bookingId ?? ""}` }),
+        onResponse: (_status, _body, context) => void freeBookers.push(me(context)),
+      },
     ],
     initialContext: {},
   }),

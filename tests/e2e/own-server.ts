@@ -42,6 +42,7 @@ export function ownServer(name: string, port: number): OwnServer {
     database,
     seed() {
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${database}${suffix}`, { force: true });
+      fs.rmSync(path.join(root, "data", `${name}.log`), { force: true });
       const setup = spawnSync("npx", ["tsx", "db/setup.ts"], { cwd: root, env, stdio: "ignore" });
       if (setup.status !== 0) throw new Error(`seeding ${database} failed (exit ${setup.status ?? setup.signal})`);
     },
