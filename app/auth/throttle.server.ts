@@ -1,8 +1,10 @@
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { loginFailures } from "../../db/schema";
-import { getDb } from "../db.server";
+import { getDb, type DB } from "../db.server";
 import { normaliseEmail } from "../models/people.server";
 import { WINDOW_MS, waitBeforeNextTry } from "./throttle";
+
+type DbOrTx = Pick<DB, "select">;
 
 /**
  * The throttling keys of a login: the account tried, and the address it came from. A loopback
@@ -17,8 +19,8 @@ export function throttleKeys(email: string, address: string): string[] {
 }
 
 /** The longest wait any of the keys must keep, in milliseconds. */
-export function loginWait(keys: string[], now: Date): number {
-  const rows = getDb()
+function loginWait(db: DbOrTx, keys: string[], now: Date): number {
+  const rows = db
     .select({ key: loginFailures.key, at: loginFailures.at })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gte(loginFailures.at, new Date(now.getTime() - WINDOW_MS))))
@@ -26,16 +28,27 @@ export function loginWait(keys: string[], now: Date): number {
   return Math.max(0, ...keys.map((key) => waitBeforeNextTry(rows.filter((r) => r.key === key).map((r) => r.at), now)));
 }
 
-export function recordLoginFailure(keys: string[], now: Date): void {
-  getDb().transaction((tx) => {
-    for (const key of keys) {
-      tx.insert(loginFailures).values({ key, at: now }).run();
+export type LoginAttempt = { wait: number } | { wait: 0; attemptIds: number[] };
+
+/**
+ * Before the password is checked: either the wait still to keep, or the attempt written down
+ * for every key as a failure, in the same transaction as the check. The password check is
+ * asynchronous, so many guesses sent at once would otherwise all pass the check before the
+ * first failure was written. A successful login takes its attempt back (`loginSucceeded`).
+ */
+export function beginLoginAttempt(keys: string[], now: Date): LoginAttempt {
+  return getDb().transaction((tx) => {
+    const wait = loginWait(tx, keys, now);
+    if (wait > 0) return { wait };
+    const attemptIds = keys.map((key) => {
       tx.delete(loginFailures).where(and(eq(loginFailures.key, key), lt(loginFailures.at, new Date(now.getTime() - 24 * WINDOW_MS)))).run();
-    }
+      return tx.insert(loginFailures).values({ key, at: now }).returning({ id: loginFailures.id }).get().id;
+    });
+    return { wait: 0, attemptIds };
   });
 }
 
-/** A successful login clears the account's failures (the address keeps its own). */
-export function clearAccountFailures(keys: string[]): void {
-  getDb().delete(loginFailures).where(inArray(loginFailures.key, keys.filter((k) => k.startsWith("account:")))).run();
+/** The password was right: the attempt was no failure, and the account's earlier failures are cleared (the address keeps its own). */
+export function loginSucceeded(keys: string[], attemptIds: number[]): void {
+  getDb().delete(loginFailures).where(or(inArray(loginFailures.id, attemptIds), inArray(loginFailures.key, keys.filter((k) => k.startsWith("account:"))))).run();
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { safeRedirect } from "../auth/redirect";
 import { authenticate, getActor, startSession } from "../auth/session.server";
-import { clearAccountFailures, loginWait, recordLoginFailure, throttleKeys } from "../auth/throttle.server";
+import { beginLoginAttempt, loginSucceeded, throttleKeys } from "../auth/throttle.server";
 import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -45,14 +45,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const at = now();
   const keys = throttleKeys(form.data.email, typeof context.clientAddress === "string" ? context.clientAddress : "");
   // After five failures the next try waits, whatever the password: guessing gets slow.
-  const wait = loginWait(keys, at);
-  if (wait > 0) return json({ fieldErrors: { form: waitMessage(wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
+  const attempt = beginLoginAttempt(keys, at);
+  if (!("attemptIds" in attempt)) return json({ fieldErrors: { form: waitMessage(attempt.wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(attempt.wait / 1000)) } });
   const personId = await authenticate(form.data.email, form.data.password);
-  if (personId === null) {
-    recordLoginFailure(keys, at);
-    return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
-  }
-  clearAccountFailures(keys);
+  if (personId === null) return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
+  loginSucceeded(keys, attempt.attemptIds);
   return startSession(request, personId, form.data.redirectTo);
 }
 

@@ -198,6 +198,21 @@ describe("login throttling and session limits", () => {
     expect((await tryLogin("elevhalsa@vallingbyskolan.example", "samverkan-demo", "127.0.0.1")).status).toBe(302);
   });
 
+  it("guesses sent all at once get no more tries than guesses sent one by one", async () => {
+    // The password check is asynchronous, so without care every guess would be let in before the first failure was written.
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => tryLogin("larare@vallingbyskolan.example", `gissning-${i}`, "203.0.113.20")));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect((await tryLogin("larare@vallingbyskolan.example", "samverkan-demo")).status).toBe(429);
+  });
+
+  it("a successful login does not count against the address it came from", async () => {
+    for (let i = 0; i < 4; i++) await tryLogin(`okand-${i}@x.example`, "gissning", "203.0.113.21");
+    for (let i = 0; i < 3; i++) expect((await tryLogin("rektor@vallingbyskolan.example", "samverkan-demo", "203.0.113.21")).status).toBe(302);
+    expect((await tryLogin("okand-5@x.example", "gissning", "203.0.113.21")).status).toBe(400); // the fifth failure, not the eighth
+  });
+
   it("a successful login is not slowed and clears the account's failures", async () => {
     for (let i = 0; i < 4; i++) await tryLogin("larare@vallingbyskolan.example", "fel");
     expect((await tryLogin("larare@vallingbyskolan.example", "samverkan-demo")).status).toBe(302);
