@@ -59,6 +59,17 @@ function writeTransactionsTakeTheLockFirst(db: DB) {
 }
 
 /**
+ * A model function whose checks and writes must be one step (`export const cancelMeeting =
+ * atomic(function cancelMeeting(…) {…})`): the whole call runs in one transaction, so what its
+ * checks read cannot change before its writes, even when another server process acts on the
+ * same row at the same moment. Transactions inside it become savepoints. For synchronous
+ * functions only (a better-sqlite3 transaction cannot span an await).
+ */
+export function atomic<A extends unknown[], R>(run: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => getDb().transaction(() => run(...args));
+}
+
+/**
  * drizzle asks SQLite to prepare a statement's SQL on every call, and preparing costs more
  * than running most of the portal's queries. A page runs the same few dozen statements,
  * so each connection keeps its prepared statements by their text (better-sqlite3

@@ -14,7 +14,7 @@ import {
   type CONSULTATION_OUTCOMES,
 } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
@@ -153,7 +153,7 @@ export function openForumMeeting(actor: Actor, meetingId: number, now: Date) {
  * question, answered at the forum. The unique place index and a trigger make overbooking
  * impossible even when two partners press at once.
  */
-export function bookForumPlace(actor: Actor, meetingId: number, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
+export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meetingId: number, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
   if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ta upp ärenden här.");
   const forum = openForumMeeting(actor, meetingId, now);
   if (!forum) return fail("form", "Forumet har redan varit eller är inställt. Välj ett annat datum.");
@@ -179,7 +179,7 @@ export function bookForumPlace(actor: Actor, meetingId: number, input: Consultat
     if (error instanceof Error && /UNIQUE|no such place/.test(error.message)) return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
     throw error;
   }
-}
+});
 
 /** How many cases are booked on a forum meeting: a count, which anyone who sees the forum may know. */
 export function forumBookedCount(meetingId: number): number {
@@ -320,7 +320,7 @@ export function takeConsultation(actor: Actor, id: number, now: Date): { ok: tru
 }
 
 /** A message in the thread, from the asker or the social worker who took it. */
-export function addMessage(actor: Actor, id: number, body: string, now: Date): { ok: true } | Failure {
+export const addMessage = atomic(function addMessage(actor: Actor, id: number, body: string, now: Date): { ok: true } | Failure {
   const found = lookupConsultation(actor, id, now);
   if (!found) return fail("form", "Frågan finns inte.");
   const c = found.consultation;
@@ -353,9 +353,9 @@ export function addMessage(actor: Actor, id: number, body: string, now: Date): {
       .run();
   });
   return { ok: true };
-}
+});
 
-export function closeConsultation(actor: Actor, id: number, outcome: (typeof CONSULTATION_OUTCOMES)[number], now: Date): { ok: true } | Failure {
+export const closeConsultation = atomic(function closeConsultation(actor: Actor, id: number, outcome: (typeof CONSULTATION_OUTCOMES)[number], now: Date): { ok: true } | Failure {
   const found = lookupConsultation(actor, id, now);
   if (!found) return fail("form", "Frågan finns inte.");
   if (!found.isTaker) return fail("outcome", "Bara den som har tagit frågan kan avsluta den.");
@@ -363,7 +363,7 @@ export function closeConsultation(actor: Actor, id: number, outcome: (typeof CON
   getDb().update(consultations).set({ state: "closed", outcome, closedAt: now }).where(eq(consultations.id, id)).run();
   audit(actor, "consultation.closed", id);
   return { ok: true };
-}
+});
 
 /** For the coordinator: counts and times, never content. */
 export function consultationCounts(actor: Actor, now: Date) {

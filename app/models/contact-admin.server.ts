@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { contactAssignmentParts, contactAssignments, people, schoolParts } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import type { Outcome } from "./duty-admin.server";
 import { getOrganisation } from "./organisations.server";
 
@@ -18,7 +18,7 @@ export function contactCandidates(actor: Actor) {
 
 export type NewAssignment = { organisationId: number; personId: number; scopeLabel: string; schoolPartIds: number[] };
 
-export function addContactAssignment(actor: Actor, input: NewAssignment): Outcome {
+export const addContactAssignment = atomic(function addContactAssignment(actor: Actor, input: NewAssignment): Outcome {
   const organisation = getOrganisation(actor, input.organisationId);
   if (!organisation) return { ok: false, field: "organisationId", message: "Välj en verksamhet i stadsdelen." };
   if (!contactCandidates(actor).some((c) => c.personId === input.personId)) {
@@ -48,7 +48,7 @@ export function addContactAssignment(actor: Actor, input: NewAssignment): Outcom
     }
   });
   return { ok: true };
-}
+});
 
 export function removeContactAssignment(actor: Actor, assignmentId: number): Outcome {
   const db = getDb();

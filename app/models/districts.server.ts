@@ -1,7 +1,7 @@
 import { eq, or } from "drizzle-orm";
 import { districts, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { slugOf, type DistrictInput } from "./districts";
@@ -12,7 +12,7 @@ type Failure = { ok: false; field: string; message: string };
  * The city's administrator adds a district: the district, its social services team and the
  * first coordinator, who is invited by mail and runs the district from there.
  */
-export function addDistrict(actor: Actor, input: DistrictInput, now: Date): { ok: true; id: number } | Failure {
+export const addDistrict = atomic(function addDistrict(actor: Actor, input: DistrictInput, now: Date): { ok: true; id: number } | Failure {
   if (!can(actor, "city:admin")) return { ok: false, field: "form", message: "Bara stadens administratör lägger till stadsdelsområden." };
   const db = getDb();
   const slug = slugOf(input.name);
@@ -35,4 +35,4 @@ export function addDistrict(actor: Actor, input: DistrictInput, now: Date): { ok
   });
   recordAudit({ personId: actor.personId, districtId: id }, "district.added", { type: "district", id });
   return { ok: true, id };
-}
+});

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { addDays, isLocalDate, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
@@ -119,16 +119,16 @@ function checkFutureDutyDay(actor: Actor, date: string, today: LocalDate, field:
 }
 
 /** Gives one duty day to someone else. */
-export function replaceDutyDay(actor: Actor, date: string, personId: number, today: LocalDate): Outcome {
+export const replaceDutyDay = atomic(function replaceDutyDay(actor: Actor, date: string, personId: number, today: LocalDate): Outcome {
   const day = checkFutureDutyDay(actor, date, today, "date");
   if (!day.ok) return day;
   if (!isCandidate(actor, personId)) return fail("personId", "Välj en socialsekreterare i teamet.");
   if (isAwayOn(statusesOf([personId]).get(personId) ?? null, date)) return fail("personId", "Personen är borta den dagen. Välj någon annan.");
   return insertOverrides(actor, [{ date, personId }], "date");
-}
+});
 
 /** Two people trade their duty days. */
-export function swapDutyDays(actor: Actor, first: string, second: string, today: LocalDate): Outcome {
+export const swapDutyDays = atomic(function swapDutyDays(actor: Actor, first: string, second: string, today: LocalDate): Outcome {
   const a = checkFutureDutyDay(actor, first, today, "first");
   if (!a.ok) return a;
   const b = checkFutureDutyDay(actor, second, today, "second");
@@ -147,7 +147,7 @@ export function swapDutyDays(actor: Actor, first: string, second: string, today:
     ],
     "first",
   );
-}
+});
 
 function insertOverrides(actor: Actor, rows: { date: string; personId: number }[], field: string): Outcome {
   try {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { organisations, people } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { planImport, type ImportPlan } from "./import";
@@ -21,7 +21,7 @@ export function previewImport(actor: Actor, text: string): ImportPlan {
  * Saves the import: every organisation and person, or nothing. Each person is invited by mail
  * to choose a password. Checked again here, since the district may have changed since the preview.
  */
-export function runImport(actor: Actor, text: string, now: Date): { ok: true; organisations: number; people: number } | { ok: false; plan: ImportPlan } {
+export const runImport = atomic(function runImport(actor: Actor, text: string, now: Date): { ok: true; organisations: number; people: number } | { ok: false; plan: ImportPlan } {
   if (!can(actor, "district:manage")) return { ok: false, plan: { organisations: [], people: [], errors: [{ line: 1, message: "Bara samordnaren importerar." }] } };
   const plan = previewImport(actor, text);
   if (plan.errors.length > 0) return { ok: false, plan };
@@ -47,4 +47,4 @@ export function runImport(actor: Actor, text: string, now: Date): { ok: true; or
   });
   recordAudit(actor, "import.done", { type: "district", id: actor.districtId });
   return { ok: true, organisations: plan.organisations.length, people: plan.people.length };
-}
+});

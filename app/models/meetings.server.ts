@@ -15,7 +15,7 @@ import {
 } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
@@ -355,7 +355,7 @@ function mailParticipants(tx: Tx, meetingId: number, subject: (when: string) => 
 }
 
 /** Confirms one of the proposed times: the host confirms the partner's, the partner the host's. */
-export function confirmMeeting(actor: Actor, meetingId: number, proposalId: number, now: Date): { ok: true } | Failure {
+export const confirmMeeting = atomic(function confirmMeeting(actor: Actor, meetingId: number, proposalId: number, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   const m = found.meeting;
@@ -377,10 +377,10 @@ export function confirmMeeting(actor: Actor, meetingId: number, proposalId: numb
     mailParticipants(tx, m.id, (when) => `Bekräftat ${when}`, "REQUEST", now);
   });
   return { ok: true };
-}
+});
 
 /** Proposes another time, which the other side then confirms. */
-export function counterPropose(actor: Actor, meetingId: number, time: Interval, now: Date): { ok: true } | Failure {
+export const counterPropose = atomic(function counterPropose(actor: Actor, meetingId: number, time: Interval, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found || (!found.isHost && !found.isProposer)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state !== "proposed") return fail("date", "Mötet är redan bekräftat eller inställt.");
@@ -393,7 +393,7 @@ export function counterPropose(actor: Actor, meetingId: number, time: Interval, 
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "counter_proposed", at: now }).run();
   });
   return { ok: true };
-}
+});
 
 /** Who may change a meeting's time or cancel it: the host, and for two-party meetings the partner who planned it. */
 function mayChange(found: NonNullable<ReturnType<typeof meetingFor>>): boolean {
@@ -401,7 +401,7 @@ function mayChange(found: NonNullable<ReturnType<typeof meetingFor>>): boolean {
 }
 
 /** Moves a confirmed meeting to another time; everyone gets the update in their calendar. */
-export function moveMeeting(actor: Actor, meetingId: number, startsAt: Date, now: Date): { ok: true } | Failure {
+export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: number, startsAt: Date, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   const m = found.meeting;
@@ -421,9 +421,9 @@ export function moveMeeting(actor: Actor, meetingId: number, startsAt: Date, now
     mailParticipants(tx, m.id, (when) => `Flyttat till ${when}`, "REQUEST", now);
   });
   return { ok: true };
-}
+});
 
-export function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok: true } | Failure {
+export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state === "cancelled") return fail("form", "Mötet är redan inställt.");
@@ -434,7 +434,7 @@ export function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok:
     if (found.meeting.kind === "forum") releaseForumCases(tx, meetingId, now);
   });
   return { ok: true };
-}
+});
 
 /**
  * A cancelled forum's cases are not lost: they become ordinary questions to the asker's
@@ -540,7 +540,7 @@ export function agendaOf(meetingId: number) {
 export const hasSharedAgenda = (kind: (typeof meetings.$inferSelect)["kind"]) => kind === "planning" || kind === "collaboration";
 
 /** A participant adds a point to a coming planning or collaboration meeting's agenda. */
-export function addAgendaPoint(actor: Actor, meetingId: number, text: string, now: Date): { ok: true } | Failure {
+export const addAgendaPoint = atomic(function addAgendaPoint(actor: Actor, meetingId: number, text: string, now: Date): { ok: true } | Failure {
   const found = meetingFor(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   if (!hasSharedAgenda(found.meeting.kind) || found.meeting.state !== "confirmed") return fail("text", "Det här mötet har ingen gemensam dagordning.");
@@ -548,7 +548,7 @@ export function addAgendaPoint(actor: Actor, meetingId: number, text: string, no
   if (found.meeting.startsAt && found.meeting.startsAt <= now) return fail("text", "Mötet har redan börjat. Skriv i stället i anteckningarna.");
   getDb().insert(meetingAgendaPoints).values({ meetingId, authorPersonId: actor.personId, text, createdAt: now }).run();
   return { ok: true };
-}
+});
 
 /** The host writes short notes after the meeting. */
 export function saveMeetingNotes(actor: Actor, meetingId: number, notes: string, now: Date): { ok: true } | Failure {

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { organisations, people, schoolParts, staffTeams, type SchoolStage } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { recordAudit } from "./audit.server";
 import type { OrganisationInput } from "./organisations-admin";
 
@@ -93,7 +93,7 @@ export function setOrganisationClosed(actor: Actor, id: number, closed: boolean,
   return { ok: true };
 }
 
-export function addSchoolPart(actor: Actor, id: number, stage: SchoolStage): { ok: true } | Failure {
+export const addSchoolPart = atomic(function addSchoolPart(actor: Actor, id: number, stage: SchoolStage): { ok: true } | Failure {
   const found = organisationForAdmin(actor, id);
   if (!found) return fail("form", "Verksamheten finns inte.");
   if (found.organisation.kind !== "school") return fail("stage", "Bara skolor har stadier.");
@@ -101,9 +101,9 @@ export function addSchoolPart(actor: Actor, id: number, stage: SchoolStage): { o
   getDb().insert(schoolParts).values({ organisationId: id, stage }).run();
   recordAudit(actor, "organisation.changed", { type: "organisation", id });
   return { ok: true };
-}
+});
 
-export function addStaffTeam(actor: Actor, id: number, name: string): { ok: true } | Failure {
+export const addStaffTeam = atomic(function addStaffTeam(actor: Actor, id: number, name: string): { ok: true } | Failure {
   const found = organisationForAdmin(actor, id);
   if (!found) return fail("form", "Verksamheten finns inte.");
   if (found.organisation.kind !== "preschool") return fail("name", "Bara förskolor har arbetslag.");
@@ -111,4 +111,4 @@ export function addStaffTeam(actor: Actor, id: number, name: string): { ok: true
   getDb().insert(staffTeams).values({ organisationId: id, name }).run();
   recordAudit(actor, "organisation.changed", { type: "organisation", id });
   return { ok: true };
-}
+});

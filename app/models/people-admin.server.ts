@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
 import { meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
@@ -98,7 +98,7 @@ function checkOrganisation(actor: Actor, organisationId: number | null): Failure
   return organisationChoices(actor).some((o) => o.id === organisationId) ? null : fail("organisationId", "Välj en verksamhet i ert stadsdelsområde.");
 }
 
-export function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
+export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
   if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
   const wrongOrganisation = checkOrganisation(actor, input.organisationId);
   if (wrongOrganisation) return wrongOrganisation;
@@ -118,7 +118,7 @@ export function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok:
   });
   recordAudit(actor, "person.invited", { type: "person", id });
   return { ok: true, id };
-}
+});
 
 export function resendInvitation(actor: Actor, id: number, now: Date): { ok: true } | Failure {
   const found = personForAdmin(actor, id, now);

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, lt } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
 import { enqueueMail } from "../mail/outbox.server";
@@ -169,12 +169,12 @@ export function requestsForTeam(actor: Actor) {
     .map((r) => ({ ...r.request, offerName: r.offerName, askerTitle: r.askerTitle }));
 }
 
-export function markRequestHandled(actor: Actor, requestId: number, now: Date): boolean {
+export const markRequestHandled = atomic(function markRequestHandled(actor: Actor, requestId: number, now: Date): boolean {
   const mine = requestsForTeam(actor).find((r) => r.id === requestId && r.handledAt === null);
   if (!mine) return false;
   getDb().update(supportRequests).set({ handledAt: now, handledBy: actor.personId }).where(eq(supportRequests.id, requestId)).run();
   return true;
-}
+});
 
 /** Deletes the family's details of requests handled longer ago than the retention period. */
 export function purgeHandledRequests(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {

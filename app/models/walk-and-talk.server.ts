@@ -13,7 +13,7 @@ import {
   type WalkTopic,
 } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
-import { getDb } from "../db.server";
+import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
 import { schoolStageLabel } from "../format/labels";
@@ -536,7 +536,7 @@ export function cancelOccasion(actor: Actor, occasionId: number, now: Date): { o
 }
 
 /** Moves a coming occasion to another day, same times; bookers get an updated invitation. */
-export function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, now: Date): { ok: true } | Failure {
+export const moveOccasion = atomic(function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, now: Date): { ok: true } | Failure {
   const found = ownOccasion(getDb(), actor, occasionId);
   if (!found) return fail("occasionId", "Tillfället finns inte.");
   if (found.occasion.cancelledAt) return fail("occasionId", "Tillfället är inställt och kan inte flyttas.");
@@ -581,7 +581,7 @@ export function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, 
     throw error;
   }
   return { ok: true };
-}
+});
 
 /** Afterwards: did the slot take place? Feeds the follow-up statistics. */
 export function markSlotOutcome(actor: Actor, slotId: number, outcome: "held" | "not_held", now: Date): { ok: true } | Failure {

@@ -207,7 +207,7 @@ test("two social workers taking the same questions at once: exactly one gets eac
   test.setTimeout(60_000);
   const QUESTIONS = 20;
   const WORKERS = ["socialsekreterare@hv.example", "jonas.ekholm@hv.example"]; // both cover Vällingbyskolan
-  const teacher = await login(request, ORIGIN, "larare@vallingbyskolan.example");
+  const teacher = await login(ORIGIN, "larare@vallingbyskolan.example");
   const ids: number[] = [];
   for (let n = 1; n <= QUESTIONS; n++) {
     const asked = await request.post("/konsultation/ny", {
@@ -219,7 +219,7 @@ test("two social workers taking the same questions at once: exactly one gets eac
     expect(id, `question ${n} was sent`).toBeDefined();
     ids.push(Number(id));
   }
-  const cookies = await Promise.all(WORKERS.map((email) => login(request, ORIGIN, email)));
+  const cookies = await Promise.all(WORKERS.map((email) => login(ORIGIN, email)));
 
   // Every question taken by both at once: 40 requests in flight over two server processes.
   const attempts = ids.flatMap((id) => cookies.map((cookie, w) => ({ id, w, cookie })));

@@ -32,7 +32,7 @@ test("two server processes killed mid-stream restart with an intact database hol
   const api = await http.newContext({ baseURL: ORIGIN });
   let server = await own.start(api);
   try {
-    const cookies = await Promise.all(TEACHERS.map((email) => login(api, ORIGIN, email)));
+    const cookies = await Promise.all(TEACHERS.map((email) => login(ORIGIN, email)));
 
     const answeredQuestions: number[] = [];
     const answeredBookings: { slotId: number; cookie: string }[] = [];

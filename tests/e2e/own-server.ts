@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, request, type APIRequestContext } from "@playwright/test";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -67,10 +67,19 @@ export function ownServer(name: string, port: number): OwnServer {
   };
 }
 
-/** Logs in with the demo password; the session cookie ("portal_session=…"). */
-export async function login(api: APIRequestContext, origin: string, email: string): Promise<string> {
-  const response = await api.post(`${origin}/logga-in`, { form: { email, password: "samverkan-demo" }, headers: { Origin: origin }, maxRedirects: 0 });
-  const cookie = response.headers()["set-cookie"]?.split(";")[0];
-  if (response.status() !== 302 || !cookie) throw new Error(`login failed for ${email} (${response.status()})`);
-  return cookie;
+/**
+ * Logs in with the demo password; the session cookie ("portal_session=…"), to send by hand.
+ * Through a context of its own, so that the caller's context keeps no cookie that would be
+ * sent along with the one a request names.
+ */
+export async function login(origin: string, email: string): Promise<string> {
+  const api = await request.newContext();
+  try {
+    const response = await api.post(`${origin}/logga-in`, { form: { email, password: "samverkan-demo" }, headers: { Origin: origin }, maxRedirects: 0 });
+    const cookie = response.headers()["set-cookie"]?.split(";")[0];
+    if (response.status() !== 302 || !cookie) throw new Error(`login failed for ${email} (${response.status()})`);
+    return cookie;
+  } finally {
+    await api.dispose();
+  }
 }

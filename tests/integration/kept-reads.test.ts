@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { keptUntilChange, openDatabase, setDbForTesting } from "../../app/db.server";
+import { atomic, keptUntilChange, openDatabase, setDbForTesting } from "../../app/db.server";
 import { oncePerRequest, requestScope } from "../../app/http/request-scope.js";
 import { callAdviceFor } from "../../app/models/who-to-call.server";
 import { dutyLines } from "../../db/schema";
@@ -85,6 +85,26 @@ describe("two connections to one file (two server processes)", () => {
     expect([read(), read()]).toEqual([1, 1]);
     other.prepare("INSERT INTO scratch VALUES (1)").run();
     expect(read()).toBe(2);
+  });
+
+  it("a model function made atomic holds the write lock from its first read, and its inner transactions become savepoints", () => {
+    const { mine, other } = twoConnections();
+    const bookOnce = atomic((fail: boolean) => {
+      const before = (mine.$client.prepare("SELECT count(*) AS n FROM scratch").get() as { n: number }).n;
+      expect(() => other.prepare("INSERT INTO scratch VALUES ('other')").run()).toThrow(/database is locked/);
+      try {
+        mine.transaction(() => {
+          mine.$client.prepare("INSERT INTO scratch VALUES ('inner')").run();
+          if (fail) throw new Error("refused");
+        });
+      } catch {
+        // the inner step is undone, the outer goes on
+      }
+      mine.$client.prepare("INSERT INTO scratch VALUES ('outer')").run();
+      return before;
+    });
+    expect(bookOnce(true)).toBe(0);
+    expect(other.prepare("SELECT x FROM scratch ORDER BY rowid").all()).toEqual([{ x: "outer" }]);
   });
 
   it("a transaction holds the write lock from its start, so what it read cannot change before it writes", () => {
