@@ -11,7 +11,7 @@ startBackgroundWork();
  * The whole document at once. Every loader has finished before rendering starts and no page
  * defers data (no `defer`, `<Await>` or Suspense), so streaming would send the same bytes in many
  * small chunks, each through the web-stream adapter and gzip, for nothing: rendering to one string
- * costs the server about a third less per page (docs/benchmarks.md). A page that starts deferring
+ * costs the server about a fifth less per page (docs/benchmarks.md). A page that starts deferring
  * data needs renderToPipeableStream back.
  */
 export default function handleRequest(

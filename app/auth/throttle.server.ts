@@ -1,10 +1,8 @@
 import { and, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { loginFailures } from "../../db/schema";
-import { getDb, type DB } from "../db.server";
+import { getDb } from "../db.server";
 import { normaliseEmail } from "../models/people.server";
 import { WINDOW_MS, waitBeforeNextTry } from "./throttle";
-
-type DbOrTx = Pick<DB, "select">;
 
 /**
  * The throttling keys of a login: the account tried, and the address it came from. A loopback
@@ -19,8 +17,8 @@ export function throttleKeys(email: string, address: string): string[] {
 }
 
 /** The longest wait any of the keys must keep, in milliseconds. */
-function loginWait(db: DbOrTx, keys: string[], now: Date): number {
-  const rows = db
+function loginWait(keys: string[], now: Date): number {
+  const rows = getDb()
     .select({ key: loginFailures.key, at: loginFailures.at })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gte(loginFailures.at, new Date(now.getTime() - WINDOW_MS))))
@@ -38,7 +36,7 @@ export type LoginAttempt = { wait: number } | { wait: 0; attemptIds: number[] };
  */
 export function beginLoginAttempt(keys: string[], now: Date): LoginAttempt {
   return getDb().transaction((tx) => {
-    const wait = loginWait(tx, keys, now);
+    const wait = loginWait(keys, now);
     if (wait > 0) return { wait };
     const attemptIds = keys.map((key) => {
       tx.delete(loginFailures).where(and(eq(loginFailures.key, key), lt(loginFailures.at, new Date(now.getTime() - 24 * WINDOW_MS)))).run();

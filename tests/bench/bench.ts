@@ -47,6 +47,11 @@ const openSlot = db
      WHERE ws.organisation_id = ? AND o.deadline > ? AND s.booked < s.capacity ORDER BY s.starts_at LIMIT 1`,
   )
   .get(teacher.org, now) as { id: number };
+const teacherWithoutComingBookings = db.prepare(
+  `SELECT p.id FROM people p WHERE p.organisation_id = ? AND p.role = 'partner_staff' AND p.deactivated_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM walk_bookings b JOIN walk_occasions bo ON bo.id = b.occasion_id WHERE b.person_id = p.id AND b.cancelled_at IS NULL AND bo.deadline > ?)
+   ORDER BY p.id LIMIT 1`,
+);
 // One teacher and one free coming place per connection, each in a different organisation
 // (so no two connections want the same place), each teacher without a coming booking (so
 // the booking they cancel is the one they just made).
@@ -60,13 +65,7 @@ const pairs = db
   .all(now)
   .map((row) => {
     const { slotId, organisationId } = row as { slotId: number; organisationId: number };
-    const person = db
-      .prepare(
-        `SELECT p.id FROM people p WHERE p.organisation_id = ? AND p.role = 'partner_staff' AND p.deactivated_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM walk_bookings b JOIN walk_occasions bo ON bo.id = b.occasion_id WHERE b.person_id = p.id AND b.cancelled_at IS NULL AND bo.deadline > ?)
-         ORDER BY p.id LIMIT 1`,
-      )
-      .get(organisationId, now) as { id: number } | undefined;
+    const person = teacherWithoutComingBookings.get(organisationId, now) as { id: number } | undefined;
     return person && { personId: person.id, slotId };
   })
   .filter((pair) => pair !== undefined)

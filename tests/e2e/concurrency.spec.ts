@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import { expect, request as http, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { login, ownServer } from "./own-server";
+import { anonymousQuestion, login, ownServer } from "./own-server";
 
 const own = ownServer("concurrency", 3103);
 const ORIGIN = own.origin;
@@ -211,7 +211,7 @@ test("two social workers taking the same questions at once: exactly one gets eac
   const ids: number[] = [];
   for (let n = 1; n <= QUESTIONS; n++) {
     const asked = await request.post("/konsultation/ny", {
-      form: { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: "absence", question: `Fråga ${n}: en elev är ofta borta.`, urgency: "no_hurry", answerBy: "portal" },
+      form: anonymousQuestion(`Fråga ${n}: en elev är ofta borta.`),
       headers: { Cookie: teacher, Origin: ORIGIN },
       maxRedirects: 0,
     });

@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { expect, request as http, test } from "@playwright/test";
-import { login, ownServer } from "./own-server";
+import { anonymousQuestion, login, ownServer } from "./own-server";
 
 const own = ownServer("crash", 3102);
 const ORIGIN = own.origin;
@@ -41,7 +41,7 @@ test("two server processes killed mid-stream restart with an intact database hol
     const question = (cookie: string, n: number) =>
       api
         .post("/konsultation/ny", {
-          form: { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: "absence", question: `Fråga nummer ${n} om frånvaro i en klass.`, urgency: "no_hurry", answerBy: "portal" },
+          form: anonymousQuestion(`Fråga nummer ${n} om frånvaro i en klass.`),
           headers: { Cookie: cookie, Origin: ORIGIN },
           maxRedirects: 0,
           timeout: 10_000,

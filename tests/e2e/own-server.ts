@@ -83,3 +83,8 @@ export async function login(origin: string, email: string): Promise<string> {
     await api.dispose();
   }
 }
+
+/** The "Fråga socialtjänsten" form, filled in as a teacher sends an anonymous question. */
+export function anonymousQuestion(question: string): Record<string, string> {
+  return { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: "absence", question, urgency: "no_hurry", answerBy: "portal" };
+}
