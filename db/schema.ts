@@ -184,6 +184,14 @@ export const people = sqliteTable(
     staffTeamId: integer("staff_team_id"),
     passwordHash: text("password_hash"),
     deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+    /**
+     * Four eyes: a social worker's or parent adviser's access to consultation content takes
+     * effect only once the head of unit approves it. Null: waiting for approval. A trigger
+     * clears it whenever the role or the team changes (0014). Meaningless for other roles.
+     */
+    accessApprovedAt: integer("access_approved_at", { mode: "timestamp_ms" }),
+    /** The head of unit who approved; null for access approved when the database was set up. */
+    accessApprovedBy: integer("access_approved_by").references((): AnySQLiteColumn => people.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [
@@ -236,6 +244,9 @@ export const contactAssignments = sqliteTable(
     /** Shown to users, for example "Lågstadiet, mellanstadiet och grundsärskolan". */
     scopeLabel: text("scope_label").notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** Four eyes: the assignment counts (questions reach the person) only once the head of unit approves it. */
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    approvedBy: integer("approved_by").references(() => people.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [
@@ -468,15 +479,15 @@ export const dutyOverrides = sqliteTable(
 );
 
 /**
- * A person's secret calendar feed of their duty days. The token is kept as it is (not
- * hashed) so the page can show the address again; it only reads one's own duty days, and
- * renewing it replaces the row, which ends the old address.
+ * A person's secret calendar feed of their duty days. Only the SHA-256 hash of the token is
+ * stored, so the address is shown once, when it is made; renewing it replaces the row, which
+ * ends the old address.
  */
 export const calendarFeeds = sqliteTable("calendar_feeds", {
   personId: integer("person_id")
     .primaryKey()
     .references(() => people.id),
-  token: text("token").notNull().unique(),
+  tokenHash: text("token_hash").notNull().unique(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
 });
 
@@ -635,7 +646,14 @@ export const outbox = sqliteTable(
     districtId: integer("district_id").references(() => districts.id),
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
+    /**
+     * The text, where a one-time link stands as LINK_PLACEHOLDER: the link's token is made
+     * only when the mail is sent (only its hash is stored), so no page, log or backup holds it.
+     */
     textBody: text("text_body").notNull(),
+    /** A mail carrying a one-time link: its purpose and the person it is for. */
+    linkPurpose: text("link_purpose", { enum: ACCOUNT_TOKEN_PURPOSES }),
+    linkPersonId: integer("link_person_id").references(() => people.id),
     /** An iCalendar attachment (METHOD:REQUEST or CANCEL), if any. */
     ics: text("ics"),
     icsMethod: text("ics_method", { enum: ["REQUEST", "CANCEL"] }),
@@ -650,6 +668,7 @@ export const outbox = sqliteTable(
     check("outbox_status", sql`${t.status} IN ('pending', 'sent', 'failed', 'kept')`),
     check("outbox_ics", sql`(${t.ics} IS NULL) = (${t.icsMethod} IS NULL)`),
     index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_link_person").on(t.linkPersonId, t.createdAt),
   ],
 );
 
@@ -807,6 +826,12 @@ export const supportRequests = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     districtId: integer("district_id").notNull(),
     offerId: integer("offer_id").notNull(),
+    /**
+     * The team the request was sent to, pinned when it is sent (a trigger checks it is the
+     * offer's team then and that it never changes): moving the offer does not hand the
+     * family's details to another team.
+     */
+    teamId: integer("team_id").references(() => teams.id),
     askerPersonId: integer("asker_person_id").notNull(),
     guardianName: text("guardian_name"),
     guardianPhone: text("guardian_phone"),

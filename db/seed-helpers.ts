@@ -1,4 +1,5 @@
 /** Building blocks of the demo seeds: organisations, people and contact assignments from specs. */
+import { sql } from "drizzle-orm";
 import type { DB } from "../app/db.server";
 import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams, type OrganisationKind, type Role, type SchoolStage } from "./schema";
 
@@ -59,6 +60,9 @@ export function insertOrganisations(tx: Tx, districtId: number, specs: OrgSpec[]
   return { orgIds, partIds, staffTeamIds };
 }
 
+/** "Now" by the database's clock, for what the seed sets up as approved. */
+const setUpNow = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
 export function insertPeople(
   tx: Tx,
   districtId: number,
@@ -84,6 +88,8 @@ export function insertPeople(
         schoolPartId: spec.stage ? ids.partIds.get(`${spec.organisation}/${spec.stage}`) : null,
         staffTeamId: spec.staffTeam ? ids.staffTeamIds.get(`${spec.organisation}/${spec.staffTeam}`) : null,
         passwordHash,
+        // The demo team is set up as approved (four eyes applies to what the coordinator adds later).
+        accessApprovedAt: spec.role === "social_worker" || spec.role === "parent_adviser" ? setUpNow : null,
       })
       .returning()
       .get();
@@ -97,7 +103,7 @@ export function insertAssignments(tx: Tx, districtId: number, specs: AssignmentS
     const organisationId = ids.orgIds.get(spec.organisation)!;
     const assignment = tx
       .insert(contactAssignments)
-      .values({ districtId, organisationId, personId: ids.personIds.get(spec.person)!, scopeLabel: spec.scopeLabel, sortOrder: index })
+      .values({ districtId, organisationId, personId: ids.personIds.get(spec.person)!, scopeLabel: spec.scopeLabel, sortOrder: index, approvedAt: setUpNow })
       .returning()
       .get();
     for (const stage of spec.stages ?? []) {

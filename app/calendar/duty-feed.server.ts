@@ -1,26 +1,27 @@
-import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { createEvents, type EventAttributes } from "ics";
 import { calendarFeeds, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
+import { hashSecret, newSecret } from "../auth/secrets.server";
 import { getDb } from "../db.server";
 import { dutyLineOf } from "../models/duty.server";
 import { scheduleOf } from "../models/week.server";
 import { formatPhone } from "../format/phone";
 import { addDays, localDateOf } from "../time/stockholm";
 
-/** The secret token of a person's duty-day feed, or null if they have none yet. */
-export function feedTokenOf(actor: Actor): string | null {
-  return getDb().select().from(calendarFeeds).where(eq(calendarFeeds.personId, actor.personId)).get()?.token ?? null;
+/** Whether the person has a calendar address (its token is stored only as a hash, so it cannot be shown again). */
+export function hasFeed(actor: Actor): boolean {
+  return getDb().select({ personId: calendarFeeds.personId }).from(calendarFeeds).where(eq(calendarFeeds.personId, actor.personId)).get() !== undefined;
 }
 
-/** Creates a new secret address; the old one stops working at once. */
+/** Creates a new secret address and returns its token, to be shown this once; the old one stops working at once. */
 export function renewFeedToken(actor: Actor): string {
-  const token = crypto.randomBytes(24).toString("base64url");
+  const token = newSecret();
+  const tokenHash = hashSecret(token);
   getDb()
     .insert(calendarFeeds)
-    .values({ personId: actor.personId, token })
-    .onConflictDoUpdate({ target: calendarFeeds.personId, set: { token, createdAt: new Date() } })
+    .values({ personId: actor.personId, tokenHash })
+    .onConflictDoUpdate({ target: calendarFeeds.personId, set: { tokenHash, createdAt: new Date() } })
     .run();
   return token;
 }
@@ -39,7 +40,7 @@ export function dutyFeedFor(token: string, now: Date): string | null {
     .select({ id: people.id, districtId: people.districtId, name: people.name })
     .from(calendarFeeds)
     .innerJoin(people, eq(people.id, calendarFeeds.personId))
-    .where(and(eq(calendarFeeds.token, token), isNull(people.deactivatedAt)))
+    .where(and(eq(calendarFeeds.tokenHash, hashSecret(token)), isNull(people.deactivatedAt)))
     .get();
   if (!person) return null;
   const today = localDateOf(now);

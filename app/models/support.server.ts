@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
@@ -129,7 +129,8 @@ export function requestContact(actor: Actor, offerId: number, input: RequestInpu
   db.transaction((tx) => {
     const row = tx
       .insert(supportRequests)
-      .values({ ...input, districtId: actor.districtId, offerId, askerPersonId: actor.personId })
+      // Pinned to the offer's team as it is now, in the same statement (moving the offer later does not move the request).
+      .values({ ...input, districtId: actor.districtId, offerId, teamId: sql`(SELECT ${supportOffers.teamId} FROM ${supportOffers} WHERE ${supportOffers.id} = ${offerId})`, askerPersonId: actor.personId })
       .returning({ id: supportRequests.id })
       .get();
     const members = tx

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { feedTokenOf, renewFeedToken } from "../calendar/duty-feed.server";
+import { hasFeed, renewFeedToken } from "../calendar/duty-feed.server";
 import { can, type Actor } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { AssignedOrganisations } from "../components/AssignedOrganisations";
@@ -25,14 +25,13 @@ import { addDays } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Start");
 
-function contactPersonData(actor: Actor, request: Request, at: Date, today: string) {
+function contactPersonData(actor: Actor, at: Date, today: string) {
   const ownDays = dutyDays(actor, today, addDays(today, 8 * 7 - 1)).filter((d) => d.personId === actor.personId);
   const status = statusesOf([actor.personId]).get(actor.personId) ?? null;
-  const token = feedTokenOf(actor);
   return {
     status: availabilityView(availabilityAt(status, at, ownDays[0]?.date === today)),
     dutyDates: ownDays.map((d) => d.date),
-    feedUrl: token ? `${new URL(request.url).origin}/kalender/jour/${token}.ics` : null,
+    hasFeed: hasFeed(actor),
     organisations: assignedOrganisations(actor),
   };
 }
@@ -51,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (can(actor, "district:overview")) {
     return { view: "coordinator" as const, greeting, advice, organisations: districtOrganisations(actor) };
   }
-  return { view: "contact-person" as const, greeting, advice, ...contactPersonData(actor, request, at, advice.today) };
+  return { view: "contact-person" as const, greeting, advice, ...contactPersonData(actor, at, advice.today) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,8 +58,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
   const values = await readFormValues(request);
   if (values.intent === "renew-feed") {
-    renewFeedToken(actor);
-    return redirect("/?sparat=kalender#kalender");
+    // Shown this once, in the answer to the POST: only its hash is kept, and it never stands in a URL.
+    const token = renewFeedToken(actor);
+    return json({ newFeedUrl: `${new URL(request.url).origin}/kalender/jour/${token}.ics` });
   }
   if (values.intent !== "set-status") {
     return json(refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), { status: 400 });
@@ -74,7 +74,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const SAVED_MESSAGES: Record<string, string> = {
   status: "Din status är sparad.",
-  kalender: "Du har en ny kalenderadress. Den gamla fungerar inte längre.",
 };
 
 export default function Home() {
@@ -117,9 +116,9 @@ export default function Home() {
       ) : null}
       {data.view === "contact-person" ? (
         <>
-          <StatusForm current={data.status} errors={actionData?.fieldErrors} values={actionData?.values} />
+          <StatusForm current={data.status} {...(actionData && "fieldErrors" in actionData ? { errors: actionData.fieldErrors, values: actionData.values } : {})} />
           <DutyDaysList dates={data.dutyDates} today={data.advice.today} />
-          <CalendarFeedBox feedUrl={data.feedUrl} />
+          <CalendarFeedBox hasFeed={data.hasFeed} newFeedUrl={actionData && "newFeedUrl" in actionData ? actionData.newFeedUrl : null} />
           <AssignedOrganisations organisations={data.organisations} />
         </>
       ) : null}

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { auditEvents, dutyLines, dutyOverrides } from "../../db/schema";
+import { auditEvents, calendarFeeds, dutyLines, dutyOverrides } from "../../db/schema";
 import { action as homeAction, loader as homeLoader } from "../../app/routes/_index";
 import { action as dutyAction, loader as dutyLoader } from "../../app/routes/jour";
 import { loader as feedLoader } from "../../app/routes/kalender.jour.$token";
@@ -238,9 +238,11 @@ describe("availability and who to call", () => {
 describe("the duty calendar feed", () => {
   useFreshDatabase();
 
-  const feedUrl = async (cookie: string) => {
-    const data = (await homeLoader(args(get("/", cookie)))) as { feedUrl: string | null };
-    return data.feedUrl;
+  const hasFeed = async (cookie: string) => ((await homeLoader(args(get("/", cookie)))) as { hasFeed: boolean }).hasFeed;
+  /** The address is in the answer to the POST that makes it, and only there. */
+  const renew = async (cookie: string) => {
+    const response = await respond(() => homeAction(args(post("/", { intent: "renew-feed" }, cookie))));
+    return ((await response.json()) as { newFeedUrl: string }).newFeedUrl;
   };
   const fetchFeed = (url: string) => {
     const token = url.split("/").pop()!;
@@ -249,10 +251,14 @@ describe("the duty calendar feed", () => {
 
   it("lists one's own duty days, parses as iCalendar, and stops working after renewal", async () => {
     const cookie = await sessionCookie("omar.lind@hv.example");
-    expect(await feedUrl(cookie)).toBeNull();
-    await respond(() => homeAction(args(post("/", { intent: "renew-feed" }, cookie))));
-    const first = (await feedUrl(cookie))!;
-    expect(first).toMatch(/^http:\/\/localhost:3000\/kalender\/jour\/[A-Za-z0-9_-]{32}\.ics$/);
+    expect(await hasFeed(cookie)).toBe(false);
+    const first = await renew(cookie);
+    expect(first).toMatch(/^http:\/\/localhost:3000\/kalender\/jour\/[A-Za-z0-9_-]{43}\.ics$/);
+    expect(await hasFeed(cookie)).toBe(true);
+    // The page never shows the address again, and the database holds only its hash.
+    const token = first.split("/").pop()!.replace(/\.ics$/, "");
+    expect(JSON.stringify(await homeLoader(args(get("/", cookie))))).not.toContain(token);
+    expect(JSON.stringify(db.select().from(calendarFeeds).all())).not.toContain(token);
 
     const response = await fetchFeed(first);
     expect(response.status).toBe(200);
@@ -267,8 +273,7 @@ describe("the duty calendar feed", () => {
     expect(eventDates.sort()).toEqual(omarDays.sort());
     expect((events[0] as { summary: string }).summary).toBe("Jour: du svarar i jourtelefonen");
 
-    await respond(() => homeAction(args(post("/", { intent: "renew-feed" }, cookie))));
-    const second = (await feedUrl(cookie))!;
+    const second = await renew(cookie);
     expect(second).not.toBe(first);
     expect((await fetchFeed(first)).status).toBe(404);
     expect((await fetchFeed(second)).status).toBe(200);
