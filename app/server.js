@@ -152,7 +152,7 @@ async function serve() {
     build,
     mode: build.mode,
     // The client's address, for login throttling; behind a reverse proxy set TRUST_PROXY so it is the real one.
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "" }),
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "", afterResponse: (task) => res.once("finish", task) }),
   });
   // Each request in its own scope (see app/http/request-scope.js).
   app.all("*", (req, res, next) => requestScope.run(new Map(), () => remix(req, res, next)));

@@ -1,6 +1,6 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
-import { Lucia, TimeSpan } from "lucia";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 import { eq } from "drizzle-orm";
 import { people, sessions } from "../../db/schema";
 import { getDb, type DB } from "../db.server";
@@ -8,6 +8,7 @@ import { env } from "../env.server";
 import { findActivePersonByEmail, loadActor } from "../models/people.server";
 import { recordAudit } from "../models/audit.server";
 import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
+import { hashSecret } from "./secrets.server";
 import { isCityAdmin, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 import { oncePerRequest } from "../http/request-scope.js";
@@ -17,8 +18,40 @@ export const SESSION_IDLE_HOURS = 2;
 /** …and after this long in any case, however active (a working day). */
 export const SESSION_ABSOLUTE_HOURS = 10;
 
+/**
+ * lucia's adapter with the session id hashed on the way in: the cookie carries the secret,
+ * the table only its SHA-256 hash, so a copy of the database cannot be used to log in. The
+ * session lucia hands back keeps the id the browser sent.
+ */
+export class HashedSessionAdapter implements Adapter {
+  constructor(private readonly inner: Adapter) {}
+  async getSessionAndUser(sessionId: string) {
+    const [session, user] = await this.inner.getSessionAndUser(hashSecret(sessionId));
+    return [session ? { ...session, id: sessionId } : null, user] as [DatabaseSession | null, typeof user];
+  }
+  getUserSessions(userId: number) {
+    // Only the hashes are known here; lucia uses this list for nothing but counting and deleting.
+    return this.inner.getUserSessions(userId);
+  }
+  setSession(session: DatabaseSession) {
+    return this.inner.setSession({ ...session, id: hashSecret(session.id) });
+  }
+  updateSessionExpiration(sessionId: string, expiresAt: Date) {
+    return this.inner.updateSessionExpiration(hashSecret(sessionId), expiresAt);
+  }
+  deleteSession(sessionId: string) {
+    return this.inner.deleteSession(hashSecret(sessionId));
+  }
+  deleteUserSessions(userId: number) {
+    return this.inner.deleteUserSessions(userId);
+  }
+  deleteExpiredSessions() {
+    return this.inner.deleteExpiredSessions();
+  }
+}
+
 function createLucia(db: DB) {
-  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, people), {
+  return new Lucia(new HashedSessionAdapter(new DrizzleSQLiteAdapter(db, sessions, people)), {
     // Idle limit: a session unused for SESSION_IDLE_HOURS ends. lucia slides the expiry forward
     // when a session is used in its second half, so an active person stays signed in…
     sessionExpiresIn: new TimeSpan(SESSION_IDLE_HOURS, "h"),

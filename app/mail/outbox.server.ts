@@ -1,12 +1,25 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { RunResult } from "better-sqlite3";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
+import nodemailer from "nodemailer";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type * as schema from "../../db/schema";
 import { outbox } from "../../db/schema";
 import { now as clockNow } from "../clock.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
+import { linkForDelivery, type LinkPurpose, type LinkRefusal } from "../auth/one-time-links.server";
+import { can, type Actor } from "../auth/permissions";
 import { MAIL_FROM, transportFor } from "./transport.server";
+
+/**
+ * Where a mail's one-time link goes in its stored text. The link is made only when the mail is
+ * sent, so the outbox (and every page, log and backup) holds this placeholder, never a token.
+ */
+export const LINK_PLACEHOLDER = "[[engångslänk]]";
+/** What the coordinator's outbox shows in place of the link. */
+export const LINK_NOTE = "(Här står en personlig engångslänk. Den visas bara för mottagaren.)";
 
 /** `getDb()` or the `tx` of `getDb().transaction((tx) => …)`: both are accepted. */
 export type TxOrDb = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
@@ -17,6 +30,8 @@ export type MailMessage = {
   subject: string;
   text: string;
   ics?: { method: "REQUEST" | "CANCEL"; content: string };
+  /** The text holds LINK_PLACEHOLDER: a one-time link for this person, made when the mail is sent. */
+  link?: { purpose: LinkPurpose; personId: number };
 };
 
 export type DeliveryResult = { sent: number; failed: number; kept: number; retried: number };
@@ -57,27 +72,84 @@ export function enqueueMail(message: MailMessage, db: TxOrDb = getDb()): number 
       toAddress: message.to,
       subject: message.subject,
       textBody: message.text,
+      linkPurpose: message.link?.purpose ?? null,
+      linkPersonId: message.link?.personId ?? null,
       ics: message.ics?.content ?? null,
       icsMethod: message.ics?.method ?? null,
-      // Due by the portal's clock, the same clock deliverDueMail is called with.
+      // Due by the portal's clock, the same clock deliverDueMail is called with (and counted by it).
       nextAttemptAt: clockNow(),
+      createdAt: clockNow(),
     })
     .returning({ id: outbox.id })
     .get();
   return row.id;
 }
 
+/** Why a mail with a link went unsent, in the coordinator's words. */
+const REFUSED_LINK: Record<LinkRefusal, string> = {
+  "has-password": "Skickades inte: kontot har redan ett lösenord. Personen kan be om ett nytt lösenord på inloggningssidan.",
+  deactivated: "Skickades inte: kontot är avstängt.",
+  unknown: "Skickades inte: personen finns inte längre.",
+};
+
 /**
- * Sends the pending messages that are due at `now`. Without an SMTP URL they are marked
- * 'kept' instead. A failed delivery is recorded on the row and retried later; it never
- * throws (only a broken database does).
+ * Without an SMTP server (the demo), where each mail is written in full as an .eml file for the
+ * person running the server: `data/mail/` beside the database. None for an in-memory database.
+ */
+export function defaultMailDir(): string | null {
+  return env.DATABASE_PATH === ":memory:" ? null : path.join(path.dirname(env.DATABASE_PATH), "mail");
+}
+
+type Row = typeof outbox.$inferSelect;
+type Outgoing = { from: string; to: string; subject: string; text: string; icalEvent?: { method: string; content: string } };
+
+/**
+ * The mail as it leaves: for a mail with a one-time link, the link is made now (its hash
+ * stored, the token only in the mail) — or the reason there is none.
+ */
+function compose(row: Row, now: Date): { ok: true; mail: Outgoing } | { ok: false; reason: string } {
+  let text = row.textBody;
+  if (row.linkPurpose && row.linkPersonId !== null) {
+    const purpose = row.linkPurpose;
+    const personId = row.linkPersonId;
+    const link = getDb().transaction((tx) => linkForDelivery(tx, purpose, personId, now));
+    if (!link.ok) return { ok: false, reason: REFUSED_LINK[link.reason] };
+    text = text.split(LINK_PLACEHOLDER).join(link.url);
+  }
+  return {
+    ok: true,
+    mail: {
+      from: MAIL_FROM,
+      to: row.toAddress,
+      subject: row.subject,
+      text,
+      ...(row.ics && row.icsMethod ? { icalEvent: { method: row.icsMethod, content: row.ics } } : {}),
+    },
+  };
+}
+
+const fileTransport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+
+/** Writes the mail in full as an .eml file that only the server's user can read. */
+async function writeMailFile(dir: string, row: Row, mail: Outgoing): Promise<void> {
+  const { message } = (await fileTransport.sendMail(mail)) as { message: Buffer };
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stamp = row.createdAt.toISOString().replace(/[:.]/g, "-");
+  fs.writeFileSync(path.join(dir, `${stamp}-${row.id}.eml`), message, { mode: 0o600 });
+}
+
+/**
+ * Sends the pending messages that are due at `now`. Without an SMTP URL each is written as a
+ * file under `mailDir` instead and marked 'kept'. A failed delivery is recorded on the row and
+ * retried later; it never throws (only a broken database does).
  */
 export async function deliverDueMail(
   now: Date,
-  options: { smtpUrl?: string | undefined; limit?: number } = {},
+  options: { smtpUrl?: string | undefined; mailDir?: string | null; limit?: number } = {},
 ): Promise<DeliveryResult> {
   const db = getDb();
   const smtpUrl = options.smtpUrl ?? env.SMTP_URL;
+  const mailDir = options.mailDir === undefined ? defaultMailDir() : options.mailDir;
   const result: DeliveryResult = { sent: 0, failed: 0, kept: 0, retried: 0 };
 
   const due = db
@@ -98,11 +170,6 @@ export async function deliverDueMail(
       eq(outbox.nextAttemptAt, row.nextAttemptAt),
     );
 
-    if (!smtpUrl) {
-      if (db.update(outbox).set({ status: "kept" }).where(unchanged).run().changes === 1) result.kept++;
-      continue;
-    }
-
     const claimed = db
       .update(outbox)
       .set({ nextAttemptAt: new Date(now.getTime() + CLAIM_LEASE_MS) })
@@ -111,14 +178,27 @@ export async function deliverDueMail(
     if (claimed.changes !== 1) continue;
 
     const stillOurs = and(eq(outbox.id, row.id), eq(outbox.status, "pending"));
+    const composed = compose(row, now);
+    if (!composed.ok) {
+      db.update(outbox).set({ status: "failed", lastError: composed.reason }).where(stillOurs).run();
+      result.failed++;
+      continue;
+    }
+
+    if (!smtpUrl) {
+      try {
+        if (mailDir) await writeMailFile(mailDir, row, composed.mail);
+        db.update(outbox).set({ status: "kept", lastError: null }).where(stillOurs).run();
+        result.kept++;
+      } catch (error) {
+        db.update(outbox).set({ status: "failed", lastError: shortError(error) }).where(stillOurs).run();
+        result.failed++;
+      }
+      continue;
+    }
+
     try {
-      await transportFor(smtpUrl).sendMail({
-        from: MAIL_FROM,
-        to: row.toAddress,
-        subject: row.subject,
-        text: row.textBody,
-        ...(row.ics && row.icsMethod ? { icalEvent: { method: row.icsMethod, content: row.ics } } : {}),
-      });
+      await transportFor(smtpUrl).sendMail(composed.mail);
       db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(stillOurs).run();
       result.sent++;
     } catch (error) {
@@ -140,8 +220,12 @@ export async function deliverDueMail(
   return result;
 }
 
-/** The district's latest messages, newest first: the coordinator's view of the demo outbox. */
-export function outboxOfDistrict(districtId: number, limit = 50): OutboxEntry[] {
+/**
+ * The district's latest messages, newest first: the coordinator's view of what went to whom.
+ * A one-time link shows as LINK_NOTE: nobody but its recipient ever reads it.
+ */
+export function outboxOfDistrict(actor: Actor, limit = 50): OutboxEntry[] {
+  if (!can(actor, "district:manage")) return [];
   return getDb()
     .select({
       id: outbox.id,
@@ -156,10 +240,11 @@ export function outboxOfDistrict(districtId: number, limit = 50): OutboxEntry[] 
       sentAt: outbox.sentAt,
     })
     .from(outbox)
-    .where(eq(outbox.districtId, districtId))
+    .where(eq(outbox.districtId, actor.districtId))
     .orderBy(desc(outbox.id))
     .limit(limit)
-    .all();
+    .all()
+    .map((entry) => ({ ...entry, text: entry.text.split(LINK_PLACEHOLDER).join(LINK_NOTE) }));
 }
 
 /** One line for the row and the coordinator's view: SMTP code and message, no stack trace. */

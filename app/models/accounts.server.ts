@@ -1,63 +1,24 @@
-import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
-import { accountTokens, people } from "../../db/schema";
+import { and, count, eq, gte } from "drizzle-orm";
+import { outbox, people } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
-import { getDb } from "../db.server";
-import { env } from "../env.server";
-import { enqueueMail } from "../mail/outbox.server";
+import { tokenState, useToken, type LinkPurpose, type TokenState } from "../auth/one-time-links.server";
+import { atomic, getDb } from "../db.server";
+import { enqueueMail, LINK_PLACEHOLDER, type TxOrDb } from "../mail/outbox.server";
 import { recordAudit } from "./audit.server";
 import { findActivePersonByEmail } from "./people.server";
 
-/**
- * One-time links for accounts: an invitation to set one's first password (valid 7 days) and
- * a password reset (valid 1 hour). The link carries a random token; only its SHA-256 hash is
- * stored, and using it is one conditional UPDATE, so a link works exactly once.
- */
+export { issueToken, TOKEN_LIFETIME_MS, tokenState, type TokenState } from "../auth/one-time-links.server";
 
-export const TOKEN_LIFETIME_MS = { invite: 7 * 24 * 3_600_000, reset: 3_600_000 } as const;
-type Purpose = keyof typeof TOKEN_LIFETIME_MS;
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
-const link = (path: string) => `${env.APP_URL.replace(/\/$/, "")}${path}`;
-
-/** A new token for the person; earlier unused tokens of the same purpose stop working. */
-export function issueToken(tx: Tx, personId: number, purpose: Purpose, now: Date): string {
-  const token = randomBytes(32).toString("base64url");
-  tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.personId, personId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt))).run();
-  tx.insert(accountTokens).values({ personId, purpose, tokenHash: hashOf(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]), createdAt: now }).run();
-  return token;
-}
-
-export type TokenState = { ok: true; personId: number; name: string; email: string } | { ok: false; reason: "unknown" | "used" | "expired" };
-
-/** What a link is worth right now; never tells more than the person holding it may know. */
-export function tokenState(token: string, purpose: Purpose, now: Date): TokenState {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
-  const row = getDb()
-    .select({ personId: accountTokens.personId, usedAt: accountTokens.usedAt, expiresAt: accountTokens.expiresAt, name: people.name, email: people.email, deactivatedAt: people.deactivatedAt })
-    .from(accountTokens)
-    .innerJoin(people, eq(people.id, accountTokens.personId))
-    .where(and(eq(accountTokens.tokenHash, hashOf(token)), eq(accountTokens.purpose, purpose)))
-    .get();
-  if (!row || row.deactivatedAt) return { ok: false, reason: "unknown" };
-  if (row.usedAt) return { ok: false, reason: "used" };
-  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
-  return { ok: true, personId: row.personId, name: row.name, email: row.email };
-}
+/** At most this many reset mails per person and hour, whoever asks (ASVS V2.5: no mail bombing). */
+export const RESET_MAILS_PER_HOUR = 3;
 
 /** Uses the link to set the password. Exactly one of two simultaneous uses succeeds. */
-export async function setPasswordWithToken(token: string, purpose: Purpose, password: string, now: Date): Promise<TokenState> {
+export async function setPasswordWithToken(token: string, purpose: LinkPurpose, password: string, now: Date): Promise<TokenState> {
   const state = tokenState(token, purpose, now);
   if (!state.ok) return state;
   const passwordHash = await hashPassword(password);
   const used = getDb().transaction((tx) => {
-    const claimed = tx
-      .update(accountTokens)
-      .set({ usedAt: now })
-      .where(and(eq(accountTokens.tokenHash, hashOf(token)), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
-      .run();
-    if (claimed.changes !== 1) return false;
+    if (!useToken(tx, token, purpose, state.personId, now)) return false;
     tx.update(people).set({ passwordHash }).where(eq(people.id, state.personId)).run();
     return true;
   });
@@ -68,37 +29,43 @@ export async function setPasswordWithToken(token: string, purpose: Purpose, pass
 }
 
 /**
- * A reset link by mail to an active person with this email. The caller answers the same
- * whether or not anyone has the address, so nobody learns who has an account.
+ * A reset link by mail to an active person with this email, at most RESET_MAILS_PER_HOUR an
+ * hour. The caller answers before this runs and the same whether or not anyone has the
+ * address, so nobody learns who has an account. The link itself is made when the mail is sent.
  */
-export function requestPasswordReset(email: string, now: Date): void {
+export const requestPasswordReset = atomic(function requestPasswordReset(email: string, now: Date): void {
   const person = findActivePersonByEmail(email);
   if (!person) return;
-  const row = getDb().select({ name: people.name, email: people.email }).from(people).where(eq(people.id, person.id)).get()!;
-  getDb().transaction((tx) => {
-    const token = issueToken(tx, person.id, "reset", now);
-    enqueueMail(
-      {
-        districtId: person.districtId,
-        to: row.email,
-        subject: "Välj ett nytt lösenord till Samverkansportalen",
-        text: `Hej ${row.name}!\n\nNågon, förhoppningsvis du, bad om ett nytt lösenord. Välj det här inom en timme:\n${link(`/aterstall/${token}`)}\n\nBad du inte om det? Då kan du strunta i det här mejlet. Ditt lösenord är oförändrat.`,
-      },
-      tx,
-    );
-  });
+  const db = getDb();
+  const lastHour = db
+    .select({ n: count() })
+    .from(outbox)
+    .where(and(eq(outbox.linkPersonId, person.id), eq(outbox.linkPurpose, "reset"), gte(outbox.createdAt, new Date(now.getTime() - 3_600_000))))
+    .get()!.n;
+  if (lastHour >= RESET_MAILS_PER_HOUR) return;
+  const row = db.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, person.id)).get()!;
+  enqueueMail(
+    {
+      districtId: person.districtId,
+      to: row.email,
+      subject: "Välj ett nytt lösenord till Samverkansportalen",
+      text: `Hej ${row.name}!\n\nNågon, förhoppningsvis du, bad om ett nytt lösenord. Välj det här inom en timme:\n${LINK_PLACEHOLDER}\n\nBad du inte om det? Då kan du strunta i det här mejlet. Ditt lösenord är oförändrat.`,
+      link: { purpose: "reset", personId: person.id },
+    },
+    db,
+  );
   recordAudit({ personId: person.id, districtId: person.districtId }, "account.password_reset_requested", { type: "person", id: person.id });
-}
+});
 
-/** The invitation mail with a link to set one's first password. */
-export function mailInvitation(tx: Tx, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string, now: Date): void {
-  const token = issueToken(tx, person.id, "invite", now);
+/** The invitation mail with a link to set one's first password (made when the mail is sent). */
+export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string, _now?: Date): void {
   enqueueMail(
     {
       districtId: person.districtId,
       to: person.email,
       subject: "Du är inbjuden till Samverkansportalen",
-      text: `Hej ${person.name}!\n\n${invitedBy} har bjudit in dig till Samverkansportalen, där skola, förskola, polis och socialtjänsten samverkar kring barn och unga.\n\nVälj ditt lösenord här inom 7 dagar:\n${link(`/inbjudan/${token}`)}\n\nLänken fungerar en gång.`,
+      text: `Hej ${person.name}!\n\n${invitedBy} har bjudit in dig till Samverkansportalen, där skola, förskola, polis och socialtjänsten samverkar kring barn och unga.\n\nVälj ditt lösenord här inom 7 dagar:\n${LINK_PLACEHOLDER}\n\nLänken fungerar en gång.`,
+      link: { purpose: "invite", personId: person.id },
     },
     tx,
   );

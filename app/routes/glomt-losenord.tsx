@@ -1,22 +1,35 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { clientKey, withinLimit } from "../auth/request-limits.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { SavedNotice } from "../components/SavedNotice";
 import { pageTitle } from "../format/title";
+import { afterResponse } from "../http/after-response";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { emailSchema } from "../models/accounts";
 import { requestPasswordReset } from "../models/accounts.server";
 
 export const meta: MetaFunction = () => pageTitle("Glömt lösenordet");
 
-export async function action({ request }: ActionFunctionArgs) {
+/** Requests one client address may make in an hour, for any addresses (each address also gets at most 3 mails an hour). */
+export const RESET_REQUESTS_PER_CLIENT_AND_HOUR = 10;
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readFormValues(request);
   const form = validateForm(values, emailSchema);
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
-  requestPasswordReset(form.data.email, now());
-  // The same answer whether or not the address has an account.
+  const key = clientKey("reset-from", context.clientAddress);
+  if (key && !withinLimit(key, RESET_REQUESTS_PER_CLIENT_AND_HOUR, 3_600_000, now())) {
+    return json(refused({ email: "Du har bett om många länkar på kort tid. Vänta en timme och försök igen, eller fråga samordnaren i teamet." }, values), {
+      status: 429,
+      headers: { "Retry-After": "3600" },
+    });
+  }
+  // Looked up only after answering, and the answer is the same whether or not the address has an account.
+  const email = form.data.email;
+  afterResponse(context, "password reset", () => requestPasswordReset(email, now()));
   return redirect("/glomt-losenord?skickat=1");
 }
 

@@ -12,16 +12,17 @@ import { localDateOf } from "../time/stockholm";
 export const meta: MetaFunction = () => pageTitle("Utkorg");
 
 /**
- * The coordinator's view of the mail the portal sends for the district: in the demo (no
- * SMTP_URL) mail stays here, and in production a message that could not be sent stays visible.
+ * The coordinator's view of the mail the portal sends for the district: what went to whom and
+ * whether it went out, never a one-time link (only its recipient reads that). In the demo (no
+ * SMTP_URL) each mail is written as a file under data/mail/ for the person running the server.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
-  return { messages: outboxOfDistrict(actor.districtId, 100), today: localDateOf(now()), sending: Boolean(env.SMTP_URL) };
+  return { messages: outboxOfDistrict(actor, 100), today: localDateOf(now()), sending: Boolean(env.SMTP_URL) };
 }
 
-const statusText = { pending: "Väntar", sent: "Skickat", failed: "Gick inte att skicka", kept: "Sparat (demo, skickas inte)" } as const;
+const statusText = { pending: "Väntar", sent: "Skickat", failed: "Gick inte att skicka", kept: "Sparat som fil (demo, skickas inte)" } as const;
 
 export default function Outbox() {
   const { messages, today, sending } = useLoaderData<typeof loader>();
@@ -31,7 +32,8 @@ export default function Outbox() {
       <p className="lead">
         {sending
           ? "Här ser du e-post som portalen har skickat. Det som inte gick att skicka försöker portalen igen, och det syns här."
-          : "Portalen skickar ingen e-post här (ingen e-postserver är inställd). Här ser du vad som skulle ha skickats."}
+          : "Portalen skickar ingen e-post här (ingen e-postserver är inställd). Varje mejl sparas i stället som en fil på servern, i mappen data/mail. Här ser du vad som skulle ha skickats."}{" "}
+        Personliga engångslänkar visas aldrig här, bara för mottagaren.
       </p>
       {messages.length === 0 ? <p>Inga meddelanden ännu.</p> : null}
       {messages.map((m) => (

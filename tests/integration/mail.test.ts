@@ -2,8 +2,7 @@ import net, { type AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { createEvent } from "ics";
 import ical from "node-ical";
-import { SMTPServer } from "smtp-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
 import { now } from "../../app/clock.server";
 import {
@@ -13,40 +12,11 @@ import {
   outboxOfDistrict,
   type MailMessage,
 } from "../../app/mail/outbox.server";
-import { closeTransports, MAIL_FROM } from "../../app/mail/transport.server";
+import { MAIL_FROM } from "../../app/mail/transport.server";
 import { bookSlot, cancelBooking, openSlotsFor } from "../../app/models/walk-and-talk.server";
 import { actorFor, db, useFreshDatabase } from "./db";
 import { decodeWords, header, mimePart } from "../mime";
-
-type Received = { from: string; to: string[]; raw: string };
-
-let servers: SMTPServer[] = [];
-
-/** A real SMTP server on a free local port that keeps every message it receives. */
-async function startSmtpServer(): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString("latin1"),
-        });
-        callback();
-      });
-    },
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received };
-}
+import { startSmtpServer } from "./smtp";
 
 /** A port nothing listens on: delivery to it is refused at once. */
 async function closedSmtpUrl(): Promise<string> {
@@ -57,11 +27,6 @@ async function closedSmtpUrl(): Promise<string> {
   return `smtp://127.0.0.1:${port}`;
 }
 
-afterEach(async () => {
-  closeTransports();
-  await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
-  servers = [];
-});
 
 function invitation(method: "REQUEST" | "CANCEL", sequence: number): string {
   const { error, value } = createEvent({
@@ -160,13 +125,12 @@ describe("the mail outbox", () => {
   });
 
   it("keeps mail in the outbox when no SMTP URL is configured", async () => {
-    const districtId = actorFor("samordnare@hv.example").districtId;
     const id = enqueueMail(plainMessage("Påminnelse"));
 
     expect(await deliverDueMail(now())).toEqual({ sent: 0, failed: 0, kept: 1, retried: 0 });
     expect(row(id)).toMatchObject({ status: "kept", attempts: 0, sentAt: null });
     expect(await deliverDueMail(now())).toEqual({ sent: 0, failed: 0, kept: 0, retried: 0 });
-    expect(outboxOfDistrict(districtId)[0]).toMatchObject({ id, status: "kept", subject: "Påminnelse" });
+    expect(outboxOfDistrict(actorFor("samordnare@hv.example"))[0]).toMatchObject({ id, status: "kept", subject: "Påminnelse" });
   });
 
   it("backs off after a failed delivery and gives up after the sixth attempt", async () => {
@@ -198,7 +162,8 @@ describe("the mail outbox", () => {
     expect(failed).toMatchObject({ status: "failed", attempts: 6, sentAt: null });
     expect(failed.lastError).toMatch(/ECONNREFUSED/);
     expect(await deliverDueMail(new Date(at.getTime() + 24 * 3_600_000), { smtpUrl })).toEqual({ sent: 0, failed: 0, kept: 0, retried: 0 });
-    expect(outboxOfDistrict(failed.districtId!)[0]).toMatchObject({ id, status: "failed", attempts: 6 });
+    expect(failed.districtId).toBe(actorFor("samordnare@hv.example").districtId);
+    expect(outboxOfDistrict(actorFor("samordnare@hv.example"))[0]).toMatchObject({ id, status: "failed", attempts: 6 });
   });
 
   it("sends each message once when two deliveries run at the same time", async () => {
@@ -229,18 +194,18 @@ describe("the mail outbox", () => {
   });
 
   it("lists a district's outbox newest first, and only that district's", () => {
-    const districtId = actorFor("samordnare@hv.example").districtId;
+    const coordinator = actorFor("samordnare@hv.example");
     const otherDistrictId = actorFor("samordnare@st.example").districtId;
     const older = enqueueMail(plainMessage("Först"));
     const newer = enqueueMail({ ...plainMessage("Sedan"), ics: { method: "REQUEST", content: invitation("REQUEST", 0) } });
     enqueueMail({ ...plainMessage("Annat område"), districtId: otherDistrictId });
 
-    const entries = outboxOfDistrict(districtId);
+    const entries = outboxOfDistrict(coordinator);
     expect(entries.map((e) => e.id)).toEqual([newer, older]);
     expect(entries[0]).toMatchObject({ subject: "Sedan", to: "karin.dahl@hv.example", status: "pending", attempts: 0, lastError: null, icsMethod: "REQUEST" });
     expect(entries[0]?.text).toContain("Din bokning är klar.");
     expect(entries[0]?.createdAt).toBeInstanceOf(Date);
-    expect(outboxOfDistrict(districtId, 1).map((e) => e.id)).toEqual([newer]);
+    expect(outboxOfDistrict(coordinator, 1).map((e) => e.id)).toEqual([newer]);
   });
 });
 

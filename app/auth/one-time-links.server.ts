@@ -1,0 +1,83 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { accountTokens, people } from "../../db/schema";
+import { getDb } from "../db.server";
+import { env } from "../env.server";
+import type { TxOrDb } from "../mail/outbox.server";
+import { hashSecret, newSecret } from "./secrets.server";
+
+/**
+ * One-time links for accounts: an invitation to set one's first password (valid 7 days) and
+ * a password reset (valid 1 hour). The link carries a random token; only its hash is stored,
+ * and using it is one conditional UPDATE, so a link works exactly once. A token is made only
+ * when its mail is sent (`linkForDelivery`), so no page, log or backup ever holds one.
+ */
+
+export const TOKEN_LIFETIME_MS = { invite: 7 * 24 * 3_600_000, reset: 3_600_000 } as const;
+export type LinkPurpose = keyof typeof TOKEN_LIFETIME_MS;
+
+const PATHS: Record<LinkPurpose, string> = { invite: "/inbjudan/", reset: "/aterstall/" };
+
+/** The full address of a link, as the recipient follows it. */
+export function linkUrl(purpose: LinkPurpose, token: string): string {
+  return `${env.APP_URL.replace(/\/$/, "")}${PATHS[purpose]}${token}`;
+}
+
+/**
+ * A new token for the person. Earlier tokens stay valid until they expire or one of them is
+ * used: a new request must not void the link someone already has (anyone could otherwise keep
+ * a person from ever using theirs).
+ */
+export function issueToken(tx: TxOrDb, personId: number, purpose: LinkPurpose, now: Date): string {
+  const token = newSecret();
+  tx.insert(accountTokens).values({ personId, purpose, tokenHash: hashSecret(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]), createdAt: now }).run();
+  return token;
+}
+
+/** Why a link was not made: the recipient no longer needs it or may no longer have it. */
+export type LinkRefusal = "deactivated" | "has-password" | "unknown";
+
+/**
+ * The link to put in a mail that is being sent now, or why there is none: a deactivated
+ * person gets no link, and an invitation is only for an account that never chose a password.
+ */
+export function linkForDelivery(tx: TxOrDb, purpose: LinkPurpose, personId: number, now: Date): { ok: true; url: string } | { ok: false; reason: LinkRefusal } {
+  const person = tx.select({ deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash }).from(people).where(eq(people.id, personId)).get();
+  if (!person) return { ok: false, reason: "unknown" };
+  if (person.deactivatedAt) return { ok: false, reason: "deactivated" };
+  if (purpose === "invite" && person.passwordHash !== null) return { ok: false, reason: "has-password" };
+  return { ok: true, url: linkUrl(purpose, issueToken(tx, personId, purpose, now)) };
+}
+
+export type TokenState = { ok: true; personId: number; name: string; email: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+
+/** What a link is worth right now; never tells more than the person holding it may know. */
+export function tokenState(token: string, purpose: LinkPurpose, now: Date): TokenState {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
+  const row = getDb()
+    .select({ personId: accountTokens.personId, usedAt: accountTokens.usedAt, expiresAt: accountTokens.expiresAt, name: people.name, email: people.email, deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash })
+    .from(accountTokens)
+    .innerJoin(people, eq(people.id, accountTokens.personId))
+    .where(and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose)))
+    .get();
+  if (!row || row.deactivatedAt) return { ok: false, reason: "unknown" };
+  if (row.usedAt) return { ok: false, reason: "used" };
+  // An invitation is for choosing one's first password, never for replacing one.
+  if (purpose === "invite" && row.passwordHash !== null) return { ok: false, reason: "used" };
+  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
+  return { ok: true, personId: row.personId, name: row.name, email: row.email };
+}
+
+/**
+ * Uses the token: true for exactly one of two simultaneous uses. Every other open link of the
+ * person ends with it (a password was just chosen; older links are of no use any more).
+ */
+export function useToken(tx: TxOrDb, token: string, purpose: LinkPurpose, personId: number, now: Date): boolean {
+  const claimed = tx
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+    .run();
+  if (claimed.changes !== 1) return false;
+  tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.personId, personId), isNull(accountTokens.usedAt))).run();
+  return true;
+}
