@@ -43,10 +43,11 @@ export const requestPasswordReset = atomic(function requestPasswordReset(email: 
     .where(and(eq(outbox.linkPersonId, person.id), eq(outbox.linkPurpose, "reset"), gte(outbox.createdAt, new Date(now.getTime() - 3_600_000))))
     .get()!.n;
   if (lastHour >= RESET_MAILS_PER_HOUR) return;
-  const row = db.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, person.id)).get()!;
+  const row = db.select({ name: people.name, email: people.email, role: people.role }).from(people).where(eq(people.id, person.id)).get()!;
   enqueueMail(
     {
-      districtId: person.districtId,
+      // A city-level account is outside every district: its mail shows in no district's outbox.
+      districtId: row.role === "city_admin" ? null : person.districtId,
       to: row.email,
       subject: "Välj ett nytt lösenord till Samverkansportalen",
       text: `Hej ${row.name}!\n\nNågon, förhoppningsvis du, bad om ett nytt lösenord. Välj det här inom en timme:\n${LINK_PLACEHOLDER}\n\nBad du inte om det? Då kan du strunta i det här mejlet. Ditt lösenord är oförändrat.`,
