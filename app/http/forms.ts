@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, normaliseLineBreaks, SINGLE_LINE_MESSAGE } from "../format/plain-text";
 import { CLOCK_PATTERN, parseClock } from "../time/stockholm";
 
 /*
@@ -24,6 +25,33 @@ export function clockField(message: string, { required = message }: { required?:
     .trim()
     .regex(CLOCK_PATTERN, message)
     .transform((v) => parseClock(v)!);
+}
+
+type TextOptions = {
+  max: number;
+  /** The message for a missing or empty field; without it the field may be empty (chain `.optional()` when it may be left out). */
+  required?: string;
+  /** The message for a text longer than `max`; "Skriv högst N tecken." unless given. */
+  tooLong?: string;
+};
+
+/**
+ * Every single-line text field (names, titles, places, labels, e-mail, phone): trimmed, and
+ * no control character, line separator or bidi override (see app/format/plain-text.ts). A
+ * zod string, so a field can chain its own rules (`.min(2, ...)`, `.email(...)`).
+ */
+export function singleLineText({ max, required, tooLong = `Skriv högst ${max} tecken.` }: TextOptions) {
+  const text = (required === undefined ? z.string() : z.string({ error: required })).trim().refine(isSingleLineText, SINGLE_LINE_MESSAGE);
+  return (required === undefined ? text : text.min(1, required)).max(max, tooLong);
+}
+
+/**
+ * Every multi-line text field (a question, a message, notes): line breaks as LF (browsers send
+ * CRLF; `max` counts each break once), trimmed, and no control character but line feed and tab.
+ */
+export function multiLineText({ max, required, tooLong = `Skriv högst ${max} tecken.` }: TextOptions) {
+  const text = (required === undefined ? z.string() : z.string({ error: required })).overwrite(normaliseLineBreaks).trim().refine(isMultiLineText, MULTI_LINE_MESSAGE);
+  return (required === undefined ? text : text.min(1, required)).max(max, tooLong);
 }
 
 export type FieldErrors = Record<string, string>;
