@@ -59,3 +59,14 @@ describe("the forms' safety net", () => {
     expect(hasStrayControl("a\x7Fb")).toBe(true);
   });
 });
+
+describe("validateForm under every schema", () => {
+  it("refuses a control character that the field's own schema would let through", () => {
+    const careless = z.object({ label: z.string().trim().max(200), note: z.string().optional() });
+    expect(validateForm({ label: "Hela skolan" }, careless)).toMatchObject({ ok: true });
+    const refused = validateForm({ label: "Hela\x00skolan", note: "ok\r\n\tok" }, careless);
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { label: MULTI_LINE_MESSAGE } });
+    expect(refused.ok ? {} : refused.fieldErrors).not.toHaveProperty("note");
+    expect(validateForm({ label: "x\x1B[2J" }, careless)).toMatchObject({ ok: false });
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, normaliseLineBreaks, SINGLE_LINE_MESSAGE } from "../format/plain-text";
+import { hasStrayControl, isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, normaliseLineBreaks, SINGLE_LINE_MESSAGE } from "../format/plain-text";
 import { CLOCK_PATTERN, parseClock } from "../time/stockholm";
 
 /*
@@ -87,16 +87,23 @@ export async function readForm(request: Request): Promise<{ values: FormValues; 
   return { values, lists };
 }
 
-/** Validates form values with a zod schema; on failure the first message per field. */
+/**
+ * Validates form values with a zod schema; on failure the first message per field. A safety
+ * net under every schema: a value with a control character other than tab and line breaks
+ * is refused even when its field's schema forgot `singleLineText`/`multiLineText`, so
+ * nothing posted through a form stores one.
+ */
 export function validateForm<S extends z.ZodType>(values: FormValues, schema: S): FormResult<z.output<S>> {
   ensureSwedishMessages();
+  const stray = Object.keys(values).filter((key) => typeof values[key] === "string" && hasStrayControl(values[key]));
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
+  if (result.success && stray.length === 0) return { ok: true, data: result.data, values };
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.success ? [] : result.error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
     fieldErrors[key] ??= issue.message;
   }
+  for (const key of stray) fieldErrors[key] ??= MULTI_LINE_MESSAGE;
   return { ok: false, fieldErrors, values };
 }
 
