@@ -10,7 +10,7 @@ import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
-import { parseForm } from "../http/forms";
+import { parseForm, singleLineText } from "../http/forms";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
 
@@ -18,11 +18,7 @@ export const meta: MetaFunction = () => pageTitle("Logga in");
 // page, and a top-level zod call would bring zod along.
 const loginSchema = () =>
   z.object({
-    email: z
-      .string()
-      .trim()
-      .min(1, "Skriv din e-postadress.")
-      .max(254, "E-postadressen är för lång. Skriv den adress du har i jobbet.")
+    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." })
       .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
     password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
     redirectTo: z.string().optional(),
