@@ -39,8 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
   if (!form.ok) return json({ fieldErrors: form.fieldErrors, values }, { status: 400 });
   const at = now();
-  const keys = throttleKeys(form.data.email, typeof context.clientAddress === "string" ? context.clientAddress : "");
-  // After five failures the next try waits, whatever the password: guessing gets slow.
+  // The client's address is Express's req.ip (app/server.js), the real client's behind a proxy only with TRUST_PROXY.
+  const keys = throttleKeys(form.data.email, context.clientAddress);
+  // Failures are counted per account and client together, and per client: a guesser waits
+  // (whatever the password), the owner at another address does not (app/auth/throttle.ts).
   const attempt = beginLoginAttempt(keys, at);
   if (!("attemptIds" in attempt)) return json({ fieldErrors: { form: waitMessage(attempt.wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(attempt.wait / 1000)) } });
   const personId = await authenticate(form.data.email, form.data.password);
