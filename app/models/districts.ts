@@ -15,7 +15,7 @@ export function slugOf(name: string): string {
 export const districtSchema = z
   .object({
     name: singleLineText({ max: 80, required: "Skriv stadsdelsområdets namn." }).min(2, "Skriv stadsdelsområdets namn."),
-    office: singleLineText({ max: 120, required: "Skriv var teamet sitter." }).min(2, "Skriv var teamet sitter, till exempel Tensta centrum."),
+    office: singleLineText({ max: 120, required: "Skriv var teamet sitter, till exempel Tensta centrum." }).min(2, "Skriv var teamet sitter, till exempel Tensta centrum."),
     coordinatorName: singleLineText({ max: 120, required: "Skriv samordnarens namn." }),
     coordinatorEmail: singleLineText({ max: 200, required: "Skriv samordnarens e-postadress.", tooLong: "Skriv en kortare e-postadress." }).toLowerCase().email("Skriv en e-postadress, till exempel namn@stad.se."),
   })
