@@ -7,6 +7,7 @@ import { getDb } from "../db.server";
 import { dutyLineOf } from "../models/duty.server";
 import { scheduleOf } from "../models/week.server";
 import { formatPhone } from "../format/phone";
+import { escapeIcalText, safeEvent } from "./ical-safe";
 import { addDays, localDateOf } from "../time/stockholm";
 
 /** Whether the person has a calendar address (its token is stored only as a hash, so it cannot be shown again). */
@@ -69,9 +70,9 @@ export function dutyFeedFor(token: string, now: Date): string | null {
   });
   if (events.length === 0) {
     // An empty calendar is still a valid calendar.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:Jourdagar och möten för ${person.name}`, "END:VCALENDAR", ""].join("\r\n");
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeIcalText(common.calName)}`, "END:VCALENDAR", ""].join("\r\n");
   }
-  const { error, value } = createEvents(events);
+  const { error, value } = createEvents(events.map(safeEvent));
   if (error || !value) throw error ?? new Error("Could not build the duty calendar");
   return value;
 }

@@ -1,4 +1,5 @@
 import { createEvent } from "ics";
+import { safeEvent } from "./ical-safe";
 
 /**
  * The iCalendar invitation of a walk-and-talk booking. Outlook accepts an update or a
@@ -18,8 +19,9 @@ export type Invitation = {
   attendee: { name: string; email: string };
 };
 
+/** Every text in it passes through `safeEvent`: names may come from the database as they were ever stored. */
 export function walkInvitation(i: Invitation): string {
-  const { error, value } = createEvent({
+  const { error, value } = createEvent(safeEvent({
     uid: i.uid,
     sequence: i.sequence,
     method: i.method,
@@ -36,7 +38,7 @@ export function walkInvitation(i: Invitation): string {
     organizer: { name: i.organizer.name, email: i.organizer.email },
     attendees: [{ name: i.attendee.name, email: i.attendee.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
     productId: "samverkansportalen/walk-and-talk",
-  });
+  }));
   if (error || !value) throw error ?? new Error("Could not build the invitation");
   return value;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasStrayControl, isMultiLineText, isSingleLineText, MULTI_LINE_MESSAGE, normaliseLineBreaks, SINGLE_LINE_MESSAGE } from "../format/plain-text";
 import { CLOCK_PATTERN, parseClock } from "../time/stockholm";
 
 /*
@@ -24,6 +25,33 @@ export function clockField(message: string, { required = message }: { required?:
     .trim()
     .regex(CLOCK_PATTERN, message)
     .transform((v) => parseClock(v)!);
+}
+
+type TextOptions = {
+  max: number;
+  /** The message for a missing or empty field; without it the field may be empty (chain `.optional()` when it may be left out). */
+  required?: string;
+  /** The message for a text longer than `max`; "Skriv högst N tecken." unless given. */
+  tooLong?: string;
+};
+
+/**
+ * Every single-line text field (names, titles, places, labels, e-mail, phone): trimmed, and
+ * no control character, line separator or bidi override (see app/format/plain-text.ts). A
+ * zod string, so a field can chain its own rules (`.min(2, ...)`, `.email(...)`).
+ */
+export function singleLineText({ max, required, tooLong = `Skriv högst ${max} tecken.` }: TextOptions) {
+  const text = (required === undefined ? z.string() : z.string({ error: required })).trim().refine(isSingleLineText, SINGLE_LINE_MESSAGE);
+  return (required === undefined ? text : text.min(1, required)).max(max, tooLong);
+}
+
+/**
+ * Every multi-line text field (a question, a message, notes): line breaks as LF (browsers send
+ * CRLF; `max` counts each break once), trimmed, and no control character but line feed and tab.
+ */
+export function multiLineText({ max, required, tooLong = `Skriv högst ${max} tecken.` }: TextOptions) {
+  const text = (required === undefined ? z.string() : z.string({ error: required })).overwrite(normaliseLineBreaks).trim().refine(isMultiLineText, MULTI_LINE_MESSAGE);
+  return (required === undefined ? text : text.min(1, required)).max(max, tooLong);
 }
 
 export type FieldErrors = Record<string, string>;
@@ -59,16 +87,23 @@ export async function readForm(request: Request): Promise<{ values: FormValues; 
   return { values, lists };
 }
 
-/** Validates form values with a zod schema; on failure the first message per field. */
+/**
+ * Validates form values with a zod schema; on failure the first message per field. A safety
+ * net under every schema: a value with a control character other than tab and line breaks
+ * is refused even when its field's schema forgot `singleLineText`/`multiLineText`, so
+ * nothing posted through a form stores one.
+ */
 export function validateForm<S extends z.ZodType>(values: FormValues, schema: S): FormResult<z.output<S>> {
   ensureSwedishMessages();
+  const stray = Object.keys(values).filter((key) => typeof values[key] === "string" && hasStrayControl(values[key]));
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
+  if (result.success && stray.length === 0) return { ok: true, data: result.data, values };
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  for (const issue of result.success ? [] : result.error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "form";
     fieldErrors[key] ??= issue.message;
   }
+  for (const key of stray) fieldErrors[key] ??= MULTI_LINE_MESSAGE;
   return { ok: false, fieldErrors, values };
 }
 

@@ -1,3 +1,4 @@
+import { purgeOldLoginFailures } from "../auth/throttle.server";
 import { now } from "../clock.server";
 import { purgeClosedConsultations } from "../models/consultations.server";
 import { purgeHandledRequests } from "../models/support.server";
@@ -25,6 +26,7 @@ export function registerAllJobs(): void {
   registerJobHandler("consultations.purge", (job) => {
     const purged = purgeClosedConsultations(now()) + purgeHandledRequests(now()) + purgeOldBookingNotes(now());
     if (purged > 0) console.log(`[jobs] purged the free text of ${purged} old consultations, support requests and booking notes`);
+    purgeOldLoginFailures(now());
     scheduleNightlyPurge(addDays(job.key.split(":")[1] ?? localDateOf(now()), 1));
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalisePhone } from "../format/normalise-phone";
+import { singleLineText } from "../http/forms";
 
 /** The rules of passwords and one's own details. */
 
@@ -24,10 +25,7 @@ export const changePasswordSchema = z
   .superRefine((v, ctx) => sameTwice(v, ctx), { when: () => true });
 
 export const phoneSchema = z.object({
-  phone: z
-    .string()
-    .trim()
-    .max(40, "Skriv ett telefonnummer, till exempel 070-123 45 67.")
+  phone: singleLineText({ max: 40, tooLong: "Skriv ett telefonnummer, till exempel 070-123 45 67." })
     .optional()
     .transform((v, ctx) => {
       if (!v) return null;
@@ -41,5 +39,5 @@ export const phoneSchema = z.object({
 });
 
 export const emailSchema = z.object({
-  email: z.string({ error: "Skriv din e-postadress." }).trim().min(1, "Skriv din e-postadress.").max(200, "Skriv en kortare e-postadress.").email("Skriv en e-postadress, till exempel namn@skolan.se."),
+  email: singleLineText({ max: 200, required: "Skriv din e-postadress.", tooLong: "Skriv en kortare e-postadress." }).email("Skriv en e-postadress, till exempel namn@skolan.se."),
 });

@@ -9,6 +9,7 @@ import {
   URGENCIES,
 } from "../../db/vocabulary";
 import { normalisePhone } from "../format/normalise-phone";
+import { multiLineText, singleLineText } from "../http/forms";
 import { dayKind } from "../time/holidays";
 import { addDays, instantAt, isLocalDate, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyPhoneState, openingHoursOn, type DutyLine } from "./duty";
@@ -66,13 +67,13 @@ export function consultationFormSchema(now: Date) {
       mode: enumField(CONSULTATION_MODES, "Välj om frågan är anonym eller om vårdnadshavarna har sagt ja."),
       ageBand: enumField(AGE_BANDS, "Välj barnets ålder."),
       concerns: z.array(z.string(), { error: "Välj minst en sak som oron gäller." }).refine((list) => list.length > 0, "Välj minst en sak som oron gäller.").refine((list) => list.every((c) => (CONCERNS as readonly string[]).includes(c)), "Välj bland alternativen."),
-      question: z.string({ error: "Skriv din fråga." }).trim().min(1, "Skriv din fråga.").max(4000, "Skriv högst 4 000 tecken. Korta frågan, eller berätta mer när ni pratar."),
+      question: multiLineText({ max: 4000, required: "Skriv din fråga.", tooLong: "Skriv högst 4 000 tecken. Korta frågan, eller berätta mer när ni pratar." }),
       urgency: enumField(URGENCIES, "Välj hur snart du behöver svar."),
       answerBy: enumField(ANSWER_CHANNELS, "Välj hur du vill få svar."),
-      callbackPhone: z.string().trim().max(40, "Skriv ditt telefonnummer, till exempel 070-123 45 67.").optional(),
-      consentGivenBy: z.string().trim().max(100, "Skriv högst 100 tecken.").optional(),
+      callbackPhone: singleLineText({ max: 40, tooLong: "Skriv ditt telefonnummer, till exempel 070-123 45 67." }).optional(),
+      consentGivenBy: singleLineText({ max: 100 }).optional(),
       consentGivenOn: z.string().trim().optional(),
-      childDetails: z.string().trim().max(500, "Skriv högst 500 tecken.").optional(),
+      childDetails: singleLineText({ max: 500 }).optional(),
       confirmNoName: z.string().optional(),
     })
     .superRefine((v, ctx) => {
@@ -118,7 +119,7 @@ export function consultationFormSchema(now: Date) {
 export function messageSchema(anonymous: boolean) {
   return z
     .object({
-      body: z.string({ error: "Skriv ett meddelande." }).trim().min(1, "Skriv ett meddelande.").max(4000, "Skriv högst 4 000 tecken."),
+      body: multiLineText({ max: 4000, required: "Skriv ett meddelande.", tooLong: "Skriv högst 4 000 tecken." }),
       confirmNoName: z.string().optional(),
     })
     .superRefine((v, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLineText } from "../http/forms";
 
 /** "Spånga-Tensta" → "spanga-tensta": the district's address-safe short name. */
 export function slugOf(name: string): string {
@@ -13,10 +14,10 @@ export function slugOf(name: string): string {
 /** A new district with its social services team and its first coordinator (invited by mail). */
 export const districtSchema = z
   .object({
-    name: z.string({ error: "Skriv stadsdelsområdets namn." }).trim().min(2, "Skriv stadsdelsområdets namn.").max(80, "Skriv högst 80 tecken."),
-    office: z.string({ error: "Skriv var teamet sitter." }).trim().min(2, "Skriv var teamet sitter, till exempel Tensta centrum.").max(120, "Skriv högst 120 tecken."),
-    coordinatorName: z.string({ error: "Skriv samordnarens namn." }).trim().min(1, "Skriv samordnarens namn.").max(120, "Skriv högst 120 tecken."),
-    coordinatorEmail: z.string({ error: "Skriv samordnarens e-postadress." }).trim().toLowerCase().max(200, "Skriv en kortare e-postadress.").email("Skriv en e-postadress, till exempel namn@stad.se."),
+    name: singleLineText({ max: 80, required: "Skriv stadsdelsområdets namn." }).min(2, "Skriv stadsdelsområdets namn."),
+    office: singleLineText({ max: 120, required: "Skriv var teamet sitter, till exempel Tensta centrum." }).min(2, "Skriv var teamet sitter, till exempel Tensta centrum."),
+    coordinatorName: singleLineText({ max: 120, required: "Skriv samordnarens namn." }),
+    coordinatorEmail: singleLineText({ max: 200, required: "Skriv samordnarens e-postadress.", tooLong: "Skriv en kortare e-postadress." }).toLowerCase().email("Skriv en e-postadress, till exempel namn@stad.se."),
   })
   .superRefine(
     (v, ctx) => {

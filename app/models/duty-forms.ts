@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../format/dates";
 import { normalisePhone } from "../format/normalise-phone";
-import { clockField } from "../http/forms";
+import { clockField, singleLineText } from "../http/forms";
 import { parseClock } from "../time/stockholm";
 
 /**
@@ -10,10 +10,7 @@ import { parseClock } from "../time/stockholm";
  */
 
 const swedishPhone = (message: string) =>
-  z
-    .string()
-    .trim()
-    .max(40, message)
+  singleLineText({ max: 40, tooLong: message })
     .transform((value, ctx) => {
       const e164 = normalisePhone(value);
       if (!e164) {

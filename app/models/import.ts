@@ -1,4 +1,5 @@
 import { PARTNER_ROLES, type OrganisationKind, type Role } from "../../db/vocabulary";
+import { isSingleLineText } from "../format/plain-text";
 
 /**
  * Bulk start from a CSV file: organisations and people of a district in one file.
@@ -103,6 +104,9 @@ export function planImport(text: string, existing: Existing): ImportPlan {
     if (cells.every((c) => c.trim() === "")) return;
     const [type, name, kind, belongsTo, email, role, title] = HEADER.map((_, i) => (cells[i] ?? "").trim());
     if (cells.length > HEADER.length && cells.slice(HEADER.length).some((c) => c.trim() !== "")) return error(line, `Raden har fler än ${HEADER.length} fält. Kontrollera avgränsarna.`);
+    // A quoted cell may hold a line break; no name, title or address may (see format/plain-text.ts).
+    const broken = [type, name, kind, belongsTo, email, role, title].findIndex((c) => !isSingleLineText(c ?? ""));
+    if (broken >= 0) return error(line, `Fältet "${HEADER[broken]}" får inte ha radbrytningar eller osynliga tecken. Skriv det på en rad.`);
     if (!name) return error(line, "Namn saknas.");
     if (name.length > 120) return error(line, "Namnet är längre än 120 tecken.");
     if (type === "verksamhet") {

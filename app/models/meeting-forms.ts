@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MEETING_GROUP_KINDS, MEETING_PLACES } from "../../db/vocabulary";
-import { clockField } from "../http/forms";
+import { clockField, multiLineText, singleLineText } from "../http/forms";
 import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDate } from "../time/stockholm";
 import { emailList, forumPlaces, STAFF_TEAM_THEMES, type Interval } from "./meetings";
 import { guardAnonymousText } from "./privacy-guard";
@@ -94,11 +94,11 @@ export function reportMeetingSchema(now: Date) {
       hostPersonId: z.string({ error: "Välj er kontaktperson." }).regex(/^[1-9]\d{0,9}$/, "Välj er kontaktperson.").transform(Number),
       ...timeFields,
       place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
-      participants: z.string().trim().max(200, "Skriv högst 200 tecken.").optional(),
+      participants: singleLineText({ max: 200 }).optional(),
       interpreter: z.enum(["yes", "no"], { error: "Svara på om ni behöver tolk." }),
-      interpreterLanguage: z.string().trim().max(60, "Skriv högst 60 tecken.").optional(),
+      interpreterLanguage: singleLineText({ max: 60 }).optional(),
       guardiansTold: z.enum(["yes", "no"], { error: "Svara på om vårdnadshavarna vet om mötet." }),
-      notes: z.string().trim().max(1000, "Skriv högst 1 000 tecken.").optional(),
+      notes: multiLineText({ max: 1000, tooLong: "Skriv högst 1 000 tecken." }).optional(),
       confirmNoName: z.string().optional(),
     })
     .superRefine(
@@ -143,7 +143,7 @@ export function staffTeamMeetingSchema(now: Date) {
       hostPersonId: z.string({ error: "Välj vem ni vill ska komma." }).regex(/^[1-9]\d{0,9}$/, "Välj vem ni vill ska komma.").transform(Number),
       target: z.string({ error: "Välj vilket arbetslag eller vilken förskola." }).regex(/^[1-9]\d{0,9}:([1-9]\d{0,9})?$/, "Välj vilket arbetslag eller vilken förskola."),
       theme: z.string({ error: "Välj ett tema." }).min(1, "Välj ett tema."),
-      ownTheme: z.string().trim().max(120, "Skriv högst 120 tecken.").optional(),
+      ownTheme: singleLineText({ max: 120 }).optional(),
       ...timeFields,
     })
     .superRefine(
@@ -210,7 +210,7 @@ export function groupSeriesSchema(now: Date) {
   return z
     .object({
       kind: z.enum(MEETING_GROUP_KINDS, { error: "Välj vilken sorts grupp." }),
-      name: z.string({ error: "Skriv vad gruppen heter." }).trim().min(1, "Skriv vad gruppen heter.").max(120, "Skriv högst 120 tecken."),
+      name: singleLineText({ max: 120, required: "Skriv vad gruppen heter." }),
       members: z.string().optional().transform((v) => emailList(v ?? "")).refine((list) => list.length <= 40, "Skriv högst 40 deltagare."),
       caseMinutes: z.string().trim().optional().transform((v) => (v ? Number(v) : 20)).refine((n) => Number.isInteger(n) && n >= 10 && n <= 120, "Skriv minuter per ärende, mellan 10 och 120."),
       ...seriesFields({ everyWeeks: 2, count: 6, maxCount: 20 }),
@@ -244,7 +244,7 @@ export type SeriesInput = Pick<PlanningSeriesInput, "firstDate" | "time" | "minu
 export function meetingTextSchema(field: "text" | "notes", max: number) {
   return z
     .object({
-      [field]: z.string({ error: "Skriv något." }).trim().min(1, "Skriv något.").max(max, `Skriv högst ${max} tecken.`),
+      [field]: multiLineText({ max, required: "Skriv något." }),
       confirmNoName: z.string().optional(),
     })
     .superRefine(

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { ORGANISATION_KINDS, SCHOOL_STAGES } from "../../db/vocabulary";
+import { singleLineText } from "../http/forms";
 
 /** The coordinator's forms for organisations: add, rename, and their parts and staff teams. */
 
-const name = z.string({ error: "Skriv namnet." }).trim().min(1, "Skriv namnet.").max(120, "Skriv högst 120 tecken.");
+const name = singleLineText({ max: 120, required: "Skriv namnet." });
 
 export const organisationSchema = z.object({
   name,
@@ -18,6 +19,6 @@ export const organisationSchema = z.object({
 
 export const renameSchema = z.object({ name });
 export const stageSchema = z.object({ stage: z.enum(SCHOOL_STAGES, { error: "Välj ett stadium." }) });
-export const staffTeamSchema = z.object({ name: z.string({ error: "Skriv arbetslagets namn." }).trim().min(1, "Skriv arbetslagets namn.").max(60, "Skriv högst 60 tecken.") });
+export const staffTeamSchema = z.object({ name: singleLineText({ max: 60, required: "Skriv arbetslagets namn." }) });
 
 export type OrganisationInput = z.output<typeof organisationSchema>;

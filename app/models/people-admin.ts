@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADMIN_ROLES, PARTNER_ROLES } from "../../db/vocabulary";
+import { singleLineText } from "../http/forms";
 
 /**
  * The coordinator's form for a person: invite, or change role, organisation and title.
@@ -15,8 +16,8 @@ const optionalId = z
   .refine((v) => v === null || (Number.isInteger(v) && v > 0 && v < 1e10), "Välj i listan.");
 
 const personFields = {
-  name: z.string({ error: "Skriv namnet." }).trim().min(1, "Skriv namnet.").max(120, "Skriv högst 120 tecken."),
-  title: z.string({ error: "Skriv vad personen arbetar som, till exempel Lärare." }).trim().min(1, "Skriv vad personen arbetar som, till exempel Lärare.").max(80, "Skriv högst 80 tecken."),
+  name: singleLineText({ max: 120, required: "Skriv namnet." }),
+  title: singleLineText({ max: 80, required: "Skriv vad personen arbetar som, till exempel Lärare." }),
   role: z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." }),
   organisationId: optionalId,
   /** A school part ("part:12") or a preschool's staff team ("team:7") of the organisation, or none. */
@@ -47,12 +48,8 @@ export const personFormSchema = withHome(z.object(personFields));
 export const inviteSchema = withHome(
   z.object({
     ...personFields,
-    email: z
-      .string({ error: "Skriv e-postadressen i jobbet." })
-      .trim()
+    email: singleLineText({ max: 200, required: "Skriv e-postadressen i jobbet.", tooLong: "Skriv en kortare e-postadress." })
       .toLowerCase()
-      .min(1, "Skriv e-postadressen i jobbet.")
-      .max(200, "Skriv en kortare e-postadress.")
       .email("Skriv en e-postadress, till exempel namn@skolan.se."),
   }),
 );

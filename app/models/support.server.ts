@@ -5,6 +5,7 @@ import { can, isPartner, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
+import { multiLineText, singleLineText } from "../http/forms";
 import { enqueueMail } from "../mail/outbox.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 
@@ -32,16 +33,16 @@ export function supportOffer(actor: Actor, id: number) {
   return supportOffersOf(actor).find((o) => o.id === id) ?? null;
 }
 
-const text = (max: number, message: string) => z.string({ error: message }).trim().min(1, message).max(max, `Skriv högst ${max} tecken.`);
+const text = (max: number, message: string) => singleLineText({ max, required: message });
 
 export const offerSchema = z
   .object({
     name: text(120, "Skriv vad stödet heter."),
     forWhom: text(300, "Skriv vem stödet är till för, till exempel Föräldrar med barn 0–17 år."),
-    whatItGives: text(1500, "Skriv vad familjen får."),
-    howToContact: text(600, "Skriv hur familjen själv tar kontakt."),
-    phone: z.string().trim().max(40, "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt.").optional(),
-    email: z.string().trim().max(254, "E-postadressen är för lång.").optional(),
+    whatItGives: multiLineText({ max: 1500, required: "Skriv vad familjen får." }),
+    howToContact: multiLineText({ max: 600, required: "Skriv hur familjen själv tar kontakt." }),
+    phone: singleLineText({ max: 40, tooLong: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." }).optional(),
+    email: singleLineText({ max: 254, tooLong: "E-postadressen är för lång." }).optional(),
     teamId: z.string({ error: "Välj vilket team som tar emot förfrågningar." }).regex(/^[1-9]\d{0,9}$/, "Välj vilket team som tar emot förfrågningar.").transform(Number),
     sortOrder: z
       .string()
@@ -95,8 +96,8 @@ export function requestSchema(now: Date) {
   return z
     .object({
       guardianName: text(120, "Skriv vårdnadshavarens namn."),
-      guardianPhone: z.string({ error: "Skriv vårdnadshavarens telefonnummer." }).trim().min(1, "Skriv vårdnadshavarens telefonnummer.").max(40),
-      language: z.string().trim().max(60, "Skriv högst 60 tecken.").optional(),
+      guardianPhone: singleLineText({ max: 40, required: "Skriv vårdnadshavarens telefonnummer.", tooLong: "Skriv ett telefonnummer, till exempel 070-123 45 67." }),
+      language: singleLineText({ max: 60 }).optional(),
       interpreterNeeded: z.string().optional(),
       consentGivenBy: text(100, "Skriv vem som sa ja, till exempel mamma eller pappa."),
       consentGivenOn: z.string({ error: "Skriv när de sa ja, till exempel 2026-12-01." }).trim(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dayKind, holidayName } from "../time/holidays";
-import { clockField } from "../http/forms";
+import { clockField, singleLineText } from "../http/forms";
 import { addDays, clockOfMinutes, instantAt, isLocalDate, isoWeekday, localDateOf, minutesOf, type LocalDate } from "../time/stockholm";
 
 /**
@@ -118,15 +118,8 @@ export function seriesFormSchema(now: Date) {
   return z
     .object({
       organisationId: z.string({ error: "Välj verksamhet." }).regex(/^[1-9]\d{0,9}$/, "Välj verksamhet.").transform(Number),
-      meetingPoint: z
-        .string({ error: "Skriv var ni möts, till exempel Utanför huvudentrén." })
-        .trim()
-        .min(1, "Skriv var ni möts, till exempel Utanför huvudentrén.")
-        .max(200, "Skriv högst 200 tecken."),
-      mapUrl: z
-        .string()
-        .trim()
-        .max(500, "Länken är för lång.")
+      meetingPoint: singleLineText({ max: 200, required: "Skriv var ni möts, till exempel Utanför huvudentrén." }),
+      mapUrl: singleLineText({ max: 500, tooLong: "Länken är för lång." })
         .optional()
         .transform((v) => (v ? v : null))
         .refine((v) => v === null || /^https:\/\/[^\s]+$/.test(v), "Skriv en hel länk som börjar med https://, eller lämna fältet tomt."),

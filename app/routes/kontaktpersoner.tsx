@@ -8,7 +8,7 @@ import { Field } from "../components/Field";
 import { SelectField } from "../components/SelectField";
 import { organisationKindLabel, roleLabel, schoolStageLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused, validateForm } from "../http/forms";
+import { parseId, readFormValues, refused, singleLineText, validateForm } from "../http/forms";
 import { recordAudit } from "../models/audit.server";
 import { addContactAssignment, contactCandidates, removeContactAssignment } from "../models/contact-admin.server";
 import { districtOrganisations, getOrganisation } from "../models/organisations.server";
@@ -35,11 +35,7 @@ const addSchema = () =>
   z.object({
     organisationId: id("Välj en verksamhet."),
     personId: id("Välj en socialsekreterare eller föräldrarådgivare."),
-    scopeLabel: z
-      .string({ error: "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan." })
-      .trim()
-      .min(1, "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan.")
-      .max(200, "Skriv högst 200 tecken."),
+    scopeLabel: singleLineText({ max: 200, required: "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan." }),
   });
 const removeSchema = () => z.object({ assignmentId: id("Välj ett uppdrag.") });
 

@@ -10,7 +10,7 @@ import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
-import { parseForm } from "../http/forms";
+import { parseForm, singleLineText } from "../http/forms";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
 
@@ -18,11 +18,7 @@ export const meta: MetaFunction = () => pageTitle("Logga in");
 // page, and a top-level zod call would bring zod along.
 const loginSchema = () =>
   z.object({
-    email: z
-      .string()
-      .trim()
-      .min(1, "Skriv din e-postadress.")
-      .max(254, "E-postadressen är för lång. Skriv den adress du har i jobbet.")
+    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." })
       .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
     password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
     redirectTo: z.string().optional(),
@@ -43,8 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
   if (!form.ok) return json({ fieldErrors: form.fieldErrors, values }, { status: 400 });
   const at = now();
-  const keys = throttleKeys(form.data.email, typeof context.clientAddress === "string" ? context.clientAddress : "");
-  // After five failures the next try waits, whatever the password: guessing gets slow.
+  // The client's address is Express's req.ip (app/server.js), the real client's behind a proxy only with TRUST_PROXY.
+  const keys = throttleKeys(form.data.email, context.clientAddress);
+  // Failures are counted per account and client together, and per client: a guesser waits
+  // (whatever the password), the owner at another address does not (app/auth/throttle.ts).
   const attempt = beginLoginAttempt(keys, at);
   if (!("attemptIds" in attempt)) return json({ fieldErrors: { form: waitMessage(attempt.wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(attempt.wait / 1000)) } });
   const personId = await authenticate(form.data.email, form.data.password);

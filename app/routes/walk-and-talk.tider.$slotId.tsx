@@ -10,7 +10,7 @@ import { RadioGroup } from "../components/RadioGroup";
 import { SlotList } from "../components/walk/SlotList";
 import { formatInstant, formatSlot, walkTopicLabel } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused, validateForm } from "../http/forms";
+import { parseId, readFormValues, refused, singleLineText, validateForm } from "../http/forms";
 import { findIdentifiers } from "../models/privacy-guard";
 import { bookSlot, openSlotsFor, slotForPartner } from "../models/walk-and-talk.server";
 import { localDateOf } from "../time/stockholm";
@@ -36,10 +36,7 @@ const bookingSchema = () =>
       .transform((v) => (v ? v : null))
       .refine((v) => v === null || (WALK_TOPICS as readonly string[]).includes(v), "Välj ett av ämnena, eller inget.")
       .transform((v) => v as (typeof WALK_TOPICS)[number] | null),
-    note: z
-      .string()
-      .trim()
-      .max(200, "Skriv högst 200 tecken.")
+    note: singleLineText({ max: 200 })
       .optional()
       .transform((v) => (v ? v : null))
       .refine((v) => v === null || findIdentifiers(v).length === 0, "Ta bort personnummer, telefonnummer, e-post och adresser: skriv inte vem barnet är."),
