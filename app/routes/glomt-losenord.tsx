@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { clientKey, withinLimit } from "../auth/request-limits.server";
+import { clientOf, countRequest } from "../auth/throttle.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { SavedNotice } from "../components/SavedNotice";
@@ -20,11 +20,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = await readFormValues(request);
   const form = validateForm(values, emailSchema);
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
-  const key = clientKey("reset-from", context.clientAddress);
-  if (key && !withinLimit(key, RESET_REQUESTS_PER_CLIENT_AND_HOUR, 3_600_000, now())) {
-    return json(refused({ email: "Du har bett om många länkar på kort tid. Vänta en timme och försök igen, eller fråga samordnaren i teamet." }, values), {
+  const client = clientOf(context.clientAddress);
+  const wait = client ? countRequest(`reset-client:${client}`, RESET_REQUESTS_PER_CLIENT_AND_HOUR, 3_600_000, now()) : 0;
+  if (wait > 0) {
+    return json(refused({ email: "Du har bett om många länkar på kort tid. Vänta en stund och försök igen, eller fråga samordnaren i teamet." }, values), {
       status: 429,
-      headers: { "Retry-After": "3600" },
+      headers: { "Retry-After": String(Math.ceil(wait / 1000)) },
     });
   }
   // Looked up only after answering, and the answer is the same whether or not the address has an account.
