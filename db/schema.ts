@@ -306,8 +306,9 @@ export const sessions = sqliteTable(
 );
 
 /**
- * Failed logins, for throttling: one row per failure, keyed by the account ("account:<email>")
- * and by the client's address ("address:<ip>"). Old rows are deleted by the nightly job.
+ * Failed logins and counted requests, for throttling: one row each, keyed by the account and
+ * client together ("pair:<email>|<client>"), by the client ("address:<client>"), or by a counted
+ * request ("reset-client:<client>"). Rows older than a day are deleted by the nightly job.
  */
 export const loginFailures = sqliteTable(
   "login_failures",
