@@ -87,7 +87,7 @@ stad[.csv].ts                            loader L 404 404 404 404 404 404 404 20
 statistik.tsx                            loader L 403 403 403 403 403 200 200 S 200
 statistik[.csv].ts                       loader L 403 403 403 403 403 200 200 S 200
 stod._index.tsx                          loader L 200 200 200 200 200 200 200 S 200
-stod._index.tsx                          action L 400 400 400 400 400 400 400 S 400
+stod._index.tsx                          action L 400 400 400 400 400 400 403 S 400
 stod.$offerId.blad.tsx                   loader L 200 200 200 200 200 200 200 S 404
 stod.$offerId.kontakt.tsx                loader L 200 200 200 403 403 403 403 S 403
 stod.$offerId.kontakt.tsx                action L 400 400 400 403 403 403 403 S 403
