@@ -71,7 +71,7 @@ moten._index.tsx                         loader L 200 200 200 200 200 200 200 S 
 moten.$meetingId_.arende.tsx             loader L 200 200 200 404 404 404 404 S 404
 moten.$meetingId_.arende.tsx             action L 400 400 400 404 404 404 404 S 404
 moten.$meetingId.tsx                     loader L 404 200 404 200 404 404 404 S 404
-moten.$meetingId.tsx                     action L 404 400 404 400 404 404 404 S 404
+moten.$meetingId.tsx                     action L 404 400 404 400 404 404 403 S 404
 moten.arbetslag.tsx                      loader L 403 403 403 403 403 403 403 S 403
 moten.arbetslag.tsx                      action L 403 403 403 403 403 403 403 S 403
 moten.grupp.tsx                          loader L 403 403 403 200 200 200 403 S 200
