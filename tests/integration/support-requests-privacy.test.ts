@@ -80,6 +80,19 @@ describe("family details of support requests", () => {
     expect(noticed).not.toContain("enhetschef@hv.example");
   });
 
+  it("are not for a social worker whose place in the team still waits for the head of unit's approval", async () => {
+    db.insert(people).values({ districtId: actorFor("samordnare@hv.example").districtId, name: "Ny Socialsekreterare", email: "ny.socialsekreterare@hv.example", title: "Socialsekreterare", role: "social_worker", teamId: teamId("Barn och unga") }).run();
+    const newcomer = actorFor("ny.socialsekreterare@hv.example");
+    expect(db.select().from(people).where(eq(people.id, newcomer.personId)).get()!.accessApprovedAt).toBeNull();
+    const offerId = barnOchUngaOffer();
+    expect((await askForContact(offerId)).status).toBe(302);
+    expect(requestsForTeam(newcomer)).toEqual([]);
+    expect(db.select().from(outbox).where(eq(outbox.toAddress, "ny.socialsekreterare@hv.example")).all()).toEqual([]);
+    // Once approved, the team's requests are hers too, those sent before included.
+    db.update(people).set({ accessApprovedAt: SEED_NOW, accessApprovedBy: actorFor("enhetschef@hv.example").personId }).where(eq(people.id, newcomer.personId)).run();
+    expect(requestsForTeam(newcomer).map((r) => r.guardianName)).toEqual(["Fatima Testsson"]);
+  });
+
   it("stay with the team they were sent to when the offer moves to another team", async () => {
     const parentAdvice = offer("Föräldrarådgivare");
     expect((await askForContact(parentAdvice.id)).status).toBe(302);
