@@ -54,6 +54,21 @@ describe("can", () => {
     ["social_worker", "district:manage", false],
     ["parent_adviser", "district:manage", false],
     ["coordinator", "district:manage", true],
+    ["unit_head", "district:manage", false],
+    ["partner_staff", "portal:write", true],
+    ["partner_leadership", "portal:write", true],
+    ["social_worker", "portal:write", true],
+    ["parent_adviser", "portal:write", true],
+    ["coordinator", "portal:write", true],
+    ["city_admin", "portal:write", true],
+    ["unit_head", "portal:write", false],
+    ["partner_staff", "support-requests:handle", false],
+    ["partner_leadership", "support-requests:handle", false],
+    ["social_worker", "support-requests:handle", true],
+    ["parent_adviser", "support-requests:handle", true],
+    ["coordinator", "support-requests:handle", false],
+    ["unit_head", "support-requests:handle", false],
+    ["city_admin", "support-requests:handle", false],
   ];
   it.each(table)("%s → %s is %s", (role, capability, expected) => {
     expect(can({ role }, capability)).toBe(expected);

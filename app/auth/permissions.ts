@@ -42,7 +42,16 @@ export type Capability =
   /** Read the district's follow-up figures (the coordinator and the head of unit). */
   | "district:statistics"
   /** Add districts and compare the follow-up of every district, never their content. */
-  | "city:admin";
+  | "city:admin"
+  /**
+   * Change anything in the portal: ask, book, answer, plan, mark, manage. Everyone but the head
+   * of unit, who reads the figures and writes nothing (her one write, approving access, is a
+   * capability of its own). One's own password and phone number are not covered: they are the
+   * account, not the portal's content.
+   */
+  | "portal:write"
+  /** Read the family's details of the support requests sent to one's own team, and mark them handled. */
+  | "support-requests:handle";
 
 export function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
@@ -72,8 +81,15 @@ export function can(actor: Pick<Actor, "role">, capability: Capability): boolean
       return actor.role === "coordinator" || actor.role === "unit_head";
     case "city:admin":
       return actor.role === "city_admin";
+    case "portal:write":
+      return actor.role !== "unit_head";
+    case "support-requests:handle":
+      return actor.role === "social_worker" || actor.role === "parent_adviser";
   }
 }
+
+/** What a model function answers the head of unit when she tries to change something. */
+export const READ_ONLY_MESSAGE = "Du kan läsa uppgifterna här men inte ändra dem.";
 
 export type OrganisationRef = { id: number; districtId: number; parentId: number | null };
 

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { availabilityStatuses } from "../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";
 import type { StoredStatus } from "./availability";
 
@@ -22,8 +22,9 @@ function readStatuses(personIds: number[]): Map<number, StoredStatus> {
 
 export type StatusChange = { kind: "available" } | { kind: "busy"; until: Date } | { kind: "away"; through: string };
 
-/** A contact person sets their own status; only their own. */
-export function setOwnStatus(actor: Actor, change: StatusChange, setAt: Date): void {
+/** A contact person sets their own status; only their own. False for anyone else (the head of unit included). */
+export function setOwnStatus(actor: Actor, change: StatusChange, setAt: Date): boolean {
+  if (!can(actor, "availability:set-own") || !can(actor, "portal:write")) return false;
   const db = getDb();
   db.transaction((tx) => {
     tx.delete(availabilityStatuses).where(eq(availabilityStatuses.personId, actor.personId)).run();
@@ -34,4 +35,5 @@ export function setOwnStatus(actor: Actor, change: StatusChange, setAt: Date): v
       tx.insert(availabilityStatuses).values({ personId: actor.personId, kind: "away", awayThrough: change.through, setAt }).run();
     }
   });
+  return true;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { addDays, isLocalDate, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
@@ -16,6 +16,9 @@ import { dutyDays, dutyLineOf } from "./duty.server";
 export type Outcome = { ok: true } | { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Outcome => ({ ok: false, field, message });
 const OK: Outcome = { ok: true };
+/** Only the coordinator changes the rota and the duty line (never the head of unit, who writes nothing). */
+const NOT_THE_COORDINATOR = fail("form", "Bara samordnaren ändrar jourschemat.");
+const manages = (actor: Actor) => can(actor, "district:manage");
 
 /** Social workers and parent advisers of the district who can take duty days. */
 export function dutyCandidates(actor: Actor) {
@@ -38,6 +41,7 @@ function isCandidate(actor: Actor, personId: number) {
 }
 
 export function addRotaMember(actor: Actor, personId: number): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   if (!isCandidate(actor, personId)) return fail("personId", "Välj en socialsekreterare i teamet.");
   const db = getDb();
   return db.transaction((tx) => {
@@ -67,6 +71,7 @@ function renumber(tx: Parameters<Parameters<ReturnType<typeof getDb>["transactio
 }
 
 export function removeRotaMember(actor: Actor, personId: number): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   return getDb().transaction((tx) => {
     const count = tx.select({ n: sql<number>`count(*)` }).from(dutyRotaMembers).where(eq(dutyRotaMembers.districtId, actor.districtId)).get();
     if ((count?.n ?? 0) <= 1) return fail("personId", "Jourschemat behöver minst en person. Lägg till någon annan först.");
@@ -81,6 +86,7 @@ export function removeRotaMember(actor: Actor, personId: number): Outcome {
 }
 
 export function moveRotaMember(actor: Actor, personId: number, direction: "up" | "down"): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   return getDb().transaction((tx) => {
     const members = tx
       .select()
@@ -120,6 +126,7 @@ function checkFutureDutyDay(actor: Actor, date: string, today: LocalDate, field:
 
 /** Gives one duty day to someone else. */
 export const replaceDutyDay = atomic(function replaceDutyDay(actor: Actor, date: string, personId: number, today: LocalDate): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   const day = checkFutureDutyDay(actor, date, today, "date");
   if (!day.ok) return day;
   if (!isCandidate(actor, personId)) return fail("personId", "Välj en socialsekreterare i teamet.");
@@ -129,6 +136,7 @@ export const replaceDutyDay = atomic(function replaceDutyDay(actor: Actor, date:
 
 /** Two people trade their duty days. */
 export const swapDutyDays = atomic(function swapDutyDays(actor: Actor, first: string, second: string, today: LocalDate): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   const a = checkFutureDutyDay(actor, first, today, "first");
   if (!a.ok) return a;
   const b = checkFutureDutyDay(actor, second, today, "second");
@@ -165,6 +173,7 @@ function insertOverrides(actor: Actor, rows: { date: string; personId: number }[
 }
 
 export function removeOverride(actor: Actor, date: string, today: LocalDate): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   if (!isLocalDate(date) || date < today) return fail("date", "Ändringar av dagar som har varit finns kvar.");
   const result = getDb()
     .delete(dutyOverrides)
@@ -181,7 +190,8 @@ export type DutyLineInput = {
 };
 
 /** Saves the duty number, socialjouren's number and the opening hours, all or nothing. */
-export function saveDutyLine(actor: Actor, input: DutyLineInput, today: LocalDate): void {
+export function saveDutyLine(actor: Actor, input: DutyLineInput, today: LocalDate): Outcome {
+  if (!manages(actor)) return NOT_THE_COORDINATOR;
   getDb().transaction((tx) => {
     tx.insert(dutyLines)
       .values({ districtId: actor.districtId, phone: input.phone, afterHoursPhone: input.afterHoursPhone, eveClosesAt: input.eveClosesAt, rotaStartsOn: today })
@@ -193,4 +203,5 @@ export function saveDutyLine(actor: Actor, input: DutyLineInput, today: LocalDat
     tx.delete(dutyHours).where(eq(dutyHours.districtId, actor.districtId)).run();
     for (const h of input.hours) tx.insert(dutyHours).values({ districtId: actor.districtId, ...h }).run();
   });
+  return OK;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, TransactionRollbackError } from "drizzle-orm";
 import { consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
-import { isPartner, isSocialServices, type Actor } from "../auth/permissions";
+import { can, isPartner, isSocialServices, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
 import { forumPlaces } from "./meetings";
@@ -17,7 +17,7 @@ type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 export function canStartGroup(actor: Actor): boolean {
-  return isSocialServices(actor) && actor.role !== "unit_head";
+  return isSocialServices(actor) && can(actor, "portal:write");
 }
 
 export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {

@@ -13,7 +13,7 @@ import {
   people,
   staffTeams,
 } from "../../db/schema";
-import { can, isPartner, type Actor } from "../auth/permissions";
+import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
 import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
@@ -42,11 +42,18 @@ import { coveredOrganisationIds } from "./organisations.server";
  * Who sees what: the partner who planned it; the contact persons of the organisation
  * (those they host and those of organisations they cover); another organisation's meeting
  * answers 404. Titles name the organisation and the kind only, never the child.
+ *
+ * Seeing that a meeting exists is not reading it: its notes, agenda and attendance are for
+ * its participants only, the people it invites (participantsOf). The coordinator who sees
+ * the district's groups, a contact person who covers the organisation and a partner who
+ * sees the forum's times to book a place get the meeting's facts, never its content.
+ * Notes belong to planning and collaboration meetings; a forum case is answered in the case.
  */
 
 type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type Db = ReturnType<typeof getDb>;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 const meetingUrl = (id: number) => `${env.APP_URL.replace(/\/$/, "")}/moten/${id}`;
 
 
@@ -100,7 +107,23 @@ function visibleTo(actor: Actor) {
   return and(inDistrict, or(...conditions))!;
 }
 
-const listColumns = { meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name, hostName: people.name };
+/** What a list of meetings shows: the facts, never the notes or who comes from the school. */
+const listColumns = {
+  meeting: {
+    id: meetings.id,
+    kind: meetings.kind,
+    state: meetings.state,
+    startsAt: meetings.startsAt,
+    endsAt: meetings.endsAt,
+    createdAt: meetings.createdAt,
+    organisationId: meetings.organisationId,
+    groupId: meetings.groupId,
+    hostPersonId: meetings.hostPersonId,
+  },
+  organisationName: organisations.name,
+  groupName: meetingGroups.name,
+  hostName: people.name,
+};
 
 /** A meeting's title: the organisation met, or the group's name. */
 export function titleOf(row: { meeting: { kind: keyof typeof meetingKindLabel }; organisationName: string | null; groupName: string | null }): string {
@@ -123,7 +146,7 @@ export function meetingsFor(actor: Actor) {
 export function meetingFor(actor: Actor, id: number) {
   const db = getDb();
   const row = db
-    .select({ ...listColumns, hostEmail: people.email, caseMinutes: meetingGroups.caseMinutes })
+    .select({ meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name, hostName: people.name, hostEmail: people.email, caseMinutes: meetingGroups.caseMinutes })
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
@@ -141,17 +164,27 @@ export function meetingFor(actor: Actor, id: number) {
     .orderBy(asc(meetingEvents.at), asc(meetingEvents.id))
     .all();
   const members = row.meeting.groupId === null ? [] : membersOf(row.meeting.groupId, id);
+  const isParticipant = participantsOf(db, row.meeting).some((p) => p.id === actor.personId);
   return {
     ...row,
+    // The notes, the agenda and the attendance are the participants' own.
+    meeting: isParticipant ? row.meeting : { ...row.meeting, notes: null },
     title: titleOf(row),
     proposer,
     proposals,
     events,
-    members,
+    members: isParticipant ? members : [],
+    agenda: isParticipant && hasSharedAgenda(row.meeting.kind) ? agendaOf(id) : [],
     isHost: row.meeting.hostPersonId === actor.personId,
     isProposer: row.meeting.proposedBy === actor.personId,
     isMember: members.some((m) => m.personId === actor.personId),
+    isParticipant,
   };
+}
+
+/** A meeting the actor may act on, or null: as meetingFor, and never for the head of unit, who writes nothing. */
+function meetingToChange(actor: Actor, id: number) {
+  return can(actor, "portal:write") ? meetingFor(actor, id) : null;
 }
 
 /** A group's members with their organisation, and whether they came to this meeting (null: not marked). */
@@ -170,7 +203,7 @@ function membersOf(groupId: number, meetingId: number) {
 }
 
 export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now: Date): { ok: true; id: number } | Failure {
-  if (!isPartner(actor) || actor.organisationId === null) return fail("form", "Bara personal i skola och förskola planerar anmälningsmöten här.");
+  if (!isPartner(actor) || !can(actor, "portal:write") || actor.organisationId === null) return fail("form", "Bara personal i skola och förskola planerar anmälningsmöten här.");
   if (!meetingHostsFor(actor).some((h) => h.personId === input.hostPersonId)) return fail("hostPersonId", "Välj en av era kontaktpersoner.");
   const db = getDb();
   const id = db.transaction((tx) => {
@@ -221,7 +254,7 @@ export function visitTargetsFor(actor: Actor) {
 
 export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInput, now: Date): { ok: true; id: number } | Failure {
   const targets = visitTargetsFor(actor);
-  if (targets.length === 0) return fail("form", "Bara förskolans ledning kan be om besök på arbetslagsmöten.");
+  if (targets.length === 0 || !can(actor, "portal:write")) return fail("form", "Bara förskolans ledning kan be om besök på arbetslagsmöten.");
   if (!targets.some((t) => t.organisationId === input.organisationId && t.staffTeamId === input.staffTeamId)) {
     return fail("target", "Välj ett arbetslag eller en förskola i er verksamhet.");
   }
@@ -316,7 +349,7 @@ function invite(meeting: typeof meetings.$inferSelect, title: string, host: { na
  * Everyone a meeting's mail goes to: the host and the partner who planned it; for planning
  * meetings the preschool's leadership; for a group, every member.
  */
-function participantsOf(tx: Tx, m: typeof meetings.$inferSelect) {
+function participantsOf(tx: Db | Tx, m: typeof meetings.$inferSelect) {
   const who = [eq(people.id, m.hostPersonId), eq(people.id, m.proposedBy)];
   if (m.groupId !== null) who.push(inArray(people.id, tx.select({ id: meetingGroupMembers.personId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.groupId, m.groupId))));
   if (m.kind === "planning" && m.organisationId !== null) {
@@ -356,7 +389,7 @@ function mailParticipants(tx: Tx, meetingId: number, subject: (when: string) => 
 
 /** Confirms one of the proposed times: the host confirms the partner's, the partner the host's. */
 export const confirmMeeting = atomic(function confirmMeeting(actor: Actor, meetingId: number, proposalId: number, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+  const found = meetingToChange(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   const m = found.meeting;
   if (m.state === "cancelled") return fail("form", "Mötet är inställt.");
@@ -381,7 +414,7 @@ export const confirmMeeting = atomic(function confirmMeeting(actor: Actor, meeti
 
 /** Proposes another time, which the other side then confirms. */
 export const counterPropose = atomic(function counterPropose(actor: Actor, meetingId: number, time: Interval, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+  const found = meetingToChange(actor, meetingId);
   if (!found || (!found.isHost && !found.isProposer)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state !== "proposed") return fail("date", "Mötet är redan bekräftat eller inställt.");
   if (time.startsAt <= now) return fail("date", "Tiden har redan varit. Föreslå en senare tid.");
@@ -396,13 +429,13 @@ export const counterPropose = atomic(function counterPropose(actor: Actor, meeti
 });
 
 /** Who may change a meeting's time or cancel it: the host, and for two-party meetings the partner who planned it. */
-function mayChange(found: NonNullable<ReturnType<typeof meetingFor>>): boolean {
+function mayChange(found: NonNullable<ReturnType<typeof meetingToChange>>): boolean {
   return found.isHost || (found.meeting.groupId === null && found.isProposer);
 }
 
 /** Moves a confirmed meeting to another time; everyone gets the update in their calendar. */
 export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: number, startsAt: Date, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+  const found = meetingToChange(actor, meetingId);
   if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   const m = found.meeting;
   if (m.state === "cancelled") return fail("date", "Mötet är inställt och kan inte flyttas. Planera ett nytt möte i stället.");
@@ -424,7 +457,7 @@ export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: 
 });
 
 export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meetingId: number, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+  const found = meetingToChange(actor, meetingId);
   if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state === "cancelled") return fail("form", "Mötet är redan inställt.");
   getDb().transaction((tx) => {
@@ -520,13 +553,15 @@ export function insertSeries(
 
 /** A series of planning meetings with the preschool's leadership, every six weeks by default. */
 export function createPlanningSeries(actor: Actor, input: PlanningSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
+  if (!can(actor, "portal:write")) return fail("form", READ_ONLY_MESSAGE);
   if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId)) return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
   const ids = getDb().transaction((tx) => insertSeries(tx, actor, input, { kind: "planning", organisationId: input.organisationId }, now));
   if (ids.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
   return { ok: true, ids };
 }
 
-export function agendaOf(meetingId: number) {
+/** A meeting's agenda points; only meetingFor reads them, for the participants. */
+function agendaOf(meetingId: number) {
   return getDb()
     .select({ id: meetingAgendaPoints.id, text: meetingAgendaPoints.text, author: people.name, createdAt: meetingAgendaPoints.createdAt })
     .from(meetingAgendaPoints)
@@ -536,33 +571,38 @@ export function agendaOf(meetingId: number) {
     .all();
 }
 
-/** Meetings with a shared agenda that participants add points to before the meeting. */
+/**
+ * Meetings with a shared agenda that participants add points to before the meeting, and
+ * notes the host writes after it. Nowhere else: a forum's cases are answered in each case (for
+ * its asker and the forum's members), and a report meeting's note is the school's, from planning it.
+ */
 export const hasSharedAgenda = (kind: (typeof meetings.$inferSelect)["kind"]) => kind === "planning" || kind === "collaboration";
 
 /** A participant adds a point to a coming planning or collaboration meeting's agenda. */
 export const addAgendaPoint = atomic(function addAgendaPoint(actor: Actor, meetingId: number, text: string, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+  const found = meetingToChange(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   if (!hasSharedAgenda(found.meeting.kind) || found.meeting.state !== "confirmed") return fail("text", "Det här mötet har ingen gemensam dagordning.");
-  if (found.meeting.groupId !== null && !found.isMember) return fail("text", "Bara gruppens deltagare lägger till punkter.");
+  if (!found.isParticipant) return fail("text", "Bara mötets deltagare lägger till punkter.");
   if (found.meeting.startsAt && found.meeting.startsAt <= now) return fail("text", "Mötet har redan börjat. Skriv i stället i anteckningarna.");
   getDb().insert(meetingAgendaPoints).values({ meetingId, authorPersonId: actor.personId, text, createdAt: now }).run();
   return { ok: true };
 });
 
-/** The host writes short notes after the meeting. */
-export function saveMeetingNotes(actor: Actor, meetingId: number, notes: string, now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+/** The host writes short notes after a planning or collaboration meeting. */
+export const saveMeetingNotes = atomic(function saveMeetingNotes(actor: Actor, meetingId: number, notes: string, now: Date): { ok: true } | Failure {
+  const found = meetingToChange(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
+  if (!hasSharedAgenda(found.meeting.kind)) return fail("notes", "Det här mötet har inga anteckningar. Svaret på ett ärende skrivs i ärendet.");
   if (!found.isHost) return fail("notes", "Den som håller i mötet skriver anteckningarna.");
   if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("notes", "Skriv anteckningarna när mötet har börjat.");
   getDb().update(meetings).set({ notes }).where(eq(meetings.id, meetingId)).run();
   return { ok: true };
-}
+});
 
 /** After a group meeting the host marks who came; members not ticked were away. */
-export function saveAttendance(actor: Actor, meetingId: number, presentIds: number[], now: Date): { ok: true } | Failure {
-  const found = meetingFor(actor, meetingId);
+export const saveAttendance = atomic(function saveAttendance(actor: Actor, meetingId: number, presentIds: number[], now: Date): { ok: true } | Failure {
+  const found = meetingToChange(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   if (!found.isHost || found.meeting.groupId === null) return fail("present", "Den som håller i mötet fyller i närvaron.");
   if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("present", "Fyll i närvaron när mötet har börjat.");
@@ -573,4 +613,4 @@ export function saveAttendance(actor: Actor, meetingId: number, presentIds: numb
     for (const personId of members) tx.insert(meetingAttendance).values({ meetingId, personId, present: presentIds.includes(personId) }).run();
   });
   return { ok: true };
-}
+});

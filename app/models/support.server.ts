@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
-import { can, isPartner, type Actor } from "../auth/permissions";
+import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
@@ -12,8 +12,11 @@ import { isLocalDate, localDateOf } from "../time/stockholm";
 /**
  * The catalogue of voluntary support a partner can point a family to without a report,
  * and the requests, with the guardians' consent, that the offer's team contact the family.
- * A request is shown only to the offer's team; its details are deleted after the
- * retention period once handled.
+ * A request belongs to the team it was sent to (pinned in the row when it is sent: moving
+ * the offer later hands nothing to the new team). Its family details are for that team's
+ * social workers and parent advisers only, approved for the team (four eyes): never the
+ * coordinator or the head of unit, even when they sit in the same team. The details are
+ * deleted after the retention period once handled.
  */
 
 type Failure = { ok: false; field: string; message: string };
@@ -121,9 +124,23 @@ export function requestSchema(now: Date) {
 
 export type RequestInput = z.output<ReturnType<typeof requestSchema>>;
 
+/**
+ * The people who may read the family details sent to a team: its active social workers and
+ * parent advisers whose place in the team is approved. The notice mail goes to the same people.
+ */
+function familyDetailReaders(teamId: number, districtId: number) {
+  return and(
+    eq(people.teamId, teamId),
+    eq(people.districtId, districtId),
+    inArray(people.role, ["social_worker", "parent_adviser"]),
+    isNotNull(people.accessApprovedAt),
+    isNull(people.deactivatedAt),
+  )!;
+}
+
 /** A partner asks the offer's team to contact the family; the team gets a notice without the family's details. */
-export function requestContact(actor: Actor, offerId: number, input: RequestInput): { ok: true } | Failure {
-  if (!isPartner(actor)) return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
+export const requestContact = atomic(function requestContact(actor: Actor, offerId: number, input: RequestInput): { ok: true } | Failure {
+  if (!isPartner(actor) || !can(actor, "portal:write")) return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
   const offer = supportOffer(actor, offerId);
   if (!offer) return { ok: false, field: "form", message: "Erbjudandet finns inte." };
   const db = getDb();
@@ -132,14 +149,14 @@ export function requestContact(actor: Actor, offerId: number, input: RequestInpu
       .insert(supportRequests)
       // Pinned to the offer's team as it is now, in the same statement (moving the offer later does not move the request).
       .values({ ...input, districtId: actor.districtId, offerId, teamId: sql`(SELECT ${supportOffers.teamId} FROM ${supportOffers} WHERE ${supportOffers.id} = ${offerId})`, askerPersonId: actor.personId })
-      .returning({ id: supportRequests.id })
+      .returning({ id: supportRequests.id, teamId: supportRequests.teamId })
       .get();
-    const members = tx
+    const readers = tx
       .select({ name: people.name, email: people.email })
       .from(people)
-      .where(and(eq(people.teamId, offer.teamId), eq(people.districtId, actor.districtId), isNull(people.deactivatedAt)))
+      .where(familyDetailReaders(row.teamId!, actor.districtId))
       .all();
-    for (const m of members) {
+    for (const m of readers) {
       enqueueMail(
         {
           districtId: actor.districtId,
@@ -155,27 +172,49 @@ export function requestContact(actor: Actor, offerId: number, input: RequestInpu
       .run();
   });
   return { ok: true };
+});
+
+/** The team whose requests the actor may read, or null: only its approved social workers and parent advisers. */
+function requestTeamOf(actor: Actor): number | null {
+  if (!can(actor, "support-requests:handle") || actor.teamId === null) return null;
+  const reader = getDb()
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, actor.personId), familyDetailReaders(actor.teamId, actor.districtId)))
+    .get();
+  return reader ? actor.teamId : null;
 }
 
-/** Open and recently handled requests to the acting person's team. */
+/** Open and recently handled requests sent to the acting person's team (the team pinned in each request). */
 export function requestsForTeam(actor: Actor) {
-  if (isPartner(actor) || actor.teamId === null) return [];
+  const teamId = requestTeamOf(actor);
+  if (teamId === null) return [];
   return getDb()
     .select({ request: supportRequests, offerName: supportOffers.name, askerTitle: people.title })
     .from(supportRequests)
     .innerJoin(supportOffers, eq(supportOffers.id, supportRequests.offerId))
     .innerJoin(people, eq(people.id, supportRequests.askerPersonId))
-    .where(and(eq(supportOffers.teamId, actor.teamId), eq(supportRequests.districtId, actor.districtId), isNull(supportRequests.purgedAt)))
+    .where(and(eq(supportRequests.teamId, teamId), eq(supportRequests.districtId, actor.districtId), isNull(supportRequests.purgedAt)))
     .orderBy(asc(supportRequests.createdAt))
     .all()
     .map((r) => ({ ...r.request, offerName: r.offerName, askerTitle: r.askerTitle }));
 }
 
-export const markRequestHandled = atomic(function markRequestHandled(actor: Actor, requestId: number, now: Date): boolean {
-  const mine = requestsForTeam(actor).find((r) => r.id === requestId && r.handledAt === null);
-  if (!mine) return false;
-  getDb().update(supportRequests).set({ handledAt: now, handledBy: actor.personId }).where(eq(supportRequests.id, requestId)).run();
-  return true;
+type HandledFailure = Failure & { reason: "forbidden" | "missing" | "done" };
+
+/** Marks a request of the acting person's team handled. Another team's request is "missing", as if it did not exist. */
+export const markRequestHandled = atomic(function markRequestHandled(actor: Actor, requestId: number, now: Date): { ok: true } | HandledFailure {
+  if (!can(actor, "support-requests:handle") || !can(actor, "portal:write")) return { ok: false, field: "form", message: READ_ONLY_MESSAGE, reason: "forbidden" };
+  const teamId = requestTeamOf(actor);
+  const mine = teamId === null ? undefined : requestsForTeam(actor).find((r) => r.id === requestId);
+  if (teamId === null || !mine) return { ok: false, field: "form", message: "Förfrågan finns inte.", reason: "missing" };
+  if (mine.handledAt !== null) return { ok: false, field: "form", message: "Förfrågan är redan markerad som klar.", reason: "done" };
+  getDb()
+    .update(supportRequests)
+    .set({ handledAt: now, handledBy: actor.personId })
+    .where(and(eq(supportRequests.id, requestId), eq(supportRequests.teamId, teamId), isNull(supportRequests.handledAt)))
+    .run();
+  return { ok: true };
 });
 
 /** Deletes the family's details of requests handled longer ago than the retention period. */

@@ -12,7 +12,7 @@ import {
   walkSlots,
   type WalkTopic,
 } from "../../db/schema";
-import { can, isPartner, type Actor } from "../auth/permissions";
+import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
@@ -38,6 +38,8 @@ type Db = ReturnType<typeof getDb>;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type Failure = { ok: false; field: string; message: string };
 const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
+/** Every function below that changes something refuses the head of unit first: she reads, never writes. */
+const readOnly = (actor: Actor) => !can(actor, "portal:write");
 
 export const PORTAL_PATH = "/walk-and-talk";
 const portalUrl = () => `${env.APP_URL.replace(/\/$/, "")}${PORTAL_PATH}`;
@@ -90,6 +92,7 @@ function insertOccasion(tx: Tx, seriesId: number, placesPerSlot: number, planned
 }
 
 export function createSeries(actor: Actor, input: SeriesInput, now: Date): { ok: true; seriesId: number; created: number; refused: Refusal[] } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const organisation = hostableOrganisations(actor).find((o) => o.id === input.organisationId);
   if (!organisation) return fail("organisationId", "Välj en verksamhet som du är kontaktperson för.");
   if (input.schoolPartId !== null && !organisation.schoolParts.some((p) => p.id === input.schoolPartId)) {
@@ -141,6 +144,7 @@ export function updateSeries(
   input: SeriesInput,
   now: Date,
 ): { ok: true; replaced: number; kept: number; created: number } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const series = ownSeries(actor, seriesId);
   if (!series) return fail("seriesId", "Serien finns inte.");
   if (input.organisationId !== series.organisationId) return fail("organisationId", "En serie kan inte flyttas till en annan verksamhet. Skapa en ny serie i stället.");
@@ -211,6 +215,7 @@ function occasionDateProblem(actor: Actor, date: LocalDate, now: Date): string |
 
 /** Adds an occasion on another day (for example the free day suggested instead of a duty day). */
 export function addOccasion(actor: Actor, seriesId: number, date: LocalDate, now: Date): { ok: true } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const series = ownSeries(actor, seriesId);
   if (!series) return fail("seriesId", "Serien finns inte.");
   const problem = occasionDateProblem(actor, date, now);
@@ -339,6 +344,7 @@ const reminderKey = (bookingId: number, date: LocalDate) => `walk-reminder:${boo
 export type BookingFailure = Failure & { reason: "full" | "closed" | "cancelled" | "already" | "missing" };
 
 export function bookSlot(actor: Actor, slotId: number, choice: { topic: WalkTopic | null; note: string | null }, now: Date): { ok: true; bookingId: number } | BookingFailure {
+  if (readOnly(actor)) return { ...fail("form", READ_ONLY_MESSAGE), reason: "missing" };
   const orgIds = partnerOrganisationIds(actor);
   const db = getDb();
   return db.transaction((tx): { ok: true; bookingId: number } | BookingFailure => {
@@ -394,6 +400,7 @@ function cancelBookingIn(tx: Tx, bookingId: number, reason: "booker" | "host", n
 }
 
 export function cancelBooking(actor: Actor, bookingId: number, now: Date): { ok: true } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   return getDb().transaction((tx) => {
     const booking = tx
       .select({ id: walkBookings.id, cancelledAt: walkBookings.cancelledAt, deadline: walkOccasions.deadline })
@@ -519,6 +526,7 @@ function ownOccasion(tx: Db | Tx, actor: Actor, occasionId: number) {
 
 /** Cancels a coming occasion; everyone who booked is told and gets a calendar cancellation. */
 export function cancelOccasion(actor: Actor, occasionId: number, now: Date): { ok: true; told: number } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   return getDb().transaction((tx) => {
     const found = ownOccasion(tx, actor, occasionId);
     if (!found) return fail("occasionId", "Tillfället finns inte.");
@@ -537,6 +545,7 @@ export function cancelOccasion(actor: Actor, occasionId: number, now: Date): { o
 
 /** Moves a coming occasion to another day, same times; bookers get an updated invitation. */
 export const moveOccasion = atomic(function moveOccasion(actor: Actor, occasionId: number, date: LocalDate, now: Date): { ok: true } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const found = ownOccasion(getDb(), actor, occasionId);
   if (!found) return fail("occasionId", "Tillfället finns inte.");
   if (found.occasion.cancelledAt) return fail("occasionId", "Tillfället är inställt och kan inte flyttas.");
@@ -585,6 +594,7 @@ export const moveOccasion = atomic(function moveOccasion(actor: Actor, occasionI
 
 /** Afterwards: did the slot take place? Feeds the follow-up statistics. */
 export function markSlotOutcome(actor: Actor, slotId: number, outcome: "held" | "not_held", now: Date): { ok: true } | Failure {
+  if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const slot = slotQuery(getDb())
     .where(and(eq(walkSlots.id, slotId), eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId)))
     .get();
@@ -609,7 +619,7 @@ export function walkExpected(actor: Actor, term: string): boolean {
 }
 
 export function setWalkExpected(actor: Actor, term: string, expected: boolean): { ok: true } | Failure {
-  if (actor.role !== "partner_leadership" || actor.organisationId === null) return fail("form", "Bara ledningen kan ändra det här.");
+  if (actor.role !== "partner_leadership" || readOnly(actor) || actor.organisationId === null) return fail("form", "Bara ledningen kan ändra det här.");
   const db = getDb();
   if (expected) {
     db.insert(walkExpectations).values({ organisationId: actor.organisationId, term, setBy: actor.personId }).onConflictDoNothing().run();

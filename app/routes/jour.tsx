@@ -102,8 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "save-line": {
       const form = validateForm(values, dutyLineSchema);
       if (!form.ok) return invalid(intent, form.fieldErrors);
-      saveDutyLine(actor, form.data, today);
-      return answer(intent, { ok: true });
+      return answer(intent, saveDutyLine(actor, form.data, today));
     }
     default:
       return answer("unknown", { ok: false, field: "form", message: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." });

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -13,11 +14,9 @@ import { meetingTextSchema, moveSchema } from "../models/meeting-forms";
 import { caseStartsAt, getBackBy, placeLabel } from "../models/meetings";
 import {
   addAgendaPoint,
-  agendaOf,
   cancelMeeting,
   confirmMeeting,
   counterPropose,
-  hasSharedAgenda,
   meetingFor,
   moveMeeting,
   saveAttendance,
@@ -48,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const forum = m.kind === "forum" ? openForumMeeting(actor, m.id, at) : null;
   return {
     ...found,
-    agenda: hasSharedAgenda(m.kind) ? agendaOf(m.id) : [],
     forumCases,
     forumBooked: m.kind === "forum" ? forumBookedCount(m.id) : 0,
     partner: isPartner(actor),
@@ -63,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireWriter(request);
   const id = parseId(params.meetingId);
   const found = id === null ? null : meetingFor(actor, id);
   if (!found || id === null) throw new Response("Not found", { status: 404 });
@@ -190,13 +188,13 @@ export default function MeetingPage() {
           ) : null}
         </section>
       ) : null}
-      {m.groupId !== null && m.kind === "collaboration" ? (
+      {m.groupId !== null && m.kind === "collaboration" && data.isParticipant ? (
         <section className="panel" aria-labelledby="members-heading">
           <h2 id="members-heading">Deltagare</h2>
           <Attendance members={data.members} canMark={data.isHost && past && m.state === "confirmed"} error={errors.present} />
         </section>
       ) : null}
-      {hasAgenda && m.state === "confirmed" ? (
+      {hasAgenda && m.state === "confirmed" && data.isParticipant ? (
         <section className="panel" aria-labelledby="agenda-heading">
           <h2 id="agenda-heading">Dagordning</h2>
           {data.agenda.length === 0 ? <p>Inga punkter än.</p> : null}
@@ -207,7 +205,7 @@ export default function MeetingPage() {
               </li>
             ))}
           </ol>
-          {!past && (m.groupId === null || data.isMember) ? (
+          {!past ? (
             <Form method="post" noValidate key={data.agenda.length}>
               <input type="hidden" name="intent" value="agenda" />
               <TextArea label="Lägg till en punkt" name="text" rows={2} hint="Inga namn eller andra uppgifter om barn och familjer." defaultValue={textForm === "agenda" ? (actionData?.values.text ?? "") : ""} error={errors.text} />

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, type Actor } from "../auth/permissions";
+import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { ConsultationFields } from "../components/ConsultationFields";
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  await requireWriter(request);
   const { actor, id } = await forumFor(request, params.meetingId);
   const at = now();
   // A forum case is answered at the forum, without hurry.

@@ -45,7 +45,7 @@ export default function ContactRequest() {
     <>
       <h1>Be teamet kontakta familjen</h1>
       <p className="lead">
-        {offer.name}. Förfrågan går till {offer.teamName}, och bara de ser uppgifterna. Skicka den bara om vårdnadshavarna har sagt ja.
+        {offer.name}. Förfrågan går till {offer.teamName}, och bara socialsekreterarna och föräldrarådgivarna där ser uppgifterna. Skicka den bara om vårdnadshavarna har sagt ja.
       </p>
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can, isPartner } from "../auth/permissions";
+import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PhoneLink } from "../components/CallOptions";
@@ -27,12 +28,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireWriter(request);
   const values = await readFormValues(request);
   const id = parseId(values.id);
-  if (values.intent === "handled" && id !== null && markRequestHandled(actor, id, now())) return redirect("/stod?sparat=klar");
-  if (values.intent === "archive" && id !== null && archiveOffer(actor, id, now())) return redirect("/stod?sparat=borttaget");
-  return json(refused({ form: "Det gick inte. Ladda om sidan och försök igen." }, values), { status: 400 });
+  const unreadable = () => json(refused({ form: "Det gick inte. Ladda om sidan och försök igen." }, values), { status: 400 });
+  switch (values.intent) {
+    case "handled": {
+      if (!can(actor, "support-requests:handle")) throw new Response("Forbidden", { status: 403 });
+      if (id === null) return unreadable();
+      const outcome = markRequestHandled(actor, id, now());
+      if (outcome.ok) return redirect("/stod?sparat=klar");
+      if (outcome.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
+      // Another team's request answers as if it did not exist.
+      if (outcome.reason === "missing") throw new Response("Not found", { status: 404 });
+      return json(refused({ form: outcome.message }, values), { status: 400 });
+    }
+    case "archive": {
+      if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+      if (id === null) return unreadable();
+      if (!archiveOffer(actor, id, now())) throw new Response("Not found", { status: 404 });
+      return redirect("/stod?sparat=borttaget");
+    }
+    default:
+      return unreadable();
+  }
 }
 
 export default function Support() {
@@ -53,7 +72,7 @@ export default function Support() {
       {requests.length > 0 ? (
         <section className="panel" aria-labelledby="requests-heading">
           <h2 id="requests-heading">Familjer som vill bli kontaktade</h2>
-          <p>Bara ditt team ser de här uppgifterna. De tas bort en tid efter att förfrågan är klar.</p>
+          <p>Bara socialsekreterarna och föräldrarådgivarna i ditt team ser de här uppgifterna. De tas bort en tid efter att förfrågan är klar.</p>
           <ul className="slot-list">
             {requests.map((r) => (
               <li key={r.id} className="slot">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can, isPartner } from "../auth/permissions";
+import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Agenda } from "../components/walk/Agenda";
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireWriter(request);
   const values = await readFormValues(request);
   const at = now();
   const failed = (message: string, extra: Record<string, unknown> = {}) => json({ ...refused({ form: message }, values), ...extra }, { status: 400 });

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { WALK_TOPICS } from "../../db/vocabulary";
+import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -43,7 +44,7 @@ const bookingSchema = () =>
   });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireWriter(request);
   const id = parseId(params.slotId);
   if (id === null || !slotForPartner(actor, id)) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);

@@ -58,7 +58,7 @@ jour.tsx                                 action L 403 403 403 403 403 400 403 S 
 kalender.jour.$token.ts                  loader 404 404 404 404 404 404 404 404 404 404
 konsultation._index.tsx                  loader L 200 200 200 200 200 200 200 S 200
 konsultation.$consultationId.tsx         loader L 200 404 404 200 200 404 404 S 404
-konsultation.$consultationId.tsx         action L 400 404 404 400 400 404 404 S 404
+konsultation.$consultationId.tsx         action L 400 404 404 400 400 404 403 S 404
 konsultation.ny.tsx                      loader L 200 200 200 403 403 403 403 S 403
 konsultation.ny.tsx                      action L 400 400 400 403 403 403 403 S 403
 kontaktpersoner.tsx                      loader L 403 403 403 403 403 200 403 S 200
@@ -69,9 +69,9 @@ logga-in.tsx                             loader 200 R R R R R R R R R
 logga-in.tsx                             action 400 400 400 400 400 400 400 400 400 400
 moten._index.tsx                         loader L 200 200 200 200 200 200 200 S 200
 moten.$meetingId_.arende.tsx             loader L 200 200 200 404 404 404 404 S 404
-moten.$meetingId_.arende.tsx             action L 400 400 400 404 404 404 404 S 404
+moten.$meetingId_.arende.tsx             action L 400 400 400 404 404 404 403 S 404
 moten.$meetingId.tsx                     loader L 404 200 404 200 404 404 404 S 404
-moten.$meetingId.tsx                     action L 404 400 404 400 404 404 404 S 404
+moten.$meetingId.tsx                     action L 404 400 404 400 404 404 403 S 404
 moten.arbetslag.tsx                      loader L 403 403 403 403 403 403 403 S 403
 moten.arbetslag.tsx                      action L 403 403 403 403 403 403 403 S 403
 moten.grupp.tsx                          loader L 403 403 403 200 200 200 403 S 200
@@ -87,7 +87,7 @@ stad[.csv].ts                            loader L 404 404 404 404 404 404 404 20
 statistik.tsx                            loader L 403 403 403 403 403 200 200 S 200
 statistik[.csv].ts                       loader L 403 403 403 403 403 200 200 S 200
 stod._index.tsx                          loader L 200 200 200 200 200 200 200 S 200
-stod._index.tsx                          action L 400 400 400 400 400 400 400 S 400
+stod._index.tsx                          action L 400 400 400 400 400 400 403 S 400
 stod.$offerId.blad.tsx                   loader L 200 200 200 200 200 200 200 S 404
 stod.$offerId.kontakt.tsx                loader L 200 200 200 403 403 403 403 S 403
 stod.$offerId.kontakt.tsx                action L 400 400 400 403 403 403 403 S 403
@@ -98,15 +98,15 @@ tillganglighet.tsx                       static
 utkorg.tsx                               loader L 403 403 403 403 403 200 403 S 200
 vecka.tsx                                loader L 403 403 403 200 200 403 403 S 403
 walk-and-talk._index.tsx                 loader L 200 200 200 200 200 200 200 S 200
-walk-and-talk._index.tsx                 action L 400 400 400 400 400 400 400 S 400
+walk-and-talk._index.tsx                 action L 400 400 400 400 400 400 403 S 400
 walk-and-talk.ny.tsx                     loader L 403 403 403 200 200 403 403 S 403
 walk-and-talk.ny.tsx                     action L 403 403 403 400 400 403 403 S 403
 walk-and-talk.personal.tsx               loader L 403 200 403 403 403 403 403 S 403
 walk-and-talk.personal[.csv].ts          loader L 403 200 403 403 403 403 403 S 403
 walk-and-talk.serier.$seriesId.tsx       loader L 404 404 404 200 404 404 404 S 404
-walk-and-talk.serier.$seriesId.tsx       action L 404 404 404 400 404 404 404 S 404
+walk-and-talk.serier.$seriesId.tsx       action L 404 404 404 400 404 404 403 S 404
 walk-and-talk.tider.$slotId.tsx          loader L 200 200 404 404 404 404 404 S 404
-walk-and-talk.tider.$slotId.tsx          action L R 409 404 404 404 404 404 S 404
+walk-and-talk.tider.$slotId.tsx          action L R 409 404 404 404 404 403 S 404
 logga-ut.tsx                             loader R R R R R R R R R R
 logga-ut.tsx                             action L L L L L L L L L L
 `;

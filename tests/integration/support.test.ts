@@ -56,7 +56,8 @@ describe("support without a report", () => {
     await requestContact("larare@vallingbyskolan.example", offerId("Föräldrarådgivare"));
     const request = db.select().from(supportRequests).get()!;
     const denied = await respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("socialsekreterare@hv.example")))));
-    expect(denied.status).toBe(400);
+    // Another team's request answers as if it did not exist.
+    expect(denied.status).toBe(404);
     const done = await respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("eva.sjoberg@hv.example")))));
     expect(done.status).toBe(302);
     expect(purgeHandledRequests(new Date("2027-01-15T10:00:00Z"), 90)).toBe(0);

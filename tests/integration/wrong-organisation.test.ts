@@ -218,11 +218,11 @@ moten.ny.tsx                             action  hostPersonId    with-anna      
 moten.ny.tsx                             action  hostPersonId    with-anna                       st-teacher       400:hostPersonId
 moten.planering.tsx                      action  organisationId  gd                              petra            400:organisationId
 moten.planering.tsx                      action  organisationId  gd                              st-johan         400:organisationId
-stod._index.tsx                          action  id              handled-marias-request          anna             400:form
-stod._index.tsx                          action  id              handled-marias-request          st-social        400:form
-stod._index.tsx                          action  id              handled-marias-request          st-coord         400:form
-stod._index.tsx                          action  id              archive-hv-offer                st-coord         400:form
-stod._index.tsx                          action  id              archive-hv-offer                grimsta-teacher  400:form
+stod._index.tsx                          action  id              handled-marias-request          anna             404
+stod._index.tsx                          action  id              handled-marias-request          st-social        404
+stod._index.tsx                          action  id              handled-marias-request          st-coord         403
+stod._index.tsx                          action  id              archive-hv-offer                st-coord         404
+stod._index.tsx                          action  id              archive-hv-offer                grimsta-teacher  403
 stod.redigera.$offerId.tsx               action  teamId          new-with-prevention-team        st-coord         400:teamId
 stod.redigera.$offerId.tsx               action  teamId          hv-offer-with-st-team           hv-coord         400:teamId
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           grimsta-teacher  400:form
