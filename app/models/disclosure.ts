@@ -14,7 +14,9 @@
  *   printed ones and the sums, another printed count is hidden ("complement"), chosen the same
  *   way every time, until nothing hidden can be pinned down.
  * - **Zero** is printed: it says that nobody is counted, which singles out nobody. A reader
- *   may therefore take every printed zero as known, and knows that a hidden count is not zero.
+ *   therefore knows every printed zero, and knows that a hidden printed count is not zero.
+ * - The complements chosen are the fewest cells that do, a percentage before a count, a figure a
+ *   chart draws last, then the smallest, then the first on the page.
  *
  * What the reader knows about a hidden cell is what the page says about it: "färre än 5" is
  * 1–4, a hidden complement is 5 or more (everything from 1 to 4 is marked "färre än 5"), a
@@ -71,8 +73,8 @@ const LARGE: Domain = [SMALL_COUNT, Infinity];
 
 /** Steps one witness search may take before the cell counts as exposed. */
 const SEARCH_BUDGET = 4000;
-/** Candidates tried one by one before the smallest is hidden anyway. */
-const CANDIDATES_TRIED = 24;
+/** Printed cells one move may pass through, to be hidden with it. */
+const MOST_OPENED = 4;
 
 type Model = {
   cells: CountCell[];
@@ -110,7 +112,13 @@ function model(cells: CountCell[], sums: Sum[]): Model {
     for (const [c, coefficient] of list) memberships[c]!.push([r, coefficient]);
     return list;
   });
-  const whole = cells.map((c) => (c.publication === "share" ? at(c.whole ?? "") : -1));
+  const whole = cells.map((c) => {
+    if (c.publication !== "share") return -1;
+    const w = at(c.whole ?? "");
+    // A percentage of a figure the page does not print would say more than this model knows.
+    if (cells[w]!.publication !== "count" && cells[w]!.publication !== "public") throw new Error(`Cell ${c.id}: a percentage must be taken of a printed or public count`);
+    return w;
+  });
   return { cells, index, sums: terms, memberships, whole };
 }
 
@@ -145,21 +153,48 @@ function mustStayOpen(m: Model, hidden: ReadonlySet<number>, c: number): boolean
   return hidden.has(c);
 }
 
+/** A printed cell that hiding could open: a count or a percentage's count, not zero, not hidden yet. */
+function openable(m: Model, hidden: ReadonlySet<number>, c: number): boolean {
+  const cell = m.cells[c]!;
+  return (cell.publication === "count" || cell.publication === "share") && cell.value > 0 && !hidden.has(c) && known(m, hidden, c);
+}
+
+/** The order in which printed cells are hidden for protection: a percentage before a count, a chart's figure last, then the smallest, then page order. */
+function cost(m: Model, c: number): number[] {
+  const cell = m.cells[c]!;
+  return [cell.keep ? 1 : 0, cell.publication === "share" ? 0 : 1, cell.value, c];
+}
+const cheaper = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+};
+
 /**
  * Is there another solution of every sum that keeps all known cells, keeps each unknown one
  * within what the page says of it, and moves cell `x`? Searches moves of one unit: `x` up or
  * down by one, then each sum it unbalances rebalanced by one other unknown cell, and so on.
+ * With an `allowance`, the move may also pass through up to that many printed cells, which
+ * would then have to be hidden: the answer is the cheapest such set the search meets (none
+ * when the page already protects `x`), or null when no move was found.
  */
-function hasWitness(m: Model, hidden: ReadonlySet<number>, x: number): boolean {
+function witness(m: Model, hidden: ReadonlySet<number>, x: number, allowance = 0): number[] | null {
   const free = m.cells.map((_, c) => !known(m, hidden, c));
   const domains = m.cells.map(domain);
   const fits = (c: number, step: number) => {
     const v = m.cells[c]!.value + step;
     return v >= domains[c]![0] && v <= domains[c]![1];
   };
+  // Hiding a count hides the percentages taken of it.
+  const sharesOf = m.cells.map(() => [] as number[]);
+  m.whole.forEach((w, c) => {
+    if (w >= 0) sharesOf[w]!.push(c);
+  });
+  let cheapest: number[] | null = null;
+  const price = (set: number[]) => [set.length, set.filter((c) => m.cells[c]!.keep).length, set.reduce((n, c) => n + m.cells[c]!.value, 0)];
   for (const first of [1, -1]) {
     if (!fits(x, first)) continue;
     const moved = new Map<number, number>();
+    const opened: number[] = [];
     const imbalance = new Array<number>(m.sums.length).fill(0);
     const unbalanced = new Set<number>();
     let budget = SEARCH_BUDGET;
@@ -170,47 +205,63 @@ function hasWitness(m: Model, hidden: ReadonlySet<number>, x: number): boolean {
         else unbalanced.add(r);
       }
     };
-    const move = (c: number, step: number) => {
-      moved.set(c, step);
-      shift(c, step);
+    const open = (c: number): number[] => {
+      opened.push(c);
+      const freed = [c, ...sharesOf[c]!.filter((s) => !free[s])];
+      for (const f of freed) free[f] = true;
+      return freed;
     };
-    const unmove = (c: number) => {
-      shift(c, -moved.get(c)!);
-      moved.delete(c);
+    const close = (freed: number[]) => {
+      opened.pop();
+      for (const f of freed) free[f] = false;
     };
     const rebalance = (): boolean => {
       if (--budget < 0) return false;
       // The unbalanced sum with the fewest ways to rebalance it first: dead ends show early.
-      let best: { options: [number, number][] } | undefined;
+      let best: [number, number, boolean][] | undefined;
       for (const r of unbalanced) {
         const off = imbalance[r]!;
-        const options: [number, number][] = [];
+        const options: [number, number, boolean][] = [];
         for (const [c, coefficient] of m.sums[r]!) {
-          if (!free[c] || moved.has(c)) continue;
+          if (moved.has(c)) continue;
           const step = -Math.sign(off) * coefficient;
-          if (fits(c, step)) options.push([c, step]);
+          if (free[c]) {
+            if (fits(c, step)) options.push([c, step, false]);
+          } else if (opened.length < allowance && openable(m, hidden, c) && fits(c, step)) options.push([c, step, true]);
         }
         if (options.length === 0) return false;
-        if (!best || options.length < best.options.length) best = { options };
+        if (!best || options.length < best.length) best = options;
       }
-      if (!best) return true;
-      // Cells in fewer sums close a move sooner.
-      best.options.sort((a, b) => m.memberships[a[0]]!.length - m.memberships[b[0]]!.length || a[0] - b[0]);
-      for (const [c, step] of best.options) {
-        move(c, step);
+      if (!best) {
+        if (opened.length === 0) return true;
+        // A move through printed cells: remember the cheapest, and look on while the budget lasts.
+        if (!cheapest || cheaper(price(opened), price(cheapest)) < 0) cheapest = [...opened];
+        return false;
+      }
+      // Unknown cells first, those in fewer sums first (they close a move sooner); then the cheapest printed cells.
+      best.sort((a, b) => Number(a[2]) - Number(b[2]) || (a[2] ? cheaper(cost(m, a[0]), cost(m, b[0])) : m.memberships[a[0]]!.length - m.memberships[b[0]]!.length || a[0] - b[0]));
+      for (const [c, step, opening] of best) {
+        const freed = opening ? open(c) : [];
+        moved.set(c, step);
+        shift(c, step);
         if (rebalance()) return true;
-        unmove(c);
+        shift(c, -step);
+        moved.delete(c);
+        if (opening) close(freed);
         if (budget < 0) return false;
       }
       return false;
     };
-    move(x, first);
-    if (rebalance()) return true;
+    moved.set(x, first);
+    shift(x, first);
+    if (rebalance()) return [];
   }
-  return false;
+  return cheapest;
 }
 
-/** The unknown cells reachable from `start` through sums, and the known printed cells that could be hidden to open it. */
+const hasWitness = (m: Model, hidden: ReadonlySet<number>, x: number) => witness(m, hidden, x) !== null;
+
+/** The printed cells next to the unknown cells reachable from `start` through sums, cheapest first. */
 function candidatesAround(m: Model, hidden: ReadonlySet<number>, start: number): number[] {
   const seen = new Set([start]);
   const queue = [start];
@@ -223,23 +274,11 @@ function candidatesAround(m: Model, hidden: ReadonlySet<number>, start: number):
         if (!known(m, hidden, other)) {
           seen.add(other);
           queue.push(other);
-          continue;
-        }
-        const cell = m.cells[other]!;
-        if ((cell.publication === "count" || cell.publication === "share") && cell.value > 0 && !hidden.has(other)) candidates.add(other);
+        } else if (openable(m, hidden, other)) candidates.add(other);
       }
     }
   }
-  const rank = (c: number) => {
-    const cell = m.cells[c]!;
-    // A percentage before a count, a chart's figure last, then the smallest value, then page order.
-    return [cell.keep ? 1 : 0, cell.publication === "share" ? 0 : 1, cell.value, c];
-  };
-  return [...candidates].sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)];
-    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! - rb[i]!;
-    return 0;
-  });
+  return [...candidates].sort((a, b) => cheaper(cost(m, a), cost(m, b)));
 }
 
 /**
@@ -261,23 +300,20 @@ export function protect(cells: CountCell[], sums: Sum[]): Map<string, Hiding> {
       else exposed = c;
     }
     if (exposed < 0) break;
-    const candidates = candidatesAround(m, hidden, exposed);
-    if (candidates.length === 0) {
-      // Only zeros and public figures pin it: nothing printed can be hidden to help.
-      open.add(exposed);
-      continue;
-    }
-    let pick = candidates[0]!;
-    for (const candidate of candidates.slice(0, CANDIDATES_TRIED)) {
-      hidden.add(candidate);
-      const opens = hasWitness(m, hidden, exposed);
-      hidden.delete(candidate);
-      if (opens) {
-        pick = candidate;
-        break;
+    // The fewest printed cells whose hiding opens a move, cheapest first.
+    let complements: number[] | null = null;
+    for (let allowance = 1; allowance <= MOST_OPENED && !complements; allowance++) complements = witness(m, hidden, exposed, allowance);
+    if (!complements) {
+      // No short move found: hide the cheapest neighbour and look again.
+      const candidates = candidatesAround(m, hidden, exposed);
+      if (candidates.length === 0) {
+        // Only zeros and public figures pin it: nothing printed can be hidden to help.
+        open.add(exposed);
+        continue;
       }
+      complements = [candidates[0]!];
     }
-    hidden.add(pick);
+    for (const c of complements) hidden.add(c);
   }
   const result = new Map<string, Hiding>();
   for (const c of hidden) result.set(cells[c]!.id, isSmall(cells[c]!.value) && cells[c]!.sensitive !== false ? "small" : "complement");
