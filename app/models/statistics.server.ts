@@ -89,11 +89,13 @@ function byOrganisation<T extends { organisationId: number; organisationName: st
 }
 
 /** The year's total of each column, which both breakdowns (per month, per organisation) add up to. */
-function sameYear<K extends string>(f: Figures, id: string, keys: readonly K[], breakdowns: Record<K, Ref>[][], value: (key: K) => number) {
+function sameYear<K extends string>(f: Figures, id: string, keys: readonly K[], breakdowns: Record<K, Ref>[][], value: (key: K) => number): Record<K, Ref> {
+  const year = {} as Record<K, Ref>;
   for (const key of keys) {
-    const year = f.derived(`${id}:${key}`, value(key));
-    for (const rows of breakdowns) f.sum(year, rows.map((r) => r[key]));
+    year[key] = f.derived(`${id}:${key}`, value(key));
+    for (const rows of breakdowns) f.sum(year[key], rows.map((r) => r[key]));
   }
+  return year;
 }
 
 function walkRows(districtId: number, period: Period) {
@@ -208,17 +210,17 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
   const questionsByMonth = period.months.map((month) => ({ month: monthLabel(month), ...questionFigures(f, `fragor:${month}`, inMonth(rows, (r) => r.createdAt, month)) }));
   const questionsByOrganisation = byOrganisation(rows).map(({ id, name, own }) => ({ organisation: name, ...modeFigures(f, `fragor-verksamhet:${id}`, own) }));
   const anonymous = rows.filter((r) => r.mode === "anonymous").length;
-  sameYear(f, "fragor:year", ["total", "anonymous", "consent"] as const, [questionsByMonth, questionsByOrganisation], (key) => (key === "total" ? rows.length : key === "anonymous" ? anonymous : rows.length - anonymous));
-  const yearTotal = { ref: "fragor:year:total" };
+  const { total: yearTotal } = sameYear(f, "fragor:year", ["total", "anonymous", "consent"] as const, [questionsByMonth, questionsByOrganisation], (key) => (key === "total" ? rows.length : key === "anonymous" ? anonymous : rows.length - anonymous));
 
-  // Every question has one concern or more, and none has the same one twice.
+  // Each concern counts some of the year's questions, and every question has one concern or more
+  // (the form asks for one), so the concerns add up to the year's questions or more.
   const byConcern = CONCERNS.map((c) => {
     const n = concerns.filter((x) => x.concern === c).length;
     const total = f.count(`oro:${c}`, n);
     f.sum(yearTotal, [total, f.derived(`oro:${c}:without`, rows.length - n)]);
     return { concern: concernLabel[c], total };
   });
-  if (concerns.length >= rows.length) f.sum([yearTotal, f.derived("oro:more-than-one", concerns.length - rows.length, false)], byConcern.map((c) => c.total as Ref));
+  if (concerns.length >= rows.length) f.sum([yearTotal, f.derived("oro:more-than-one", concerns.length - rows.length, false)], byConcern.map((c) => c.total));
 
   // Every question of the year either closed with one outcome or is still open.
   const byOutcome = OUTCOMES.map((o) => ({ outcome: outcomeLabel[o], total: f.count(`resultat:${o}`, rows.filter((r) => r.outcome === o).length) }));
