@@ -60,11 +60,12 @@ export function seedHistory(db: DB, now: Date): void {
         const askers = partners.filter((p) => p.organisationId === organisationId);
         const hosts = assignments.filter((a) => a.organisationId === organisationId).map((a) => a.personId);
         if (askers.length === 0 || hosts.length === 0) continue;
-        // Questions: a few a week, answered within hours or a couple of days, closed, text purged.
+        // Questions: a few a week, most answered within hours, some (about one in five) after the
+        // promised two days, so that the follow-up has late answers to count; closed, text purged.
         for (const date of workdays) {
           if (next() > 0.35) continue;
           const createdAt = instantAt(date, `${String(8 + Math.floor(next() * 8)).padStart(2, "0")}:${pick(["05", "20", "40"])}`);
-          const firstAnswerAt = new Date(createdAt.getTime() + (1 + Math.floor(next() * next() * 70)) * HOUR);
+          const firstAnswerAt = new Date(createdAt.getTime() + (1 + Math.floor(next() * next() * 110)) * HOUR);
           const consent = next() < 0.2;
           const row = tx
             .insert(consultations)

@@ -47,7 +47,7 @@ export default function City() {
     <>
       <h1>Samverkansportalen i staden</h1>
       <SavedNotice message={searchParams.get("sparat") && !actionData ? "Stadsdelsområdet är tillagt. Samordnaren har fått en inbjudan med e-post." : undefined} />
-      <p className="lead">Uppföljningen för varje stadsdelsområde, sida vid sida. Bara antal och tider, aldrig vad frågor och möten handlar om. Antal under 5 visas som "färre än 5".</p>
+      <p className="lead">Uppföljningen för varje stadsdelsområde, sida vid sida. Bara antal och tider, aldrig vad frågor och möten handlar om. Antal under 5 visas som "färre än 5". Vissa andra värden döljs också ("dolt"), så att ingen kan räkna ut ett litet antal.</p>
       <StatisticsTable table={table} csvHref="/stad.csv" />
       <Form method="post" noValidate className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Lägg till ett stadsdelsområde</h2>
