@@ -15,10 +15,14 @@ import compression from "compression";
 import express from "express";
 import { readBodyWithin } from "./http/body-limit.js";
 import { countSetting, runWorkers, workerCount } from "./http/cluster.js";
+import { refuseTheDemoInProduction } from "./http/demo-accounts.js";
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
 import { isCrossSiteWrite, securityHeaders, servedOverHttps } from "./http/security.js";
 import { answerStorageFailuresWith503 } from "./http/storage-failure.js";
+
+// Once, before any server process starts: never serve the demo's published password in production.
+if (cluster.isPrimary) await refuseTheDemoInProduction(process.env);
 
 const workers = workerCount();
 if (cluster.isPrimary && workers > 1) runWorkers(workers);
