@@ -1,19 +1,18 @@
 import { z } from "zod";
+import { servedOverHttps } from "./http/security.js";
 
 /**
  * Configuration, parsed once at startup so that a bad value fails loudly at boot.
  * Every variable has a working default for a developer's machine.
  */
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", ""])
-  .default("false")
-  .transform((v) => v === "true" || v === "1");
-
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_PATH: z.string().min(1).default("./data/portal.db"),
-  /** Set to true when the portal is served over HTTPS: session cookies get `Secure`. */
-  SESSION_COOKIE_SECURE: booleanFlag,
+  /**
+   * Whether the portal is served over HTTPS: session cookies get `Secure`, responses HSTS.
+   * Unset: yes with NODE_ENV=production, no otherwise (see servedOverHttps).
+   */
+  SESSION_COOKIE_SECURE: z.enum(["true", "false", "1", "0", ""]).optional(),
   /** Days after closing that a consultation's free text and thread are kept. */
   CONSULTATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Tests only: pins the portal's clock to an ISO instant, for example 2026-12-01T10:00:00+01:00. */
@@ -36,15 +35,18 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const refinedSchema = envSchema
+  .refine((e) => !(e.NODE_ENV === "production" && e.PORTAL_FIXED_NOW), {
+    message: "PORTAL_FIXED_NOW is for tests and cannot be used with NODE_ENV=production",
+    path: ["PORTAL_FIXED_NOW"],
+  })
+  .transform((e) => ({ ...e, SESSION_COOKIE_SECURE: servedOverHttps(e) }));
 
-const refinedSchema = envSchema.refine((e) => !(e.NODE_ENV === "production" && e.PORTAL_FIXED_NOW), {
-  message: "PORTAL_FIXED_NOW is for tests and cannot be used with NODE_ENV=production",
-  path: ["PORTAL_FIXED_NOW"],
-});
+export type Env = z.output<typeof refinedSchema>;
 
-function parseEnv(): Env {
-  const result = refinedSchema.safeParse(process.env);
+/** The configuration in `source` (the process's environment unless a test passes its own). */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = refinedSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment configuration: ${problems}`);

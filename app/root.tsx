@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -140,8 +140,23 @@ export const meta: MetaFunction = ({ error }) => {
   if (!error) return pageTitle();
   if (isRouteErrorResponse(error) && error.status === 404) return pageTitle("Sidan finns inte");
   if (isRouteErrorResponse(error) && error.status === 403) return pageTitle("Du har inte tillgång");
+  if (isRouteErrorResponse(error) && error.status === 503) return pageTitle("Försök igen om en stund");
   return pageTitle("Något gick fel");
 };
+
+/** A page that shows an error keeps the error's Retry-After (503 when the database cannot write, app/http/storage-failure.js). */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const retryAfter = errorHeaders?.get("Retry-After");
+  const kept: Record<string, string> = retryAfter ? { "Retry-After": retryAfter } : {};
+  return kept;
+};
+
+/** The 503 of app/http/storage-failure.js: `during` says whether something was being sent. */
+function storageFailureDuring(error: unknown): "action" | "loader" | null {
+  if (!isRouteErrorResponse(error) || error.status !== 503) return null;
+  const data: unknown = error.data;
+  return data && typeof data === "object" && "during" in data && data.during === "action" ? "action" : "loader";
+}
 
 /** Errors in Swedish, never a stack trace. */
 export function ErrorBoundary() {
@@ -162,6 +177,19 @@ export function ErrorBoundary() {
       <>
         <h1>Du har inte tillgång till sidan</h1>
         <p>Sidan är till för andra roller i portalen. Kontakta samordnaren om du behöver den.</p>
+        <p>
+          <Link to="/">Gå till startsidan</Link>
+        </p>
+      </>
+    );
+  }
+  const storageFailure = storageFailureDuring(error);
+  if (storageFailure) {
+    return (
+      <>
+        <h1>{storageFailure === "action" ? "Portalen kan inte spara just nu" : "Portalen kan inte visa sidan just nu"}</h1>
+        {storageFailure === "action" ? <p>Det du skickade sparades inte. Försök igen om en stund.</p> : <p>Försök igen om en stund.</p>}
+        <p>Behöver du nå socialtjänsten direkt? Ring jourtelefonen, eller 112 om ett barn är i akut fara.</p>
         <p>
           <Link to="/">Gå till startsidan</Link>
         </p>

@@ -10,13 +10,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { readBodyWithin } from "./http/body-limit.js";
 import { countSetting, runWorkers, workerCount } from "./http/cluster.js";
+import { refuseTheDemoInProduction } from "./http/demo-accounts.js";
+import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
-import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
+import { isCrossSiteWrite, securityHeaders, servedOverHttps } from "./http/security.js";
+import { answerStorageFailuresWith503 } from "./http/storage-failure.js";
+
+// Once, before any server process starts: never serve the demo's published password in production.
+if (cluster.isPrimary) await refuseTheDemoInProduction(process.env);
 
 const workers = workerCount();
 if (cluster.isPrimary && workers > 1) runWorkers(workers);
@@ -29,11 +35,12 @@ async function serve() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
-  const secure = ["true", "1"].includes(process.env.SESSION_COOKIE_SECURE ?? "");
+  const secure = servedOverHttps(process.env);
   const development = process.env.NODE_ENV === "development";
   const maxAtOnce = countSetting("MAX_PAGES_AT_ONCE", 4);
 
-  const build = await import(path.join(root, "build/server/index.js"));
+  // A full disk answers 503 with Retry-After instead of 500 (app/http/storage-failure.js).
+  const build = answerStorageFailuresWith503(await import(path.join(root, "build/server/index.js")));
 
   const app = express();
   app.disable("x-powered-by");
@@ -48,12 +55,8 @@ async function serve() {
     next();
   });
 
-  // Forms here are small; refuse huge bodies before anything reads them.
-  const MAX_BODY_BYTES = 1024 * 1024;
-  app.use((req, res, next) => {
-    if (Number(req.get("content-length") ?? 0) <= MAX_BODY_BYTES) return next();
-    res.status(413).type("text/plain; charset=utf-8").send("Det du skickade var för stort. Korta texten och försök igen.");
-  });
+  // Every body is counted as it arrives and refused past 1 MiB, before anything parses it.
+  app.use(readBodyWithin());
 
   app.use((req, res, next) => {
     const crossSite = isCrossSiteWrite(req.method, {
@@ -148,9 +151,9 @@ async function serve() {
     startWaiting();
   });
 
-  const remix = createRequestHandler({
+  // Remix gets the body read above, and none of its responses is stored (app/http/remix-handler.js).
+  const remix = createRemixHandler({
     build,
-    mode: build.mode,
     // The client's address, for login throttling; behind a reverse proxy set TRUST_PROXY so it is the real one.
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "", afterResponse: (task) => res.once("finish", task) }),
   });

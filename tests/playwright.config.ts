@@ -33,19 +33,19 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(concurrency|crash|bundle)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
-      testIgnore: /(concurrency|crash|bundle)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
-    // No browser: many people booking the same time at once over HTTP, a crash, and the
-    // JavaScript the build sends to browsers. Runs once.
+    // No browser: many people booking the same time at once over HTTP, a crash, the
+    // JavaScript the build sends to browsers, and the server as `npm start` runs it. Runs once.
     {
       name: "api",
-      testMatch: /(concurrency|crash|bundle)\.spec\.ts$/,
+      testMatch: /(concurrency|crash|bundle|production-server)\.spec\.ts$/,
     },
   ],
   webServer: {

@@ -38,6 +38,18 @@ export function securityHeaders({ nonce, secure, development }) {
   return headers;
 }
 
+/**
+ * Whether the portal is served over HTTPS, which makes the session cookie `Secure` and adds
+ * HSTS: what SESSION_COOKIE_SECURE says, and when it is unset or empty, yes in production.
+ * Browsers keep a Secure cookie set over plain http from localhost and 127.0.0.1, so the demo
+ * (production on http://localhost) still logs in. One rule for app/env.server.ts and the server.
+ * @param {{ NODE_ENV?: string | undefined, SESSION_COOKIE_SECURE?: string | undefined }} env
+ */
+export function servedOverHttps({ NODE_ENV, SESSION_COOKIE_SECURE }) {
+  if (SESSION_COOKIE_SECURE === undefined || SESSION_COOKIE_SECURE === "") return NODE_ENV === "production";
+  return SESSION_COOKIE_SECURE === "true" || SESSION_COOKIE_SECURE === "1";
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**

@@ -1,7 +1,8 @@
 /**
  * A built server of its own for the api tests that must see more than the shared e2e server
  * shows: two server processes writing to one database file (as in production on two cores),
- * or a server that gets killed. Each gets its own port and its own freshly seeded database.
+ * a server that gets killed, or one started as `npm start` starts it (NODE_ENV=production).
+ * Each gets its own port and its own freshly seeded database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -22,7 +23,8 @@ export type OwnServer = {
   kill(server: ChildProcess): Promise<void>;
 };
 
-export function ownServer(name: string, port: number): OwnServer {
+/** `settings` replace or (when undefined) remove the defaults below, for example `{ NODE_ENV: "production", PORTAL_FIXED_NOW: undefined }`. */
+export function ownServer(name: string, port: number, settings: Record<string, string | undefined> = {}): OwnServer {
   const database = path.join(root, "data", `${name}.db`);
   const origin = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -36,14 +38,18 @@ export function ownServer(name: string, port: number): OwnServer {
     SCHEDULER: "off",
     // Two server processes writing to the same file, as in production on two cores.
     WEB_CONCURRENCY: "2",
+    // The demo accounts are what these tests log in with.
+    PORTAL_DEMO: "1",
+    ...settings,
   };
+  for (const [key, value] of Object.entries(settings)) if (value === undefined) delete env[key];
   return {
     origin,
     database,
     seed() {
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${database}${suffix}`, { force: true });
       fs.rmSync(path.join(root, "data", `${name}.log`), { force: true });
-      const setup = spawnSync("npx", ["tsx", "db/setup.ts"], { cwd: root, env, stdio: "ignore" });
+      const setup = spawnSync("npx", ["tsx", "db/setup.ts", "--demo"], { cwd: root, env, stdio: "ignore" });
       if (setup.status !== 0) throw new Error(`seeding ${database} failed (exit ${setup.status ?? setup.signal})`);
     },
     async start(api) {

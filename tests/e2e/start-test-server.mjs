@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * Playwright's webServer: a fresh demo database in data/e2e.db, then the production
- * server on 127.0.0.1:3100. Expects `npm run build` to have run (npm run test:e2e does it).
+ * Playwright's webServer: a fresh demo database in data/e2e.db (`db/setup.ts --demo`), then
+ * the production server on 127.0.0.1:3100. Expects `npm run build` to have run (npm run test:e2e does it).
  * Signals are passed on to the server, so it stops together with Playwright.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -51,9 +51,14 @@ const env = {
   // Mail goes to the SMTP server above; the in-process scheduler delivers it every second.
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
   SCHEDULER_INTERVAL_MS: "1000",
+  // The demo accounts are what the tests log in with.
+  PORTAL_DEMO: "1",
+  // As in production and the demo (NODE_ENV=production): Secure cookies, HSTS and
+  // upgrade-insecure-requests, which Chromium accepts on http://127.0.0.1.
+  SESSION_COOKIE_SECURE: "true",
 };
 
-const setup = spawnSync("npx", ["tsx", "db/setup.ts"], { cwd: root, env, stdio: "inherit" });
+const setup = spawnSync("npx", ["tsx", "db/setup.ts", "--demo"], { cwd: root, env, stdio: "inherit" });
 if (setup.status !== 0) {
   console.error(`Seeding ${database} failed (exit ${setup.status ?? setup.signal}).`);
   process.exit(1);
