@@ -18,6 +18,7 @@ import { z } from "zod";
 import { now } from "../app/clock.server";
 import { getDb } from "../app/db.server";
 import { env } from "../app/env.server";
+import { endOpenLinks } from "../app/auth/one-time-links.server";
 import { issueToken, TOKEN_LIFETIME_MS } from "../app/models/accounts.server";
 import { auditEvents, districts, people } from "./schema";
 
@@ -70,6 +71,8 @@ const outcome = db.transaction((tx) => {
   if (existing) {
     // A new link only for a city administrator who never chose a password: a link sets the password, whoever holds it.
     if (existing.role !== "city_admin" || existing.passwordHash !== null || existing.deactivatedAt !== null) return { ok: false as const, role: existing.role };
+    // The operator replaces a link printed earlier (it may sit in a terminal's scrollback): that one ends.
+    endOpenLinks(tx, existing.id, at);
     return { ok: true as const, created: false, name: existing.name, token: issueToken(tx, existing.id, "invite", at) };
   }
   const home =

@@ -78,6 +78,11 @@ export function useToken(tx: TxOrDb, token: string, purpose: LinkPurpose, person
     .where(and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
     .run();
   if (claimed.changes !== 1) return false;
-  tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.personId, personId), isNull(accountTokens.usedAt))).run();
+  endOpenLinks(tx, personId, now);
   return true;
+}
+
+/** Ends every link of the person not used yet: after a password is chosen, or when the one who issued a link replaces it. */
+export function endOpenLinks(tx: TxOrDb, personId: number, now: Date): void {
+  tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.personId, personId), isNull(accountTokens.usedAt))).run();
 }

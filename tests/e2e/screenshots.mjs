@@ -3,7 +3,7 @@
  * Full-page screenshots of every page for every demo role, at desktop (1280 px) and phone
  * (390 px) width, for reviewing the design by eye. Not part of the test suite.
  *
- *   npm run build && npm run db:setup && npm start      # or any running portal
+ *   npm run demo                                        # or any running portal
  *   node tests/e2e/screenshots.mjs                      # BASE_URL=http://127.0.0.1:3100 by default
  *
  * Writes tests/.output/screenshots/<page>-<desktop|phone>.png and prints the paths.
