@@ -42,7 +42,13 @@ export type Capability =
   /** Read the district's follow-up figures (the coordinator and the head of unit). */
   | "district:statistics"
   /** Add districts and compare the follow-up of every district, never their content. */
-  | "city:admin";
+  | "city:admin"
+  /**
+   * Four eyes: approve (or refuse) what the coordinator asked for that gives access to
+   * consultation content: a social-worker or parent-adviser account, its team, a contact
+   * assignment. The head of unit only, so that the coordinator never approves their own request.
+   */
+  | "access:approve";
 
 export function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
@@ -72,6 +78,8 @@ export function can(actor: Pick<Actor, "role">, capability: Capability): boolean
       return actor.role === "coordinator" || actor.role === "unit_head";
     case "city:admin":
       return actor.role === "city_admin";
+    case "access:approve":
+      return actor.role === "unit_head";
   }
 }
 
