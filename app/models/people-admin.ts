@@ -17,7 +17,11 @@ const optionalId = z
 const personFields = {
   name: z.string({ error: "Skriv namnet." }).trim().min(1, "Skriv namnet.").max(120, "Skriv högst 120 tecken."),
   title: z.string({ error: "Skriv vad personen arbetar som, till exempel Lärare." }).trim().min(1, "Skriv vad personen arbetar som, till exempel Lärare.").max(80, "Skriv högst 80 tecken."),
-  role: z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." }),
+  role: z
+    .string({ error: "Välj vad personen gör i portalen." })
+    // Four eyes: the head of unit approves the coordinator's requests, so the city appoints them.
+    .refine((v) => v !== "unit_head", "Enhetschefen utses av stadens administratör. Välj en annan roll.")
+    .pipe(z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." })),
   organisationId: optionalId,
   /** A school part ("part:12") or a preschool's staff team ("team:7") of the organisation, or none. */
   unit: z
