@@ -20,8 +20,14 @@ export const SOCIAL_SERVICES_ROLES = ["social_worker", "parent_adviser", "coordi
 export const CITY_ROLES = ["city_admin"] as const;
 export const ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES, ...CITY_ROLES] as const;
 export type Role = (typeof ROLES)[number];
-/** The roles a district's coordinator gives people: every role but the city's. */
-export const ADMIN_ROLES = [...PARTNER_ROLES, ...SOCIAL_SERVICES_ROLES] as const;
+/**
+ * The roles a district's coordinator gives people: every role but the city's and the head of
+ * unit's. The head of unit approves the access the coordinator asks for (four eyes), so the
+ * coordinator cannot make one: the city's administrator appoints the head of unit.
+ */
+export const ADMIN_ROLES = [...PARTNER_ROLES, "social_worker", "parent_adviser", "coordinator"] as const;
+/** The roles that read consultations: their access takes effect once the head of unit approves it. */
+export const CONTENT_ROLES = ["social_worker", "parent_adviser"] as const;
 
 /**
  * A one-time link: an invitation to set one's first password (7 days) or a password reset

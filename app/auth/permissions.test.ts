@@ -69,6 +69,13 @@ describe("can", () => {
     ["coordinator", "support-requests:handle", false],
     ["unit_head", "support-requests:handle", false],
     ["city_admin", "support-requests:handle", false],
+    // Four eyes: only the head of unit approves access to consultation content.
+    ["unit_head", "access:approve", true],
+    ["coordinator", "access:approve", false],
+    ["social_worker", "access:approve", false],
+    ["parent_adviser", "access:approve", false],
+    ["partner_leadership", "access:approve", false],
+    ["city_admin", "access:approve", false],
   ];
   it.each(table)("%s → %s is %s", (role, capability, expected) => {
     expect(can({ role }, capability)).toBe(expected);

@@ -51,7 +51,13 @@ export type Capability =
    */
   | "portal:write"
   /** Read the family's details of the support requests sent to one's own team, and mark them handled. */
-  | "support-requests:handle";
+  | "support-requests:handle"
+  /**
+   * Four eyes: approve (or refuse) what the coordinator asked for that gives access to
+   * consultation content: a social-worker or parent-adviser account, its team, a contact
+   * assignment. The head of unit only, so that the coordinator never approves their own request.
+   */
+  | "access:approve";
 
 export function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
@@ -85,6 +91,8 @@ export function can(actor: Pick<Actor, "role">, capability: Capability): boolean
       return actor.role !== "unit_head";
     case "support-requests:handle":
       return actor.role === "social_worker" || actor.role === "parent_adviser";
+    case "access:approve":
+      return actor.role === "unit_head";
   }
 }
 

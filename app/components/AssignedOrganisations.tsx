@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { organisationKindLabel } from "../format/labels";
 import type { OrganisationKind } from "../../db/schema";
 
-type Assigned = { organisationId: number; name: string; kind: OrganisationKind; scopeLabel: string };
+type Assigned = { organisationId: number; name: string; kind: OrganisationKind; scopeLabel: string; pending: boolean };
 
 /** A social worker's or parent adviser's start: the organisations they are contact person for. */
 export function AssignedOrganisations({ organisations }: { organisations: Assigned[] }) {
@@ -20,6 +20,7 @@ export function AssignedOrganisations({ organisations }: { organisations: Assign
               </h3>
               <p>{organisationKindLabel[o.kind]}</p>
               <p>{o.scopeLabel}</p>
+              {o.pending ? <p className="badge">Väntar på godkännande av enhetschefen. Tills dess får du inga frågor härifrån.</p> : null}
             </li>
           ))}
         </ul>

@@ -28,7 +28,7 @@ export function ContactCard({
   own = false,
   showOrganisation = false,
 }: {
-  contact: Contact;
+  contact: Contact & { pending?: boolean };
   availability?: AvailabilityView | undefined;
   dutyPhone?: string | null | undefined;
   today?: string | undefined;
@@ -48,6 +48,7 @@ export function ContactCard({
           {contact.scopeLabel}
         </p>
         {own ? <p className="badge">Din kontaktperson</p> : null}
+        {contact.pending ? <p className="badge">Väntar på godkännande av enhetschefen</p> : null}
         {availability && today ? (
           <p className={`status status--${availability.state}`}>{availabilityText(availability, today)}</p>
         ) : null}

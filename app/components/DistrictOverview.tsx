@@ -36,13 +36,13 @@ export function DistrictOverview({ districtName, organisations }: { districtName
                   </td>
                   <td>{organisationKindLabel[o.kind]}</td>
                   <td>
-                    {o.contacts.length === 0 ? (
-                      <strong>{gap ? "Ingen kontaktperson" : "Via förskoleenheten"}</strong>
-                    ) : (
+                    {o.contacts.every((c) => c.pending) ? <strong>{gap ? "Ingen kontaktperson" : "Via förskoleenheten"}</strong> : null}
+                    {o.contacts.length === 0 ? null : (
                       <ul className="plain-list">
                         {o.contacts.map((c) => (
                           <li key={`${c.personId}-${c.scopeLabel}`}>
                             {c.name} ({roleLabel[c.role].toLowerCase()}): {c.scopeLabel}
+                            {c.pending ? <span className="field__hint"> (väntar på godkännande av enhetschefen)</span> : null}
                           </li>
                         ))}
                       </ul>

@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { auditEvents, people } from "../../db/schema";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { auditEvents, CITY_ROLES, people } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 
@@ -21,7 +21,11 @@ export type AuditAction =
   | "organisation.closed"
   | "organisation.reopened"
   | "import.done"
-  | "district.added";
+  | "district.added"
+  | "unit_head.appointed"
+  | "access.requested"
+  | "access.approved"
+  | "access.refused";
 
 /**
  * Appends to the audit log: who did what to which object. Never pass content here
@@ -44,16 +48,25 @@ export function recordAudit(
     .run();
 }
 
+const cityRoles = sql.raw(CITY_ROLES.map((r) => `'${r}'`).join(", "));
+
 /**
  * The district's audit log for the coordinator, newest first: who, what, when and which
- * object. It holds no content, so showing it shows none.
+ * object. It holds no content, so showing it shows none. City-level accounts are outside every
+ * district's administration: what they did, and what was done to them, is not shown here.
  */
 export function auditLogOf(actor: Actor, page: number, pageSize = 50) {
   const rows = getDb()
     .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId, who: people.name })
     .from(auditEvents)
     .leftJoin(people, eq(people.id, auditEvents.actorPersonId))
-    .where(eq(auditEvents.districtId, actor.districtId))
+    .where(
+      and(
+        eq(auditEvents.districtId, actor.districtId),
+        sql`(${people.role} IS NULL OR ${people.role} NOT IN (${cityRoles}))`,
+        sql`NOT (${auditEvents.objectType} = 'person' AND EXISTS (SELECT 1 FROM ${people} AS city WHERE CAST(city.id AS TEXT) = ${auditEvents.objectId} AND city.role IN (${cityRoles})))`,
+      ),
+    )
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(pageSize + 1)
     .offset(page * pageSize)

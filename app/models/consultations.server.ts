@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import {
   auditEvents,
   consultationConcerns,
@@ -18,6 +18,7 @@ import { atomic, getDb } from "../db.server";
 import { env } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
+import { approvedAssignment, approvedPerson, hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
 import { availabilityAt } from "./availability";
 import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
@@ -30,7 +31,10 @@ import { coveredOrganisationIds } from "./organisations.server";
  * - the asker sees their own, and nobody else at the partner sees them (not leadership);
  * - social workers and parent advisers see those of organisations they are contact person
  *   for, those they have taken, and, on their duty day, new ones no contact person could take;
- * - the coordinator sees counts and times only, never content.
+ * - the coordinator sees counts and times only, never content;
+ * - four eyes: a social worker's or parent adviser's access, and each contact assignment, count
+ *   only once the head of unit has approved them. Until then the person sees no question and
+ *   is told of none, and the assignment routes none to them.
  * Every read of a consultation is written to the audit log. Mail notices never carry content.
  */
 
@@ -44,6 +48,8 @@ function visibleTo(actor: Actor, now: Date): SQL | null {
   const inDistrict = eq(consultations.districtId, actor.districtId);
   if (isPartner(actor)) return and(inDistrict, eq(consultations.askerPersonId, actor.personId))!;
   if (!can(actor, "availability:set-own")) return null;
+  if (!hasApprovedAccess(actor)) return null;
+  // Approved assignments only (coveredOrganisationIds).
   const covered = coveredOrganisationIds(actor);
   const onDuty = dutyToday(actor, now)?.personId === actor.personId;
   const conditions: SQL[] = [eq(consultations.takenBy, actor.personId), inArray(consultations.forumMeetingId, forumMeetingsOf(actor.personId))];
@@ -69,7 +75,7 @@ function audit(actor: Actor, action: string, consultationId: number) {
     .run();
 }
 
-/** The contact persons who get a new consultation, those covering the child's school part first. */
+/** The contact persons who get a new consultation (approved assignments of approved people), those covering the child's school part first. */
 function recipientsFor(actor: Actor, schoolPartId: number | null) {
   const db = getDb();
   const orgIds = [actor.organisationId, actor.homeOrganisationId].filter((id): id is number => id !== null);
@@ -77,7 +83,7 @@ function recipientsFor(actor: Actor, schoolPartId: number | null) {
     .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), isNull(people.deactivatedAt)))
+    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), isNull(people.deactivatedAt), approvedAssignment(), approvedPerson()))
     .all();
   const parts = contacts.length
     ? db.select().from(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, contacts.map((c) => c.assignmentId))).all()
@@ -99,7 +105,12 @@ export function createConsultation(actor: Actor, input: ConsultationInput, now: 
     const row = insertConsultation(tx, actor, input, { dueAt: answerPromise(now, input.urgency, line), viaDuty: !anyoneAvailable }, now);
     const notify = [...recipients];
     if (!anyoneAvailable && today?.personId) {
-      const duty = tx.select({ personId: people.id, name: people.name, email: people.email }).from(people).where(eq(people.id, today.personId)).get();
+      // A duty social worker waiting for approval is not told: they could not read it.
+      const duty = tx
+        .select({ personId: people.id, name: people.name, email: people.email })
+        .from(people)
+        .where(and(eq(people.id, today.personId), isNull(people.deactivatedAt), isNotNull(people.accessApprovedAt)))
+        .get();
       if (duty && !notify.some((r) => r.personId === duty.personId)) notify.push({ ...duty, assignmentId: 0, first: false });
     }
     for (const r of notify) noticeOfNewQuestion(tx, actor.districtId, r, row.id);
@@ -168,7 +179,7 @@ export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meeti
         .select({ name: people.name, email: people.email })
         .from(meetingGroupMembers)
         .innerJoin(people, eq(people.id, meetingGroupMembers.personId))
-        .where(and(eq(meetingGroupMembers.groupId, meeting.groupId!), isNull(people.deactivatedAt)))
+        .where(and(eq(meetingGroupMembers.groupId, meeting.groupId!), isNull(people.deactivatedAt), mayBeToldOfQuestions()))
         .all();
       for (const m of members) noticeOfNewQuestion(tx, actor.districtId, m, row.id);
       return row.id;
@@ -336,7 +347,7 @@ export const addMessage = atomic(function addMessage(actor: Actor, id: number, b
         .run();
     }
     const other = found.isTaker ? c.askerPersonId : c.takenBy;
-    const recipient = other ? tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, other)).get() : undefined;
+    const recipient = other ? tx.select({ name: people.name, email: people.email }).from(people).where(and(eq(people.id, other), mayBeToldOfQuestions())).get() : undefined;
     if (recipient) {
       enqueueMail(
         {

@@ -2,10 +2,15 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { contactAssignmentParts, contactAssignments, people, schoolParts } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
+import { recordAccessRequested } from "./access-approval.server";
 import type { Outcome } from "./duty-admin.server";
 import { getOrganisation } from "./organisations.server";
 
-/** The coordinator names contact persons for organisations of the own district. */
+/**
+ * The coordinator names contact persons for organisations of the own district. A new
+ * assignment waits for the head of unit's approval before any question reaches the person
+ * through it (four eyes; see access-approval.server.ts).
+ */
 
 export function contactCandidates(actor: Actor) {
   return getDb()
@@ -31,7 +36,7 @@ export const addContactAssignment = atomic(function addContactAssignment(actor: 
   if (organisation.contacts.some((c) => c.personId === input.personId && c.organisationId === input.organisationId)) {
     return { ok: false, field: "personId", message: "Personen är redan kontaktperson för verksamheten." };
   }
-  getDb().transaction((tx) => {
+  const id = getDb().transaction((tx) => {
     const assignment = tx
       .insert(contactAssignments)
       .values({
@@ -46,7 +51,9 @@ export const addContactAssignment = atomic(function addContactAssignment(actor: 
     for (const schoolPartId of input.schoolPartIds) {
       tx.insert(contactAssignmentParts).values({ assignmentId: assignment.id, organisationId: input.organisationId, schoolPartId }).run();
     }
+    return assignment.id;
   });
+  recordAccessRequested(actor, { type: "contact_assignment", id });
   return { ok: true };
 });
 

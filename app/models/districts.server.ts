@@ -1,12 +1,24 @@
-import { eq, or } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import { districts, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
-import { slugOf, type DistrictInput } from "./districts";
+import { slugOf, type DistrictInput, type UnitHeadInput } from "./districts";
 
 type Failure = { ok: false; field: string; message: string };
+
+/**
+ * The answer when the address of a new account is already in use. It does not say where:
+ * the city's administrator works above the districts and sees none of their people, so the
+ * answer is the same for an address held by any district or by a city-level account. It has
+ * to refuse (a district without its first coordinator, or a head of unit who was never made,
+ * reported as done, would be worse), which does tell that the address is in use somewhere in
+ * the portal; the city's administrator is the one who sorts out such a conflict anyway.
+ */
+const ADDRESS_IN_USE = "Den adressen går inte att använda för ett nytt konto. Skriv en annan e-postadress i jobbet.";
+
+const addressInUse = (email: string) => getDb().select({ id: people.id }).from(people).where(eq(people.email, email)).get() !== undefined;
 
 /**
  * The city's administrator adds a district: the district, its social services team and the
@@ -19,9 +31,7 @@ export const addDistrict = atomic(function addDistrict(actor: Actor, input: Dist
   if (db.select({ id: districts.id }).from(districts).where(or(eq(districts.slug, slug), eq(districts.name, input.name))).get()) {
     return { ok: false, field: "name", message: "Det stadsdelsområdet finns redan." };
   }
-  if (db.select({ id: people.id }).from(people).where(eq(people.email, input.coordinatorEmail)).get()) {
-    return { ok: false, field: "coordinatorEmail", message: "Det finns redan ett konto med den adressen." };
-  }
+  if (addressInUse(input.coordinatorEmail)) return { ok: false, field: "coordinatorEmail", message: ADDRESS_IN_USE };
   const id = db.transaction((tx) => {
     const district = tx.insert(districts).values({ slug, name: input.name, createdAt: now }).returning({ id: districts.id }).get();
     const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: input.office }).returning({ id: teams.id }).get();
@@ -34,5 +44,35 @@ export const addDistrict = atomic(function addDistrict(actor: Actor, input: Dist
     return district.id;
   });
   recordAudit({ personId: actor.personId, districtId: id }, "district.added", { type: "district", id });
+  return { ok: true, id };
+});
+
+/** Every district, for the city's administrator's choices. */
+export function districtChoices(actor: Actor) {
+  if (!can(actor, "city:admin")) return [];
+  return getDb().select({ id: districts.id, name: districts.name }).from(districts).orderBy(asc(districts.name)).all();
+}
+
+/**
+ * The city's administrator appoints a head of unit, who approves what the district's
+ * coordinator asks for (four eyes). Not the coordinator: a coordinator who could make a head
+ * of unit could approve their own requests. The head of unit joins the district's first team.
+ */
+export const appointUnitHead = atomic(function appointUnitHead(actor: Actor, input: UnitHeadInput, now: Date): { ok: true; id: number } | Failure {
+  if (!can(actor, "city:admin")) return { ok: false, field: "form", message: "Bara stadens administratör utser enhetschefer." };
+  const db = getDb();
+  const team = db.select({ id: teams.id }).from(teams).where(eq(teams.districtId, input.districtId)).orderBy(asc(teams.id)).get();
+  if (!team) return { ok: false, field: "districtId", message: "Välj stadsdelsområde." };
+  if (addressInUse(input.email)) return { ok: false, field: "email", message: ADDRESS_IN_USE };
+  const id = db.transaction((tx) => {
+    const person = tx
+      .insert(people)
+      .values({ districtId: input.districtId, name: input.name, email: input.email, title: "Enhetschef", role: "unit_head", teamId: team.id, createdAt: now })
+      .returning({ id: people.id })
+      .get();
+    mailInvitation(tx, { id: person.id, districtId: input.districtId, name: input.name, email: input.email }, actor.name, now);
+    return person.id;
+  });
+  recordAudit({ personId: actor.personId, districtId: input.districtId }, "unit_head.appointed", { type: "person", id });
   return { ok: true, id };
 });

@@ -27,3 +27,12 @@ export const districtSchema = z
   );
 
 export type DistrictInput = z.output<typeof districtSchema>;
+
+/** A head of unit for a district, appointed by the city's administrator (invited by mail). */
+export const unitHeadSchema = z.object({
+  districtId: z.string({ error: "Välj stadsdelsområde." }).regex(/^[1-9]\d{0,9}$/, "Välj stadsdelsområde.").transform(Number),
+  name: z.string({ error: "Skriv enhetschefens namn." }).trim().min(1, "Skriv enhetschefens namn.").max(120, "Skriv högst 120 tecken."),
+  email: z.string({ error: "Skriv enhetschefens e-postadress." }).trim().toLowerCase().max(200, "Skriv en kortare e-postadress.").email("Skriv en e-postadress, till exempel namn@stad.se."),
+});
+
+export type UnitHeadInput = z.output<typeof unitHeadSchema>;

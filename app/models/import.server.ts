@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { organisations, people } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
+import { isContentRole, recordAccessRequested } from "./access-approval.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { planImport, type ImportPlan } from "./import";
+import { addressHolder } from "./people-admin.server";
 
 /** The import checked against the district as it is now (nothing saved). */
 export function previewImport(actor: Actor, text: string): ImportPlan {
@@ -12,8 +14,8 @@ export function previewImport(actor: Actor, text: string): ImportPlan {
   const existing = db.select({ name: organisations.name, kind: organisations.kind, closedAt: organisations.closedAt }).from(organisations).where(eq(organisations.districtId, actor.districtId)).all();
   return planImport(text, {
     organisations: existing.map((o) => ({ name: o.name, kind: o.kind, closed: o.closedAt !== null })),
-    // Emails are unique across the whole installation, not only the district.
-    emailTaken: (email) => db.select({ id: people.id }).from(people).where(eq(people.email, email)).get() !== undefined,
+    // Only the district's own people: see invitePerson for an address held elsewhere.
+    emailTaken: (email) => addressHolder(actor, email) === "own",
   });
 }
 
@@ -25,6 +27,7 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
   if (!can(actor, "district:manage")) return { ok: false, plan: { organisations: [], people: [], errors: [{ line: 1, message: "Bara samordnaren importerar." }] } };
   const plan = previewImport(actor, text);
   if (plan.errors.length > 0) return { ok: false, plan };
+  const requested: number[] = [];
   getDb().transaction((tx) => {
     const ids = new Map(tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.districtId, actor.districtId)).all().map((o) => [o.name.toLowerCase(), o.id]));
     for (const o of plan.organisations) {
@@ -36,6 +39,9 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
       ids.set(o.name.toLowerCase(), row.id);
     }
     for (const p of plan.people) {
+      // Held outside the district (addresses are unique in the whole portal): skipped, and the
+      // answer counts it like the others, as invitePerson answers as for a fresh invitation.
+      if (addressHolder(actor, p.email) === "elsewhere") continue;
       const organisationId = p.organisationName ? ids.get(p.organisationName.toLowerCase())! : null;
       const row = tx
         .insert(people)
@@ -43,8 +49,10 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
         .returning({ id: people.id })
         .get();
       mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: p.name, email: p.email }, actor.name, now);
+      if (isContentRole(p.role)) requested.push(row.id);
     }
   });
   recordAudit(actor, "import.done", { type: "district", id: actor.districtId });
+  for (const id of requested) recordAccessRequested(actor, { type: "person", id });
   return { ok: true, organisations: plan.organisations.length, people: plan.people.length };
 });

@@ -66,7 +66,7 @@ describe("checking every line before anything is saved", () => {
       { line: 10, message: "Socialtjänstens personal hör inte till en verksamhet: lämna hör till tomt." },
       { line: 11, message: 'Verksamheten "Gamla skolan" finns inte.' },
       { line: 12, message: 'Okänd typ "elev". Skriv verksamhet eller person.' },
-      { line: 13, message: 'Okänd roll "kung". Skriv personal, ledning, socialsekreterare, föräldrarådgivare, samordnare, enhetschef.' },
+      { line: 13, message: 'Okänd roll "kung". Skriv personal, ledning, socialsekreterare, föräldrarådgivare, samordnare.' },
       { line: 14, message: 'Förskoleenheten "Vällingbyskolan" finns inte. Lägg den före förskolan i filen.' },
       { line: 15, message: "Raden har fler än 7 fält. Kontrollera avgränsarna." },
     ]);

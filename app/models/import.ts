@@ -23,22 +23,26 @@ export const KIND_WORDS: Record<string, OrganisationKind> = {
   annan: "other",
 };
 
-export const ROLE_WORDS: Record<string, Exclude<Role, "city_admin">> = {
+/** The roles an import gives: the coordinator's (the city's administrator appoints the head of unit). */
+export const ROLE_WORDS: Record<string, Exclude<Role, "city_admin" | "unit_head">> = {
   personal: "partner_staff",
   ledning: "partner_leadership",
   socialsekreterare: "social_worker",
   föräldrarådgivare: "parent_adviser",
   samordnare: "coordinator",
-  enhetschef: "unit_head",
 };
 
 export const HEADER = ["typ", "namn", "sort", "hör till", "e-post", "roll", "titel"] as const;
 
 export type ImportOrganisation = { line: number; name: string; kind: OrganisationKind; parentName: string | null };
-export type ImportPerson = { line: number; name: string; email: string; role: Exclude<Role, "city_admin">; title: string; organisationName: string | null };
+export type ImportPerson = { line: number; name: string; email: string; role: Exclude<Role, "city_admin" | "unit_head">; title: string; organisationName: string | null };
 export type ImportPlan = { organisations: ImportOrganisation[]; people: ImportPerson[]; errors: { line: number; message: string }[] };
 
-/** What the district already has, for checking names and emails. */
+/**
+ * What the district already has, for checking names and emails. `emailTaken` is about the
+ * district's own people only: an address held in another district is not refused here, since
+ * the refusal would tell the coordinator that another district has that person.
+ */
 export type Existing = { organisations: { name: string; kind: OrganisationKind; closed: boolean }[]; emailTaken: (email: string) => boolean };
 
 /** Decodes the uploaded bytes as UTF-8; null when they are not (an old Excel "CSV" in Windows-1252). */
@@ -130,6 +134,7 @@ export function planImport(text: string, existing: Existing): ImportPlan {
       if (!EMAIL.test(address) || address.length > 200) return error(line, `"${email}" är ingen e-postadress.`);
       if (emails.has(address)) return error(line, `E-postadressen ${address} finns redan tidigare i filen.`);
       if (existing.emailTaken(address)) return error(line, `Det finns redan ett konto med ${address}.`);
+      if ((role ?? "").toLowerCase() === "enhetschef") return error(line, "Enhetschefen utses av stadens administratör, inte med en import. Ta bort raden.");
       if (!personRole) return error(line, `Okänd roll "${role}". Skriv ${Object.keys(ROLE_WORDS).join(", ")}.`);
       if (!title) return error(line, "Titel saknas, till exempel Lärare.");
       const partner = (PARTNER_ROLES as readonly string[]).includes(personRole);

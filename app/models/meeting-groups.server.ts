@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, isNull, TransactionRollbackError } from "drizzle-orm";
-import { consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
+import { and, asc, eq, gt, inArray, isNull, notInArray, TransactionRollbackError } from "drizzle-orm";
+import { CITY_ROLES, consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
 import { can, isPartner, isSocialServices, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
@@ -27,7 +27,9 @@ export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Da
     ? db
         .select({ id: people.id, email: people.email })
         .from(people)
-        .where(and(eq(people.districtId, actor.districtId), inArray(people.email, input.members), isNull(people.deactivatedAt)))
+        // The district's own people only: another district's address, or a city-level account,
+        // answers like an address nobody has.
+        .where(and(eq(people.districtId, actor.districtId), notInArray(people.role, [...CITY_ROLES]), inArray(people.email, input.members), isNull(people.deactivatedAt)))
         .all()
     : [];
   const unknown = input.members.filter((e) => !found.some((p) => p.email.toLowerCase() === e));

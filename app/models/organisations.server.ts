@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import {
   contactAssignmentParts,
   contactAssignments,
@@ -7,7 +7,7 @@ import {
   schoolParts,
   staffTeams,
 } from "../../db/schema";
-import { isSocialServices, type Actor } from "../auth/permissions";
+import { can, isSocialServices, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";
 import type { Contact } from "./contacts";
 
@@ -22,9 +22,20 @@ export function visibleOrganisations(actor: Actor): SQL {
   return and(inDistrict, or(eq(organisations.id, home), eq(organisations.parentId, home)))!;
 }
 
-/** Contact assignments on the given organisations, with the person and the parts covered. */
-export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
+/**
+ * A contact assignment counts (questions reach the person, partners see them as theirs) only
+ * once the head of unit has approved both the assignment and the person's access (four eyes).
+ */
+const countingContact = () => and(isNotNull(contactAssignments.approvedAt), isNotNull(people.accessApprovedAt))!;
+
+/**
+ * Contact assignments on the given organisations, with the person and the parts covered.
+ * The coordinator and the head of unit also see those waiting for approval (`pending`);
+ * everyone else sees only those that count.
+ */
+export function contactsOn(actor: Actor, organisationIds: number[]): (Contact & { pending: boolean })[] {
   if (organisationIds.length === 0) return [];
+  const seesPending = can(actor, "district:overview");
   const db = getDb();
   const rows = db
     .select({
@@ -39,11 +50,13 @@ export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
       sortOrder: contactAssignments.sortOrder,
       organisationId: organisations.id,
       organisationName: organisations.name,
+      approvedAt: contactAssignments.approvedAt,
+      personApprovedAt: people.accessApprovedAt,
     })
     .from(contactAssignments)
     .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(visibleOrganisations(actor), inArray(organisations.id, organisationIds)))
+    .where(and(visibleOrganisations(actor), inArray(organisations.id, organisationIds), seesPending ? undefined : countingContact()))
     .orderBy(asc(contactAssignments.sortOrder), asc(people.name))
     .all();
   const parts = db
@@ -56,10 +69,11 @@ export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
       ),
     )
     .all();
-  return rows.map((r) => ({
+  return rows.map(({ approvedAt, personApprovedAt, ...r }) => ({
     ...r,
     role: r.role === "parent_adviser" ? "parent_adviser" : "social_worker",
     schoolPartIds: parts.filter((p) => p.assignmentId === r.assignmentId).map((p) => p.schoolPartId),
+    pending: approvedAt === null || personApprovedAt === null,
   }));
 }
 
@@ -69,7 +83,7 @@ export function contactsOn(actor: Actor, organisationIds: number[]): Contact[] {
  */
 export function contactsForPartner(actor: Actor): Contact[] {
   if (actor.organisationId === null) return [];
-  const key = `partner-contacts:${actor.districtId}:${actor.organisationId}:${actor.homeOrganisationId}:${isSocialServices(actor)}`;
+  const key = `partner-contacts:${actor.districtId}:${actor.organisationId}:${actor.homeOrganisationId}:${isSocialServices(actor)}:${can(actor, "district:overview")}`;
   return keptUntilChange(key, () => readContactsForPartner(actor));
 }
 
@@ -135,8 +149,8 @@ export type OrganisationSummary = {
   name: string;
   kind: (typeof organisations.$inferSelect)["kind"];
   parentId: number | null;
-  contacts: Pick<Contact, "assignmentId" | "personId" | "name" | "role" | "scopeLabel">[];
-  /** Who answers for it: its own contact persons, those of its preschool unit, or nobody. */
+  contacts: (Pick<Contact, "assignmentId" | "personId" | "name" | "role" | "scopeLabel"> & { pending: boolean })[];
+  /** Who answers for it: its own contact persons, those of its preschool unit, or nobody (those waiting for approval answer nothing yet). */
   coverage: "own" | "unit" | "none";
 };
 
@@ -156,7 +170,7 @@ export function districtOrganisations(actor: Actor): OrganisationSummary[] {
     actor,
     all.map((o) => o.id),
   );
-  const hasContacts = (id: number | null) => contacts.some((c) => c.organisationId === id);
+  const hasContacts = (id: number | null) => contacts.some((c) => c.organisationId === id && !c.pending);
   const summary = (o: (typeof all)[number]): OrganisationSummary => ({
     id: o.id,
     name: o.name,
@@ -181,21 +195,28 @@ export function assignedOrganisations(actor: Actor) {
       name: organisations.name,
       kind: organisations.kind,
       scopeLabel: contactAssignments.scopeLabel,
+      approvedAt: contactAssignments.approvedAt,
     })
     .from(contactAssignments)
     .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
     .where(and(visibleOrganisations(actor), eq(contactAssignments.personId, actor.personId)))
     .orderBy(asc(organisations.name))
-    .all();
+    .all()
+    .map(({ approvedAt, ...a }) => ({ ...a, pending: approvedAt === null }));
 }
 
-/** Organisations the acting contact person covers, with the preschools of a covered unit. */
+/**
+ * Organisations the acting contact person covers, with the preschools of a covered unit. Only
+ * assignments that count: approved, of a person whose access is approved and who is active.
+ * Questions and meetings of an organisation reach its contact persons through this.
+ */
 export function coveredOrganisationIds(actor: Actor): number[] {
   const db = getDb();
   const direct = db
     .select({ id: contactAssignments.organisationId })
     .from(contactAssignments)
-    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
+    .innerJoin(people, eq(people.id, contactAssignments.personId))
+    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId), countingContact(), isNull(people.deactivatedAt)))
     .all()
     .map((r) => r.id);
   if (direct.length === 0) return [];

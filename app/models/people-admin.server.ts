@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull, like, or } from "drizzle-orm";
-import { meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { and, asc, eq, gt, inArray, isNull, like, notInArray, or } from "drizzle-orm";
+import { CITY_ROLES, meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots, type Role } from "../../db/schema";
 import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
+import { isContentRole, recordAccessRequested } from "./access-approval.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
@@ -12,6 +13,14 @@ import type { InviteInput, PersonInput } from "./people-admin";
  * from a link), changes role, organisation and title, and deactivates them. Nobody is
  * deleted: a deactivated person cannot log in, and their history stays. Everything is scoped
  * to the coordinator's district (another district's person is 404) and audited.
+ *
+ * City-level accounts (the city's administrator) have a home district only for the login:
+ * they are outside every district's administration, so they are never listed here and every
+ * action on them answers as for a person who does not exist.
+ *
+ * The coordinator does not give the head of unit's role (ADMIN_ROLES leaves it out) nor take
+ * it away: the head of unit approves what the coordinator asks for (four eyes), so a
+ * coordinator who could make a head of unit could approve their own requests.
  */
 
 type Failure = { ok: false; field: string; message: string };
@@ -21,18 +30,36 @@ export function canRunPeople(actor: Actor): boolean {
   return can(actor, "district:manage");
 }
 
+/** The people a district's coordinator runs: the district's own, never a city-level account. */
+function inAdministration(actor: Actor) {
+  return and(eq(people.districtId, actor.districtId), notInArray(people.role, [...CITY_ROLES]))!;
+}
+
+const isCityRole = (role: Role) => (CITY_ROLES as readonly Role[]).includes(role);
+
+/**
+ * Who already has this address, as far as the coordinator may know: "own" for a person of
+ * their district, "elsewhere" for anyone else (another district, a city-level account), null
+ * for nobody. The answer to the coordinator never tells "elsewhere" apart from nobody.
+ */
+export function addressHolder(actor: Actor, email: string): "own" | "elsewhere" | null {
+  const holder = getDb().select({ districtId: people.districtId, role: people.role }).from(people).where(eq(people.email, email)).get();
+  if (!holder) return null;
+  return holder.districtId === actor.districtId && !isCityRole(holder.role) ? "own" : "elsewhere";
+}
+
 export function districtPeople(actor: Actor, query: string) {
   if (!canRunPeople(actor)) return [];
   const q = query.trim().toLowerCase().replace(/[%_]/g, "");
   return getDb()
-    .select({ id: people.id, name: people.name, email: people.email, title: people.title, role: people.role, organisationName: organisations.name, deactivatedAt: people.deactivatedAt, hasPassword: people.passwordHash })
+    .select({ id: people.id, name: people.name, email: people.email, title: people.title, role: people.role, organisationName: organisations.name, deactivatedAt: people.deactivatedAt, hasPassword: people.passwordHash, accessApprovedAt: people.accessApprovedAt })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(and(eq(people.districtId, actor.districtId), q ? or(like(people.name, `%${q}%`), like(people.email, `%${q}%`), like(organisations.name, `%${q}%`)) : undefined))
+    .where(and(inAdministration(actor), q ? or(like(people.name, `%${q}%`), like(people.email, `%${q}%`), like(organisations.name, `%${q}%`)) : undefined))
     .orderBy(asc(people.name))
     .limit(500)
     .all()
-    .map((p) => ({ ...p, hasPassword: p.hasPassword !== null }));
+    .map(({ accessApprovedAt, ...p }) => ({ ...p, hasPassword: p.hasPassword !== null, accessPending: isContentRole(p.role) && accessApprovedAt === null }));
 }
 
 /** The district's open organisations a person can belong to. */
@@ -72,7 +99,7 @@ export function personForAdmin(actor: Actor, id: number, now: Date) {
     .select({ person: people, organisationName: organisations.name })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(and(eq(people.id, id), eq(people.districtId, actor.districtId)))
+    .where(and(eq(people.id, id), inAdministration(actor)))
     .get();
   if (!person) return null;
   // What someone must take over when this person leaves: their coming walk-and-talk occasions and meetings.
@@ -98,14 +125,24 @@ function checkOrganisation(actor: Actor, organisationId: number | null): Failure
   return organisationChoices(actor).some((o) => o.id === organisationId) ? null : fail("organisationId", "Välj en verksamhet i ert stadsdelsområde.");
 }
 
-export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
+/** Invites; `id` is null when the address is held outside the district (the same answer, nothing done). */
+export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number | null } | Failure {
   if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
   const wrongOrganisation = checkOrganisation(actor, input.organisationId);
   if (wrongOrganisation) return wrongOrganisation;
   const unit = unitColumns(actor, input);
   if ("ok" in unit) return unit;
-  const taken = getDb().select({ id: people.id }).from(people).where(eq(people.email, input.email)).get();
-  if (taken) return fail("email", "Det finns redan ett konto med den adressen.");
+  const holder = addressHolder(actor, input.email);
+  if (holder === "own") return fail("email", "Det finns redan ett konto med den adressen.");
+  // Someone outside the district already has the address (addresses are unique in the whole
+  // portal). Telling the coordinator so would tell them that another district, or the city,
+  // has this person. So the answer is the same as for a fresh invitation, and nothing is
+  // written: no account (there cannot be two), no mail (the other district's person has no
+  // business hearing from this district, and the mail would sit in this district's outbox),
+  // nothing in this district's audit log. If the person now works here, the city's
+  // administrator moves the account. What remains visible is the absence: no new row in the
+  // people list or the outbox; closing that needs invitations as rows of their own.
+  if (holder === "elsewhere") return { ok: true, id: null };
   const partner = input.organisationId !== null;
   const id = getDb().transaction((tx) => {
     const row = tx
@@ -117,6 +154,7 @@ export const invitePerson = atomic(function invitePerson(actor: Actor, input: In
     return row.id;
   });
   recordAudit(actor, "person.invited", { type: "person", id });
+  if (isContentRole(input.role)) recordAccessRequested(actor, { type: "person", id });
   return { ok: true, id };
 });
 
@@ -125,22 +163,27 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   if (!found) return fail("form", "Personen finns inte.");
   const p = found.person;
   if (p.deactivatedAt) return fail("form", "Kontot är avstängt. Aktivera det först.");
+  // A new invitation sets a password: only for an account that never chose one, or the link
+  // would replace the password of someone already using the portal.
+  if (p.passwordHash !== null) return fail("form", "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.");
   getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name, now));
   recordAudit(actor, "person.invited", { type: "person", id });
   return { ok: true };
 }
 
 /** Changes role, organisation and title. The person's sessions end, so the new role applies at once. */
-export function changePerson(actor: Actor, id: number, input: PersonInput, now: Date): { ok: true; roleChanged: boolean } | Failure {
+export function changePerson(actor: Actor, id: number, input: PersonInput, now: Date): { ok: true; roleChanged: boolean; accessRequested: boolean } | Failure {
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
   const wrongOrganisation = checkOrganisation(actor, input.organisationId);
   if (wrongOrganisation) return wrongOrganisation;
   const before = found.person;
   if (before.id === actor.personId && input.role !== before.role) return fail("role", "Du kan inte ändra din egen roll. Be en annan samordnare.");
+  if (before.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
   const partner = input.organisationId !== null;
   const unit = unitColumns(actor, input);
   if ("ok" in unit) return unit;
+  const teamId = partner ? null : (before.teamId ?? actor.teamId);
   try {
     getDb()
       .update(people)
@@ -149,7 +192,7 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
         title: input.title,
         role: input.role,
         organisationId: input.organisationId,
-        teamId: partner ? null : (before.teamId ?? actor.teamId),
+        teamId,
         ...unit,
       })
       .where(eq(people.id, id))
@@ -161,7 +204,10 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
     throw error;
   }
   recordAudit(actor, "person.changed", { type: "person", id });
-  return { ok: true, roleChanged: input.role !== before.role || input.organisationId !== before.organisationId };
+  // A new role or team is new access: the database has cleared the approval (0014).
+  const accessRequested = isContentRole(input.role) && (input.role !== before.role || teamId !== before.teamId);
+  if (accessRequested) recordAccessRequested(actor, { type: "person", id });
+  return { ok: true, roleChanged: input.role !== before.role || input.organisationId !== before.organisationId, accessRequested };
 }
 
 /** Deactivates: no more logins, history kept. Returns what others must take over. */
@@ -181,5 +227,7 @@ export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
   getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.reactivated", { type: "person", id });
+  // An account the head of unit refused comes back only as a new request.
+  if (isContentRole(found.person.role) && found.person.accessApprovedAt === null) recordAccessRequested(actor, { type: "person", id });
   return { ok: true };
 }

@@ -18,7 +18,11 @@ const optionalId = z
 const personFields = {
   name: singleLineText({ max: 120, required: "Skriv namnet." }),
   title: singleLineText({ max: 80, required: "Skriv vad personen arbetar som, till exempel Lärare." }),
-  role: z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." }),
+  role: z
+    .string({ error: "Välj vad personen gör i portalen." })
+    // Four eyes: the head of unit approves the coordinator's requests, so the city appoints them.
+    .refine((v) => v !== "unit_head", "Enhetschefen utses av stadens administratör. Välj en annan roll.")
+    .pipe(z.enum(ADMIN_ROLES, { error: "Välj vad personen gör i portalen." })),
   organisationId: optionalId,
   /** A school part ("part:12") or a preschool's staff team ("team:7") of the organisation, or none. */
   unit: z

@@ -23,6 +23,7 @@ import { dayKind } from "../time/holidays";
 import { addDays, clockOfMinutes, instantAt, localDateOf, localMinutesOf, type LocalDate } from "../time/stockholm";
 
 const localClockOf = (instant: Date) => clockOfMinutes(localMinutesOf(instant));
+import { approvedAssignment, hasApprovedAccess } from "./access-approval.server";
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { planOccasion, planSeries, termRange, type Refusal, type SeriesInput, type SeriesRule } from "./walk-and-talk";
 
@@ -58,15 +59,19 @@ function partnerOrganisationIds(actor: Actor): number[] {
 // ---------------------------------------------------------------------------
 // Publishing.
 
-/** The organisations the acting contact person covers, with their school parts and staff teams. */
+/**
+ * The organisations the acting contact person covers, with their school parts and staff teams.
+ * Four eyes: only approved assignments of a person whose access is approved, since the
+ * bookings of a walk carry what the staff want to talk about.
+ */
 export function hostableOrganisations(actor: Actor) {
-  if (!can(actor, "availability:set-own")) return [];
+  if (!can(actor, "availability:set-own") || !hasApprovedAccess(actor)) return [];
   const db = getDb();
   const orgs = db
     .select({ id: organisations.id, name: organisations.name })
     .from(contactAssignments)
     .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
-    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId)))
+    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId), approvedAssignment()))
     .orderBy(asc(organisations.name))
     .all();
   const ids = orgs.map((o) => o.id);
@@ -461,6 +466,8 @@ export function sendReminder(bookingId: number, now: Date) {
 
 export function agendaFor(actor: Actor, now: Date) {
   const db = getDb();
+  // What a booker wrote about their question is for a host whose access is approved (four eyes).
+  const readsNotes = hasApprovedAccess(actor);
   const from = addDays(localDateOf(now), -14);
   const slots = slotQuery(db)
     .where(and(eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), gte(walkOccasions.date, from), isNull(walkOccasions.replacedAt)))
@@ -500,7 +507,7 @@ export function agendaFor(actor: Actor, now: Date) {
       capacity: s.capacity,
       outcome: outcomes.find((o) => o.id === s.slotId)?.outcome ?? null,
       past: s.startsAt <= now,
-      bookings: bookings.filter((b) => b.slotId === s.slotId),
+      bookings: bookings.filter((b) => b.slotId === s.slotId).map((b) => (readsNotes ? b : { ...b, note: null })),
     });
     occasions.set(s.occasionId, occasion);
   }

@@ -3,17 +3,21 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { hasFeed, renewFeedToken } from "../calendar/duty-feed.server";
 import { can, type Actor } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
+import { endAllSessionsOf, requireActor } from "../auth/session.server";
+import { PendingApprovals } from "../components/admin/PendingApprovals";
 import { AssignedOrganisations } from "../components/AssignedOrganisations";
 import { CalendarFeedBox } from "../components/CalendarFeedBox";
 import { WhoToCall } from "../components/CallOptions";
 import { ContactList } from "../components/ContactList";
 import { DistrictOverview } from "../components/DistrictOverview";
 import { DutyDaysList } from "../components/DutyDaysList";
+import { FormError } from "../components/FormError";
 import { StatusForm } from "../components/StatusForm";
 import { now } from "../clock.server";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
+import { approveAccess, districtHasUnitHead, hasApprovedAccess, pendingApprovals, pendingCount, refuseAccess } from "../models/access-approval.server";
+import { approvalSchema } from "../models/access-approval";
 import { availabilityAt, availabilityView, statusChangeSchema } from "../models/availability";
 import { setOwnStatus, statusesOf } from "../models/availability.server";
 import { dutyDays } from "../models/duty.server";
@@ -33,6 +37,8 @@ function contactPersonData(actor: Actor, at: Date, today: string) {
     dutyDates: ownDays.map((d) => d.date),
     hasFeed: hasFeed(actor),
     organisations: assignedOrganisations(actor),
+    // Four eyes: logged in, but no question until the head of unit approves.
+    accessPending: !hasApprovedAccess(actor),
   };
 }
 
@@ -48,15 +54,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { view: "partner" as const, greeting, advice, viewer, walkReminder };
   }
   if (can(actor, "district:overview")) {
-    return { view: "coordinator" as const, greeting, advice, organisations: districtOrganisations(actor) };
+    return {
+      view: "coordinator" as const,
+      greeting,
+      advice,
+      organisations: districtOrganisations(actor),
+      approvals: pendingApprovals(actor),
+      waiting: can(actor, "district:manage") ? { count: pendingCount(actor), hasUnitHead: districtHasUnitHead(actor.districtId) } : null,
+    };
   }
   return { view: "contact-person" as const, greeting, advice, ...contactPersonData(actor, at, advice.today) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
   const values = await readFormValues(request);
+  if (values.intent === "approve" || values.intent === "refuse") return approval(actor, values);
+  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
   if (values.intent === "renew-feed") {
     // Shown this once, in the answer to the POST: only its hash is kept, and it never stands in a URL.
     const token = renewFeedToken(actor);
@@ -72,8 +86,29 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/?sparat=status");
 }
 
+/** The head of unit approves or refuses a request for access to consultations (four eyes). */
+async function approval(actor: Actor, values: Record<string, string>) {
+  if (!can(actor, "access:approve")) throw new Response("Forbidden", { status: 403 });
+  const form = validateForm(values, approvalSchema());
+  if (!form.ok) return json(refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), { status: 400 });
+  const { intent, ...item } = form.data;
+  const at = now();
+  if (intent === "approve") {
+    const outcome = approveAccess(actor, item, at);
+    if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+    return redirect("/?sparat=godkant");
+  }
+  const outcome = refuseAccess(actor, item, at);
+  if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  if (outcome.deactivated !== null) await endAllSessionsOf(outcome.deactivated);
+  return redirect(`/?sparat=${item.kind === "person" ? "nekad-person" : "nekat-uppdrag"}`);
+}
+
 const SAVED_MESSAGES: Record<string, string> = {
   status: "Din status är sparad.",
+  godkant: "Godkänt. Behörigheten gäller från nu.",
+  "nekad-person": "Nekat. Kontot är avstängt. Samordnaren ser det och kan fråga dig igen.",
+  "nekat-uppdrag": "Nekat. Uppdraget är borttaget.",
 };
 
 export default function Home() {
@@ -116,6 +151,11 @@ export default function Home() {
       ) : null}
       {data.view === "contact-person" ? (
         <>
+          {data.accessPending ? (
+            <p className="notice notice--warn">
+              Du kan inte läsa eller svara på frågor än: din behörighet väntar på godkännande av enhetschefen. Du får inga frågor förrän den är godkänd.
+            </p>
+          ) : null}
           <StatusForm current={data.status} {...(actionData && "fieldErrors" in actionData ? { errors: actionData.fieldErrors, values: actionData.values } : {})} />
           <DutyDaysList dates={data.dutyDates} today={data.advice.today} />
           <CalendarFeedBox hasFeed={data.hasFeed} newFeedUrl={actionData && "newFeedUrl" in actionData ? actionData.newFeedUrl : null} />
@@ -124,6 +164,14 @@ export default function Home() {
       ) : null}
       {data.view === "coordinator" ? (
         <>
+          {actionData && "fieldErrors" in actionData && actionData.fieldErrors.form ? <FormError message={actionData.fieldErrors.form} /> : null}
+          {data.approvals ? <PendingApprovals people={data.approvals.people} assignments={data.approvals.assignments} today={data.advice.today} /> : null}
+          {data.waiting && data.waiting.count > 0 ? (
+            <p className="notice notice--warn">
+              {data.waiting.count === 1 ? "En behörighet" : `${data.waiting.count} behörigheter`} att läsa frågor väntar på godkännande av enhetschefen.{" "}
+              {data.waiting.hasUnitHead ? null : "Stadsdelsområdet har ingen enhetschef i portalen än: be stadens administratör att utse en."}
+            </p>
+          ) : null}
           <p>
             <Link to="/jour">Jourschemat</Link> · <Link to="/kontaktpersoner">Kontaktpersoner</Link>
           </p>

@@ -84,7 +84,7 @@ verksamhet;Förskolan Tallen;förskola;Grimsta förskoleenhet;;;
 person;Pia Persson;;Råckstaskolan;pia.persson@skola.example;personal;Lärare
 person;Sam Ström;;;sam.strom@stad.example;socialsekreterare;Socialsekreterare`}</pre>
         <p className="field__hint">
-          Sort: {Object.values(organisationKindLabel).join(", ").toLowerCase()}. Roll: personal, ledning, socialsekreterare, föräldrarådgivare, samordnare, enhetschef. &quot;Hör
+          Sort: {Object.values(organisationKindLabel).join(", ").toLowerCase()}. Roll: personal, ledning, socialsekreterare, föräldrarådgivare, samordnare (enhetschefen utses av stadens administratör). &quot;Hör
           till&quot; är förskoleenheten för en förskola, och verksamheten för en person (tomt för socialtjänstens personal).
         </p>
       </section>

@@ -13,6 +13,7 @@ import { formatInstant } from "../format/walk";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { meetingKindLabel } from "../models/meetings";
 import { personFormSchema } from "../models/people-admin";
+import { districtHasUnitHead, isContentRole } from "../models/access-approval.server";
 import { unitChoices, canRunPeople, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
 
@@ -32,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = found.person;
   return {
     person: { id: p.id, name: p.name, email: p.email, title: p.title, role: p.role, organisationId: p.organisationId, unit: p.schoolPartId ? `part:${p.schoolPartId}` : p.staffTeamId ? `team:${p.staffTeamId}` : "", deactivatedAt: p.deactivatedAt, hasPassword: p.passwordHash !== null },
+    accessPending: isContentRole(p.role) && p.accessApprovedAt === null,
+    hasUnitHead: districtHasUnitHead(actor.districtId),
     organisationName: found.organisationName,
     walks: found.walks,
     meetings: found.meetings,
@@ -56,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
       const outcome = changePerson(actor, id, form.data, at);
       // A new role or organisation applies at once: the person logs in again.
-      return answer(outcome, "andrad", outcome.ok && outcome.roleChanged);
+      return answer(outcome, outcome.ok && outcome.accessRequested ? "andrad-godkannande" : "andrad", outcome.ok && outcome.roleChanged);
     }
     case "deactivate":
       return answer(deactivatePerson(actor, id, at), "avstangd", true);
@@ -72,6 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const SAVED: Record<string, string> = {
   inbjuden: "Inbjudan är skickad. Länken gäller i 7 dagar.",
   andrad: "Ändringen är sparad.",
+  "andrad-godkannande": "Ändringen är sparad. Personen kan läsa frågor först när enhetschefen har godkänt den nya rollen.",
   avstangd: "Kontot är avstängt. Personen kan inte längre logga in; det hen har gjort finns kvar.",
   aktiverad: "Kontot är aktivt igen.",
 };
@@ -91,15 +95,26 @@ export default function PersonAdmin() {
       <p>
         {p.email}. {roleLabel[p.role]}, {data.organisationName ?? "socialtjänsten"}. {p.deactivatedAt ? `Avstängt sedan ${formatDate(localDateOf(new Date(p.deactivatedAt)), data.today)}.` : p.hasPassword ? "Kontot är aktivt." : "Inbjuden, har inte valt lösenord än."}
       </p>
+      {data.accessPending && !p.deactivatedAt ? (
+        <p className="notice notice--warn">
+          {data.hasUnitHead
+            ? "Att läsa och svara på frågor väntar på godkännande av enhetschefen. Tills dess ser personen inga frågor."
+            : "Att läsa och svara på frågor väntar på godkännande av enhetschefen, men stadsdelsområdet har ingen enhetschef i portalen än. Be stadens administratör att lägga till en."}
+        </p>
+      ) : null}
       <p>
         <Link to="/admin/personer">Till alla personer</Link>
       </p>
-      <Form method="post" noValidate className="panel" aria-labelledby="change-heading">
-        <h2 id="change-heading">Ändra</h2>
-        <input type="hidden" name="intent" value="change" />
-        <PersonFields values={values} errors={errors} organisations={data.organisations} units={data.units} />
-        <button type="submit">Spara ändringen</button>
-      </Form>
+      {p.role === "unit_head" ? (
+        <p>Enhetschefen godkänner vem som får läsa frågor. Därför utses och ändras enhetschefen av stadens administratör, inte här.</p>
+      ) : (
+        <Form method="post" noValidate className="panel" aria-labelledby="change-heading">
+          <h2 id="change-heading">Ändra</h2>
+          <input type="hidden" name="intent" value="change" />
+          <PersonFields values={values} errors={errors} organisations={data.organisations} units={data.units} />
+          <button type="submit">Spara ändringen</button>
+        </Form>
+      )}
       {(data.walks.length > 0 || data.meetings.length > 0) && (
         <section className="panel" aria-labelledby="handover-heading">
           <h2 id="handover-heading">Att lämna över</h2>

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PersonFields } from "../components/admin/PersonFields";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
+import { SavedNotice } from "../components/SavedNotice";
 import { roleLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { inviteSchema } from "../models/people-admin";
+import { isContentRole } from "../models/access-approval.server";
 import { unitChoices, canRunPeople, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
 
 export const meta: MetaFunction = () => pageTitle("Personer");
@@ -33,16 +35,25 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
   const outcome = invitePerson(actor, form.data, now());
   if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
-  return redirect(`/admin/personer/${outcome.id}?sparat=inbjuden`);
+  // The same answer whether or not the address is held outside the district (see invitePerson):
+  // it depends only on what the coordinator typed.
+  return redirect(`/admin/personer?sparat=${isContentRole(form.data.role) ? "inbjuden-godkannande" : "inbjuden"}`);
 }
+
+const SAVED: Record<string, string> = {
+  inbjuden: "Inbjudan är skickad. Länken gäller i 7 dagar och fungerar en gång.",
+  "inbjuden-godkannande": "Inbjudan är skickad. Länken gäller i 7 dagar och fungerar en gång. Personen kan läsa frågor först när enhetschefen har godkänt det.",
+};
 
 export default function People() {
   const { query, people, organisations, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   return (
     <>
       <h1>Personer</h1>
+      <SavedNotice message={actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""]} />
       <p>
         <Link to="/admin">Till administrationen</Link>
       </p>
@@ -86,7 +97,15 @@ export default function People() {
                   {roleLabel[p.role]}, {p.title}
                 </td>
                 <td>{p.organisationName ?? "Socialtjänsten"}</td>
-                <td>{p.deactivatedAt ? "Avstängt" : p.hasPassword ? "Aktivt" : "Inbjuden, inte inloggad än"}</td>
+                <td>
+                  {p.deactivatedAt ? "Avstängt" : p.hasPassword ? "Aktivt" : "Inbjuden, inte inloggad än"}
+                  {p.accessPending && !p.deactivatedAt ? (
+                    <>
+                      <br />
+                      <span className="field__hint">Läsa frågor: väntar på godkännande av enhetschefen</span>
+                    </>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,6 +12,7 @@ import { parseId, readFormValues, refused, singleLineText, validateForm } from "
 import { recordAudit } from "../models/audit.server";
 import { addContactAssignment, contactCandidates, removeContactAssignment } from "../models/contact-admin.server";
 import { districtOrganisations, getOrganisation } from "../models/organisations.server";
+import { districtHasUnitHead } from "../models/access-approval.server";
 import { FormError } from "../components/FormError";
 
 export const meta: MetaFunction = () => pageTitle("Kontaktpersoner");
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organisations: districtOrganisations(actor),
     candidates: contactCandidates(actor),
+    hasUnitHead: districtHasUnitHead(actor.districtId),
     chosen: chosen ? { id: chosen.organisation.id, name: chosen.organisation.name, schoolParts: chosen.schoolParts } : null,
   };
 }
@@ -63,16 +65,19 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ContactAssignments() {
-  const { organisations, candidates, chosen } = useLoaderData<typeof loader>();
+  const { organisations, candidates, chosen, hasUnitHead } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
-  const saved = { tillagd: "Kontaktpersonen är tillagd.", borttagen: "Kontaktpersonen är borttagen." }[searchParams.get("sparat") ?? ""];
+  const saved = { tillagd: "Kontaktpersonen är tillagd. Frågor når hen härifrån när enhetschefen har godkänt uppdraget.", borttagen: "Kontaktpersonen är borttagen." }[searchParams.get("sparat") ?? ""];
   return (
     <>
       <h1>Kontaktpersoner</h1>
-      <p className="lead">Här bestämmer du vem som är utsedd kontaktperson för varje verksamhet.</p>
+      <p className="lead">Här bestämmer du vem som är utsedd kontaktperson för varje verksamhet. Ett nytt uppdrag gäller när enhetschefen har godkänt det.</p>
+      {hasUnitHead ? null : (
+        <p className="notice notice--warn">Stadsdelsområdet har ingen enhetschef i portalen än, så ingen kan godkänna nya uppdrag. Be stadens administratör att utse en.</p>
+      )}
       {saved && !actionData ? (
         <p className="notice" role="status">
           {saved}
@@ -145,7 +150,8 @@ export default function ContactAssignments() {
                     <ul className="plain-list">
                       {o.contacts.map((c) => (
                         <li key={c.assignmentId}>
-                          {c.name}: {c.scopeLabel}{" "}
+                          {c.name}: {c.scopeLabel}
+                          {c.pending ? <span className="field__hint"> (väntar på godkännande av enhetschefen)</span> : null}{" "}
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="assignmentId" value={c.assignmentId} />

@@ -36,6 +36,7 @@ import {
   meetingGroups,
   meetingProposals,
   meetings,
+  people,
   schoolParts,
   staffTeams,
   supportOffers,
@@ -67,6 +68,8 @@ const WHO = {
   eva: "eva.sjoberg@hv.example", // prevention team: receives the support requests
   "gd-head": "forskolechef@gronadiamanten.example", // Lena Falk, Gröna diamanten
   "hv-coord": "samordnare@hv.example",
+  "hv-head": "enhetschef@hv.example", // Birgitta Norén: approves Hässelby-Vällingby's requests for access (four eyes)
+  city: "admin@stockholm.example", // the city's administrator: appoints heads of unit
   // Intruders in the same district: another organisation, or a contact person of other organisations.
   "grimsta-teacher": "larare@grimstaskolan.example", // Sofia Engström, Grimstaskolan
   "grimsta-head": "forskolechef@grimsta.example", // Ingrid Söderberg, Grimsta preschool unit
@@ -184,6 +187,10 @@ walk-and-talk.tider.$slotId.tsx          action  slotId          book-annas-slot
 # Ids in the query string
 kontaktpersoner.tsx                      loader  verksamhet      vbs                             st-coord         200:ignored
 # Form fields
+_index.tsx                               action  id              approve-st-request              hv-head          400:form
+_index.tsx                               action  id              approve-st-request              st-coord         403
+_index.tsx                               action  id              refuse-st-assignment            hv-head          400:form
+_index.tsx                               action  teamId          approve-with-st-team            hv-head          400:form
 admin.personer.$personId.tsx             action  organisationId  move-tove-to-vbs                st-coord         400:organisationId
 admin.personer.$personId.tsx             action  unit            tove-into-vbs-part              st-coord         400:unit
 admin.personer.$personId.tsx             action  unit            maria-into-grimsta-part         hv-coord         400:unit
@@ -225,6 +232,7 @@ stod._index.tsx                          action  id              archive-hv-offe
 stod._index.tsx                          action  id              archive-hv-offer                grimsta-teacher  403
 stod.redigera.$offerId.tsx               action  teamId          new-with-prevention-team        st-coord         400:teamId
 stod.redigera.$offerId.tsx               action  teamId          hv-offer-with-st-team           hv-coord         400:teamId
+stad.tsx                                 action  districtId      unit-head-for-hv                hv-coord         404
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           grimsta-teacher  400:form
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           st-teacher       400:form
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           vbs-head         400:form
@@ -495,7 +503,46 @@ const assignmentForm = (organisation: number, person: number, parts: number[] = 
 const REPORT_LEAKS = () => ["Rektor och mentor", "arabiska"];
 const MARIA_LEAKS = () => ["Maria Lund", "larare@vallingbyskolan.example"];
 
+// Four eyes: what waits for a head of unit, in both districts.
+const NEW_SOCIAL_WORKER = { name: "Nils Ny", title: "Socialsekreterare", role: "social_worker", organisationId: "" };
+const pendingPeople = async () => {
+  await as("st-coord", "admin.personer._index.tsx", {}, { ...NEW_SOCIAL_WORKER, email: "nils.ny@st.example" });
+  await as("hv-coord", "admin.personer._index.tsx", {}, { ...NEW_SOCIAL_WORKER, email: "nils.ny@hv.example" });
+};
+const pendingPerson = (email: string, teamId?: number) => {
+  const p = db.select().from(people).where(eq(people.email, email)).get()!;
+  return { kind: "person", id: s(p.id), role: p.role, teamId: s(teamId ?? p.teamId) };
+};
+const assignmentOf = (person: number, organisation: number) =>
+  s(db.select().from(contactAssignments).where(and(eq(contactAssignments.personId, person), eq(contactAssignments.organisationId, organisation))).get()!.id);
+
 const CASES: Record<string, Case> = {
+  // The start page: the head of unit approves or refuses what their own district's coordinator asked for.
+  "_index.tsx action id approve-st-request": {
+    setup: pendingPeople,
+    form: () => ({ intent: "approve", ...pendingPerson("nils.ny@st.example") }),
+    leaks: () => ["Nils Ny", "nils.ny@st.example"],
+    control: { who: "hv-head", form: () => ({ intent: "approve", ...pendingPerson("nils.ny@hv.example") }), expect: "302" },
+  },
+  "_index.tsx action id refuse-st-assignment": {
+    setup: async (w) => {
+      await as("st-coord", "kontaktpersoner.tsx", {}, assignmentForm(w.tensta, w.ids["st-johan"]));
+      await as("hv-coord", "kontaktpersoner.tsx", {}, assignmentForm(w.vbs, w.ids.karin));
+    },
+    form: (w) => ({ intent: "refuse", kind: "assignment", id: assignmentOf(w.ids["st-johan"], w.tensta) }),
+    leaks: () => ["Johan Lindberg", "Tenstaskolan"],
+    control: { who: "hv-head", form: (w) => ({ intent: "refuse", kind: "assignment", id: assignmentOf(w.ids.karin, w.vbs) }), expect: "302" },
+  },
+  "_index.tsx action teamId approve-with-st-team": {
+    setup: pendingPeople,
+    form: (w) => ({ intent: "approve", ...pendingPerson("nils.ny@hv.example", w.stTeam) }),
+    control: { who: "hv-head", form: () => ({ intent: "approve", ...pendingPerson("nils.ny@hv.example") }), expect: "302" },
+  },
+  // stad: the city's administrator appoints a head of unit; a district's coordinator cannot.
+  "stad.tsx action districtId unit-head-for-hv": {
+    form: () => ({ intent: "unit-head", districtId: s(db.select().from(districts).where(eq(districts.slug, "hasselby-vallingby")).get()!.id), name: "Ny Chef", email: "ny.chef@hv.example" }),
+    control: { who: "city", expect: "302" },
+  },
   // admin.personer.$personId: Maria Lund of Vällingbyskolan, run by Hässelby-Vällingby's coordinator.
   "admin.personer.$personId.tsx loader personId maria": { params: maria, leaks: MARIA_LEAKS, control: { who: "hv-coord", expect: "200" } },
   "admin.personer.$personId.tsx action personId change-maria": {
@@ -512,7 +559,14 @@ const CASES: Record<string, Case> = {
     leaks: MARIA_LEAKS,
     control: { who: "hv-coord", expect: "302" },
   },
-  "admin.personer.$personId.tsx action personId resend-maria": { params: maria, form: () => ({ intent: "resend" }), leaks: MARIA_LEAKS, control: { who: "hv-coord", expect: "302" } },
+  "admin.personer.$personId.tsx action personId resend-maria": {
+    params: maria,
+    // A new invitation is only for an account that never chose a password.
+    setup: async (w) => void db.update(people).set({ passwordHash: null }).where(eq(people.id, w.maria)).run(),
+    form: () => ({ intent: "resend" }),
+    leaks: MARIA_LEAKS,
+    control: { who: "hv-coord", expect: "302" },
+  },
   // admin.personer: the other district's coordinator moves or invites a person into Vällingbyskolan.
   "admin.personer.$personId.tsx action organisationId move-tove-to-vbs": {
     params: (w) => ({ personId: s(w.tove) }),
