@@ -1,3 +1,4 @@
+import { approvedAssignment, approvedPerson } from "./access-approval.server";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import {
   consultations,
@@ -65,7 +66,8 @@ export function meetingHostsFor(actor: Actor) {
     .select({ personId: people.id, name: people.name })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId)))
+    // Four eyes: a contact person whose assignment or access waits for approval hosts nothing yet.
+    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), approvedAssignment(), approvedPerson(), isNull(people.deactivatedAt)))
     .orderBy(asc(people.name))
     .all();
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);

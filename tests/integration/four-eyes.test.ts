@@ -196,3 +196,22 @@ describe("the coordinator cannot make a head of unit", () => {
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "enhetschef@st.example")).all()).toHaveLength(1);
   });
 });
+
+describe("a contact person waiting for approval hosts no meeting", () => {
+  useFreshDatabase();
+
+  it("is not offered to the school as host of a report meeting until the head of unit approves", async () => {
+    const { meetingHostsFor } = await import("../../app/models/meetings.server");
+    const insider = await inviteSocialWorker();
+    const assignment = await nameContactPerson(insider);
+    const principal = actorFor("rektor@vallingbyskolan.example");
+    expect(meetingHostsFor(principal).map((h) => h.personId)).not.toContain(insider);
+
+    const head = actorFor(HEAD);
+    const person = db.select().from(people).where(eq(people.id, insider)).get()!;
+    expect(approveAccess(head, { kind: "person", id: insider, role: person.role, teamId: person.teamId! }, SEED_NOW)).toMatchObject({ ok: true });
+    expect(meetingHostsFor(principal).map((h) => h.personId)).not.toContain(insider);
+    expect(approveAccess(head, { kind: "assignment", id: assignment.id }, SEED_NOW)).toMatchObject({ ok: true });
+    expect(meetingHostsFor(principal).map((h) => h.personId)).toContain(insider);
+  });
+});
