@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { createEvents, type EventAttributes } from "ics";
 import { calendarFeeds, people } from "../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets.server";
 import { getDb } from "../db.server";
 import { dutyLineOf } from "../models/duty.server";
@@ -16,7 +16,8 @@ export function hasFeed(actor: Actor): boolean {
 }
 
 /** Creates a new secret address and returns its token, to be shown this once; the old one stops working at once. */
-export function renewFeedToken(actor: Actor): string {
+export function renewFeedToken(actor: Actor): string | null {
+  if (!can(actor, "availability:set-own")) return null;
   const token = newSecret();
   const tokenHash = hashSecret(token);
   getDb()

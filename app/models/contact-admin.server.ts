@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { contactAssignmentParts, contactAssignments, people, schoolParts } from "../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { recordAccessRequested } from "./access-approval.server";
 import type { Outcome } from "./duty-admin.server";
@@ -12,7 +12,11 @@ import { getOrganisation } from "./organisations.server";
  * through it (four eyes; see access-approval.server.ts).
  */
 
+/** Only the coordinator names contact persons: checked here too, so a route that forgets cannot. */
+const NOT_ALLOWED: Outcome = { ok: false, field: "form", message: "Bara samordnaren kan ändra kontaktpersoner." };
+
 export function contactCandidates(actor: Actor) {
+  if (!can(actor, "district:manage")) return [];
   return getDb()
     .select({ personId: people.id, name: people.name, role: people.role })
     .from(people)
@@ -24,6 +28,7 @@ export function contactCandidates(actor: Actor) {
 export type NewAssignment = { organisationId: number; personId: number; scopeLabel: string; schoolPartIds: number[] };
 
 export const addContactAssignment = atomic(function addContactAssignment(actor: Actor, input: NewAssignment): Outcome {
+  if (!can(actor, "district:manage")) return NOT_ALLOWED;
   const organisation = getOrganisation(actor, input.organisationId);
   if (!organisation) return { ok: false, field: "organisationId", message: "Välj en verksamhet i stadsdelen." };
   if (!contactCandidates(actor).some((c) => c.personId === input.personId)) {
@@ -58,6 +63,7 @@ export const addContactAssignment = atomic(function addContactAssignment(actor: 
 });
 
 export function removeContactAssignment(actor: Actor, assignmentId: number): Outcome {
+  if (!can(actor, "district:manage")) return NOT_ALLOWED;
   const db = getDb();
   const removed = db.transaction((tx) => {
     const assignment = tx

@@ -74,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (values.intent === "renew-feed") {
     // Shown this once, in the answer to the POST: only its hash is kept, and it never stands in a URL.
     const token = renewFeedToken(actor);
+    if (!token) throw new Response("Forbidden", { status: 403 });
     return json({ newFeedUrl: `${new URL(request.url).origin}/kalender/jour/${token}.ics` });
   }
   if (values.intent !== "set-status") {

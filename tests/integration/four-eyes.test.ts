@@ -209,7 +209,7 @@ describe("a contact person waiting for approval hosts no meeting", () => {
 
     const head = actorFor(HEAD);
     const person = db.select().from(people).where(eq(people.id, insider)).get()!;
-    expect(approveAccess(head, { kind: "person", id: insider, role: person.role, teamId: person.teamId! }, SEED_NOW)).toMatchObject({ ok: true });
+    expect(approveAccess(head, { kind: "person", id: insider, role: person.role as "social_worker", teamId: person.teamId! }, SEED_NOW)).toMatchObject({ ok: true });
     expect(meetingHostsFor(principal).map((h) => h.personId)).not.toContain(insider);
     expect(approveAccess(head, { kind: "assignment", id: assignment.id }, SEED_NOW)).toMatchObject({ ok: true });
     expect(meetingHostsFor(principal).map((h) => h.personId)).toContain(insider);

@@ -105,7 +105,7 @@ describe("meeting notes and forum content", () => {
 
     // The week view and the calendar feed of a member carry the meeting's title, never its notes.
     expect(JSON.stringify(await weekLoader(args(get(`/vecka?vecka=2026-12-07`, await sessionCookie("karin.dahl@hv.example")))))).not.toContain(CASE_TEXT);
-    const token = renewFeedToken(actorFor("karin.dahl@hv.example"));
+    const token = renewFeedToken(actorFor("karin.dahl@hv.example"))!;
     const feed = dutyFeedFor(token, SEED_NOW)!;
     expect(feed).toContain("Samverkan polis och socialtjänst");
     expect(feed).not.toContain("bråk hemma");
