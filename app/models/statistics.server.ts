@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, isNull, lt, lte } from "drizzle-orm";
-import { consultationConcerns, consultations, districts, meetings, organisations, people, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { and, eq, exists, gte, inArray, isNull, lt, lte } from "drizzle-orm";
+import { consultationConcerns, consultations, districts, meetings, organisations, people, walkBookings, walkOccasions, walkSeries, walkSlots, teams } from "../../db/schema";
 import { concernLabel, outcomeLabel } from "../format/consultation";
 import { meetingKindLabel } from "./meetings";
 import { getDb } from "../db.server";
@@ -328,7 +328,13 @@ export function cityStatistics(now: Date): Table {
 function computeCityStatistics(now: Date): Table {
   const period = periodEnding(now);
   const f = draftFigures();
-  const all = getDb().select({ id: districts.id, name: districts.name }).from(districts).orderBy(districts.name).all();
+  // Districts with a team of social services: the city's own home for its accounts (npm run admin:create) is none.
+  const all = getDb()
+    .select({ id: districts.id, name: districts.name })
+    .from(districts)
+    .where(exists(getDb().select({ id: teams.id }).from(teams).where(eq(teams.districtId, districts.id))))
+    .orderBy(districts.name)
+    .all();
   const rows = all.map((d) => {
     const questions = questionFigures(f, `stad:${d.id}:fragor`, consultationRows(d.id, period).rows, false);
     const walks = walkCounts(walkRows(d.id, period));
