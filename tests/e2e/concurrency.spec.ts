@@ -78,7 +78,8 @@ function insertStaff(db: Database.Database, emails: string[]): Person[] {
     emails.map((email, i) => {
       const { id } = insertPerson.get({ ...school, email, name: `Samtidig Lärare ${i + 1}` }) as { id: number };
       const sessionId = newSessionId();
-      insertSession.run(sessionId, id, expiresAt);
+      // The table holds the id's SHA-256 hash, as the portal stores it; the cookie carries the id.
+      insertSession.run(crypto.createHash("sha256").update(sessionId).digest("hex"), id, expiresAt);
       return { personId: id, sessionId };
     }),
   )();
