@@ -162,7 +162,12 @@ async function serve() {
 
   const server = app.listen(port, host, () => {
     const processes = workers > 1 ? ` (${workers} server processes)` : "";
-    if ((process.env.PORTAL_WORKER ?? "0") === "0") console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
+    if ((process.env.PORTAL_WORKER ?? "0") !== "0") return;
+    console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
+    // Behind a proxy without TRUST_PROXY every login seems to come from the proxy: one guesser could then slow everyone's logins.
+    if (process.env.NODE_ENV === "production" && !process.env.TRUST_PROXY && process.env.PORTAL_DEMO !== "1") {
+      console.warn("TRUST_PROXY is not set. Behind a reverse proxy, set it (usually TRUST_PROXY=1), or login throttling cannot tell clients apart (README, Configuration).");
+    }
   });
 
   // Stop taking requests, let the ones under way finish, then exit (SQLite's WAL is safe either way).

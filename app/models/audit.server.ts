@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, notInArray, sql } from "drizzle-orm";
 import { auditEvents, CITY_ROLES, people } from "../../db/schema";
-import type { Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 
 export type AuditAction =
@@ -55,7 +55,11 @@ const cityRoles = sql.raw(CITY_ROLES.map((r) => `'${r}'`).join(", "));
  * object. It holds no content, so showing it shows none. City-level accounts are outside every
  * district's administration: what they did, and what was done to them, is not shown here.
  */
+/** Audit objects that are partners' questions and requests to social services. */
+export const PARTNER_CONTENT_TYPES = ["consultation", "support_request"] as const;
+
 export function auditLogOf(actor: Actor, page: number, pageSize = 50) {
+  if (!can(actor, "district:manage")) return { rows: [], more: false };
   const rows = getDb()
     .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId, who: people.name })
     .from(auditEvents)
@@ -63,6 +67,10 @@ export function auditLogOf(actor: Actor, page: number, pageSize = 50) {
     .where(
       and(
         eq(auditEvents.districtId, actor.districtId),
+        // What partners ask and who reads it stays in the database for an investigation, but is not
+        // shown: the rows would give exact counts per day and name who asked, which the follow-up's
+        // small-count rule hides (decision 013).
+        notInArray(auditEvents.objectType, [...PARTNER_CONTENT_TYPES]),
         sql`(${people.role} IS NULL OR ${people.role} NOT IN (${cityRoles}))`,
         sql`NOT (${auditEvents.objectType} = 'person' AND EXISTS (SELECT 1 FROM ${people} AS city WHERE CAST(city.id AS TEXT) = ${auditEvents.objectId} AND city.role IN (${cityRoles})))`,
       ),

@@ -214,6 +214,8 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
 export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
+  // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
+  if (found.person.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
   if (id === actor.personId) return fail("form", "Du kan inte stänga av ditt eget konto.");
   if (found.person.deactivatedAt) return fail("form", "Kontot är redan avstängt.");
   getDb().update(people).set({ deactivatedAt: now }).where(eq(people.id, id)).run();
@@ -224,6 +226,8 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
 export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
+  // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
+  if (found.person.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
   getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.reactivated", { type: "person", id });
