@@ -127,6 +127,18 @@ export function pendingCount(actor: Actor): number {
  */
 export type ApprovalItem = { kind: "person"; id: number; role: (typeof CONTENT_ROLES)[number]; teamId: number } | { kind: "assignment"; id: number };
 
+/** The person's request exactly as the head of unit saw it: same role and team, still waiting, still active. */
+function stillPending(actor: Actor, item: Extract<ApprovalItem, { kind: "person" }>): SQL {
+  return and(
+    eq(people.id, item.id),
+    eq(people.districtId, actor.districtId),
+    eq(people.role, item.role),
+    eq(people.teamId, item.teamId),
+    isNull(people.accessApprovedAt),
+    isNull(people.deactivatedAt),
+  )!;
+}
+
 const GONE = "Det här väntar inte längre på godkännande, eller har ändrats sedan du öppnade sidan. Titta på listan igen.";
 
 export const approveAccess = atomic(function approveAccess(actor: Actor, item: ApprovalItem, now: Date): { ok: true } | Failure {
@@ -136,16 +148,7 @@ export const approveAccess = atomic(function approveAccess(actor: Actor, item: A
     const changed = db
       .update(people)
       .set({ accessApprovedAt: now, accessApprovedBy: actor.personId })
-      .where(
-        and(
-          eq(people.id, item.id),
-          eq(people.districtId, actor.districtId),
-          eq(people.role, item.role),
-          eq(people.teamId, item.teamId),
-          isNull(people.accessApprovedAt),
-          isNull(people.deactivatedAt),
-        ),
-      )
+      .where(stillPending(actor, item))
       .run().changes;
     if (changed === 0) return fail("form", GONE);
     recordAudit(actor, "access.approved", { type: "person", id: item.id });
@@ -166,16 +169,7 @@ export const refuseAccess = atomic(function refuseAccess(actor: Actor, item: App
     const changed = db
       .update(people)
       .set({ deactivatedAt: now })
-      .where(
-        and(
-          eq(people.id, item.id),
-          eq(people.districtId, actor.districtId),
-          eq(people.role, item.role),
-          eq(people.teamId, item.teamId),
-          isNull(people.accessApprovedAt),
-          isNull(people.deactivatedAt),
-        ),
-      )
+      .where(stillPending(actor, item))
       .run().changes;
     if (changed === 0) return fail("form", GONE);
     recordAudit(actor, "access.refused", { type: "person", id: item.id });

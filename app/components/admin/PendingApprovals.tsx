@@ -32,19 +32,7 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
                   <li key={`person-${p.id}`}>
                     <strong>{p.name}</strong>, {roleLabel[p.role].toLowerCase()} i {p.teamName} ({p.email}, {p.title}). Sedan {formatDate(localDateOf(new Date(p.createdAt)), today)}.
                     <div className="actions">
-                      {(["approve", "refuse"] as const).map((intent) => (
-                        <Form method="post" key={intent} className="inline-form">
-                          <input type="hidden" name="intent" value={intent} />
-                          <input type="hidden" name="kind" value="person" />
-                          <input type="hidden" name="id" value={p.id} />
-                          <input type="hidden" name="role" value={p.role} />
-                          <input type="hidden" name="teamId" value={p.teamId} />
-                          <button type="submit" className={intent === "refuse" ? "button--quiet" : undefined}>
-                            {intent === "approve" ? "Godkänn" : "Neka"}
-                            <span className="sr-only"> {p.name}</span>
-                          </button>
-                        </Form>
-                      ))}
+                      <Decision fields={{ kind: "person", id: p.id, role: p.role, teamId: p.teamId }} what={p.name} />
                     </div>
                   </li>
                 ))}
@@ -60,20 +48,7 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
                     <strong>{a.personName}</strong> som kontaktperson för {a.organisationName}: {a.scopeLabel}.
                     {a.personApproved ? null : " Personen själv väntar också på godkännande."}
                     <div className="actions">
-                      {(["approve", "refuse"] as const).map((intent) => (
-                        <Form method="post" key={intent} className="inline-form">
-                          <input type="hidden" name="intent" value={intent} />
-                          <input type="hidden" name="kind" value="assignment" />
-                          <input type="hidden" name="id" value={a.id} />
-                          <button type="submit" className={intent === "refuse" ? "button--quiet" : undefined}>
-                            {intent === "approve" ? "Godkänn" : "Neka"}
-                            <span className="sr-only">
-                              {" "}
-                              {a.personName} som kontaktperson för {a.organisationName}
-                            </span>
-                          </button>
-                        </Form>
-                      ))}
+                      <Decision fields={{ kind: "assignment", id: a.id }} what={`${a.personName} som kontaktperson för ${a.organisationName}`} />
                     </div>
                   </li>
                 ))}
@@ -83,5 +58,25 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
         </>
       )}
     </section>
+  );
+}
+
+/** Godkänn and Neka for one request: two plain forms, so they work without JavaScript. */
+function Decision({ fields, what }: { fields: Record<string, string | number>; what: string }) {
+  return (
+    <>
+      {(["approve", "refuse"] as const).map((intent) => (
+        <Form method="post" key={intent} className="inline-form">
+          <input type="hidden" name="intent" value={intent} />
+          {Object.entries(fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" className={intent === "refuse" ? "button--quiet" : undefined}>
+            {intent === "approve" ? "Godkänn" : "Neka"}
+            <span className="sr-only"> {what}</span>
+          </button>
+        </Form>
+      ))}
+    </>
   );
 }
