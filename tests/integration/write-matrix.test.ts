@@ -92,6 +92,7 @@ admin.personer.$personId.tsx                change           city-admin         
 admin.personer.$personId.tsx                change           st-teacher                               403 403 403 403 403 404 403 S W
 admin.personer.$personId.tsx                deactivate       maria                                    403 403 403 403 403 W   403 S 404
 admin.personer.$personId.tsx                change           head-of-unit                             403 403 403 403 403 400 403 S 404
+admin.personer.$personId.tsx                deactivate       head-of-unit                             403 403 403 403 403 400 403 S 404
 admin.personer.$personId.tsx                deactivate       city-admin                               403 403 403 403 403 404 403 S 404
 admin.personer.$personId.tsx                reactivate       deactivated-lars                         403 403 403 403 403 W   403 S 404
 admin.personer.$personId.tsx                resend           invited-person                           403 403 403 403 403 W   403 S 404
@@ -200,6 +201,7 @@ const CASES: Record<string, (w: World) => Case> = {
   "admin.personer.$personId.tsx change st-teacher": (w) => ({ params: { personId: s(w.tove) }, form: person("Tove Lindgren-Ek", w.tensta), writes: ["people"] }),
   "admin.personer.$personId.tsx deactivate maria": (w) => ({ params: { personId: s(w.maria) }, form: { intent: "deactivate" }, writes: ["people"] }),
   "admin.personer.$personId.tsx change head-of-unit": (w) => ({ params: { personId: s(w.head) }, form: person("Birgitta Norén", w.vbs), writes: ["people"] }),
+  "admin.personer.$personId.tsx deactivate head-of-unit": (w) => ({ params: { personId: s(w.head) }, form: { intent: "deactivate" }, writes: ["people"] }),
   "admin.personer.$personId.tsx deactivate city-admin": (w) => ({ params: { personId: s(w.nina) }, form: { intent: "deactivate" }, writes: ["people"] }),
   "admin.personer.$personId.tsx reactivate deactivated-lars": (w) => ({ params: { personId: s(w.lars) }, form: { intent: "reactivate" }, writes: ["people"] }),
   "admin.personer.$personId.tsx resend invited-person": (w) => ({ params: { personId: s(w.invited) }, form: { intent: "resend" }, writes: ["outbox"] }),
@@ -595,5 +597,15 @@ describe("who may write what", () => {
       live.close();
     }
     expect(mismatches.join("\n"), `The matrix as the portal answers it:\n${table.join("\n")}`).toBe("");
+  });
+
+  it("the coordinator cannot bring back a head of unit the city has deactivated", async () => {
+    const head = personId("enhetschef@hv.example");
+    db.update(people).set({ deactivatedAt: SEED_NOW }).where(eq(people.id, head)).run();
+    const coordinator = await sessionCookie("samordnare@hv.example");
+    const before = fingerprint(db.$client);
+    const response = await post("admin.personer.$personId.tsx", coordinator, { personId: s(head) }, { intent: "reactivate" });
+    expect(response.status).toBe(400);
+    expect(changedTables(before, fingerprint(db.$client))).toEqual([]);
   });
 });
