@@ -4,11 +4,15 @@
  * accepts × objects of one's own team or organisation, another team of the district and the
  * city, posted by every role with a form that would be saved for someone allowed.
  *
- * A cell says W (written: 2xx or a redirect, and the row's tables changed) or the refusal
- * (400, 403, 404, 409, or S: sent to /stad, the city administrator's page), and for every
- * refusal the whole database is unchanged (each table's rows, hashed). A route action or an
- * intent in the route's source without a row fails the coverage check, and so does a row
- * without a case.
+ * A cell says W (written: 2xx or a redirect, and the row's tables changed) or how it was
+ * refused, and for every refusal the whole database is unchanged (each table's rows, hashed):
+ * 403 not for this role · 404 not found, or not theirs · 400 the model refused (the person
+ * may see the object but not do this to it, or the form names something not theirs) ·
+ * 200 a preview · S sent to /stad (the city's administrator sees no district page). Each row
+ * starts from the same database: after a write it is restored from a serialized copy.
+ *
+ * A route action or an intent in the route's source (`intent === "…"`, `case "…":`, a hidden
+ * intent input) without a row fails the coverage check, and so does a row without a case.
  *
  * Left out, on purpose: the actions of one's own login and account (logging in and out, one's
  * own password and phone number, the links in one's own mail), which act on nobody else.
@@ -106,6 +110,7 @@ admin.verksamheter.$organisationId.tsx      close            vbs                
 admin.verksamheter.$organisationId.tsx      reopen           closed-school                            404 404 404 404 404 W   404 S 404
 jour.tsx                                    add-member       rota+tobias                              403 403 403 403 403 W   403 S 400
 jour.tsx                                    add-member       rota+head-of-unit                        403 403 403 403 403 400 403 S 400
+jour.tsx                                    add-member       rota+coordinator                         403 403 403 403 403 400 403 S 400
 jour.tsx                                    remove-member    rota-omar                                403 403 403 403 403 W   403 S 400
 jour.tsx                                    move-up          rota-omar                                403 403 403 403 403 W   403 S 400
 jour.tsx                                    move-down        rota-omar                                403 403 403 403 403 W   403 S 400
@@ -130,11 +135,14 @@ moten.$meetingId.tsx                        propose          visit-leila        
 moten.$meetingId.tsx                        cancel           report-anna                              404 W   404 W   404 404 403 S 404
 moten.$meetingId.tsx                        cancel           visit-leila                              404 404 404 404 400 404 403 S 404
 moten.$meetingId.tsx                        cancel           police-next                              404 404 404 404 404 400 403 S 404
+moten.$meetingId.tsx                        cancel           group-6-16-next                          404 400 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        move             police-next                              404 404 404 404 404 400 403 S 404
+moten.$meetingId.tsx                        move             group-6-16-next                          404 400 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        move             forum-next                               400 400 400 400 W   400 403 S 404
 moten.$meetingId.tsx                        attendance       police-past                              404 404 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        agenda           police-next                              404 404 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        agenda           group-6-16-next                          404 W   404 404 404 400 403 S 404
+moten.$meetingId.tsx                        agenda           planning-gd-next                         404 404 404 404 400 404 403 S 404
 moten.$meetingId.tsx                        agenda           forum-next                               400 400 400 400 400 400 403 S 404
 moten.$meetingId.tsx                        notes            police-past                              404 404 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        notes            forum-past                               400 400 400 400 400 400 403 S 404
@@ -215,6 +223,7 @@ const CASES: Record<string, (w: World) => Case> = {
   "admin.verksamheter.$organisationId.tsx reopen closed-school": (w) => ({ params: { organisationId: s(w.closedSchool) }, form: { intent: "reopen" }, writes: ["organisations"] }),
   "jour.tsx add-member rota+tobias": (w) => ({ form: { intent: "add-member", personId: s(w.tobias) }, writes: ["duty_rota_members"] }),
   "jour.tsx add-member rota+head-of-unit": (w) => ({ form: { intent: "add-member", personId: s(w.head) }, writes: ["duty_rota_members"] }),
+  "jour.tsx add-member rota+coordinator": (w) => ({ form: { intent: "add-member", personId: s(w.coordinator) }, writes: ["duty_rota_members"] }),
   "jour.tsx remove-member rota-omar": (w) => ({ form: { intent: "remove-member", personId: s(w.omar) }, writes: ["duty_rota_members"] }),
   "jour.tsx move-up rota-omar": (w) => ({ form: { intent: "move-up", personId: s(w.omar) }, writes: ["duty_rota_members"] }),
   "jour.tsx move-down rota-omar": (w) => ({ form: { intent: "move-down", personId: s(w.omar) }, writes: ["duty_rota_members"] }),
@@ -246,6 +255,9 @@ const CASES: Record<string, (w: World) => Case> = {
   "moten.$meetingId.tsx move forum-next": (w) => ({ params: { meetingId: s(w.forumNext) }, form: { intent: "move", date: w.moveTo, time: "13.00" }, writes: ["meetings"] }),
   "moten.$meetingId.tsx attendance police-past": (w) => ({ params: { meetingId: s(w.policePast) }, form: { intent: "attendance", present: [s(w.karin)] }, writes: ["meeting_attendance"] }),
   "moten.$meetingId.tsx agenda police-next": (w) => ({ params: { meetingId: s(w.policeNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
+  "moten.$meetingId.tsx cancel group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "cancel" }, writes: ["meetings"] }),
+  "moten.$meetingId.tsx move group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "move", date: w.moveTo, time: "13.00" }, writes: ["meetings"] }),
+  "moten.$meetingId.tsx agenda planning-gd-next": (w) => ({ params: { meetingId: s(w.planningNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
   "moten.$meetingId.tsx agenda group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
   "moten.$meetingId.tsx agenda forum-next": (w) => ({ params: { meetingId: s(w.forumNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
   "moten.$meetingId.tsx notes police-past": (w) => ({ params: { meetingId: s(w.policePast) }, form: { intent: "notes", notes: "Vi ses igen i januari." }, writes: ["meetings"] }),
@@ -399,6 +411,7 @@ async function buildWorld() {
   const policeGroup = db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id;
   const groupOf = (name: string) => db.select().from(meetingGroups).where(eq(meetingGroups.name, name)).get()!.id;
   const groupNext = db.select().from(meetings).where(and(eq(meetings.groupId, groupOf("Lokal samverkansgrupp 6–16, Vällingby")), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
+  const planningNext = db.select().from(meetings).where(and(eq(meetings.kind, "planning"), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
   const policeNext = db.select().from(meetings).where(and(eq(meetings.groupId, policeGroup), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
   const past = { state: "confirmed" as const, place: "office" as const, guardiansTold: false, startsAt: new Date("2026-11-26T09:00:00Z"), endsAt: new Date("2026-11-26T10:30:00Z"), createdAt: SEED_NOW };
   const omar = personId("omar.lind@hv.example");
@@ -482,6 +495,7 @@ async function buildWorld() {
     visitProposal,
     policeNext,
     groupNext,
+    planningNext,
     policePast,
     proposeOn,
     moveTo,
