@@ -171,6 +171,13 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   return { ok: true };
 }
 
+/**
+ * The head of unit approves what the coordinator asks for (four eyes), so her account is run by
+ * the city's administrator, who appointed her: a coordinator who could change, lock out or
+ * bring back the head of unit could leave their own requests with nobody to refuse them.
+ */
+const RUN_BY_THE_CITY = "Enhetschefens konto ändras av stadens administratör.";
+
 /** Changes role, organisation and title. The person's sessions end, so the new role applies at once. */
 export function changePerson(actor: Actor, id: number, input: PersonInput, now: Date): { ok: true; roleChanged: boolean; accessRequested: boolean } | Failure {
   const found = personForAdmin(actor, id, now);
@@ -179,7 +186,7 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
   if (wrongOrganisation) return wrongOrganisation;
   const before = found.person;
   if (before.id === actor.personId && input.role !== before.role) return fail("role", "Du kan inte ändra din egen roll. Be en annan samordnare.");
-  if (before.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
+  if (before.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   const partner = input.organisationId !== null;
   const unit = unitColumns(actor, input);
   if ("ok" in unit) return unit;
@@ -217,6 +224,7 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
   if (found.person.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
   if (id === actor.personId) return fail("form", "Du kan inte stänga av ditt eget konto.");
+  if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (found.person.deactivatedAt) return fail("form", "Kontot är redan avstängt.");
   getDb().update(people).set({ deactivatedAt: now }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.deactivated", { type: "person", id });
@@ -226,8 +234,7 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
 export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
-  // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
-  if (found.person.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
+  if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
   getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.reactivated", { type: "person", id });

@@ -136,12 +136,14 @@ export default function PersonAdmin() {
       {!data.isSelf ? (
         <div className="actions">
           {p.deactivatedAt ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="reactivate" />
-              <button type="submit" className="button--quiet">
-                Aktivera kontot igen
-              </button>
-            </Form>
+            p.role !== "unit_head" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="reactivate" />
+                <button type="submit" className="button--quiet">
+                  Aktivera kontot igen
+                </button>
+              </Form>
+            ) : null
           ) : (
             <>
               {!p.hasPassword ? (
@@ -152,12 +154,14 @@ export default function PersonAdmin() {
                   </button>
                 </Form>
               ) : null}
-              <Form method="post">
-                <input type="hidden" name="intent" value="deactivate" />
-                <button type="submit" className="button--quiet">
-                  Stäng av kontot
-                </button>
-              </Form>
+              {p.role !== "unit_head" ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="deactivate" />
+                  <button type="submit" className="button--quiet">
+                    Stäng av kontot
+                  </button>
+                </Form>
+              ) : null}
             </>
           )}
         </div>
