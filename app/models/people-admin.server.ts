@@ -222,7 +222,6 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
   // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
-  if (found.person.role === "unit_head") return fail("form", "Enhetschefens konto ändras av stadens administratör.");
   if (id === actor.personId) return fail("form", "Du kan inte stänga av ditt eget konto.");
   if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (found.person.deactivatedAt) return fail("form", "Kontot är redan avstängt.");

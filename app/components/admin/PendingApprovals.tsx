@@ -32,7 +32,7 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
                   <li key={`person-${p.id}`}>
                     <strong>{p.name}</strong>, {roleLabel[p.role].toLowerCase()} i {p.teamName} ({p.email}, {p.title}). Sedan {formatDate(localDateOf(new Date(p.createdAt)), today)}.
                     <div className="actions">
-                      <Decision fields={{ kind: "person", id: p.id, role: p.role, teamId: p.teamId }} what={p.name} />
+                      <Decision kind="person" id={p.id} person={{ role: p.role, teamId: p.teamId }} what={p.name} />
                     </div>
                   </li>
                 ))}
@@ -48,7 +48,7 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
                     <strong>{a.personName}</strong> som kontaktperson för {a.organisationName}: {a.scopeLabel}.
                     {a.personApproved ? null : " Personen själv väntar också på godkännande."}
                     <div className="actions">
-                      <Decision fields={{ kind: "assignment", id: a.id }} what={`${a.personName} som kontaktperson för ${a.organisationName}`} />
+                      <Decision kind="assignment" id={a.id} what={`${a.personName} som kontaktperson för ${a.organisationName}`} />
                     </div>
                   </li>
                 ))}
@@ -62,15 +62,20 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
 }
 
 /** Godkänn and Neka for one request: two plain forms, so they work without JavaScript. */
-function Decision({ fields, what }: { fields: Record<string, string | number>; what: string }) {
+function Decision({ kind, id, person, what }: { kind: "person" | "assignment"; id: number; person?: { role: string; teamId: number }; what: string }) {
   return (
     <>
       {(["approve", "refuse"] as const).map((intent) => (
         <Form method="post" key={intent} className="inline-form">
           <input type="hidden" name="intent" value={intent} />
-          {Object.entries(fields).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="id" value={id} />
+          {person ? (
+            <>
+              <input type="hidden" name="role" value={person.role} />
+              <input type="hidden" name="teamId" value={person.teamId} />
+            </>
+          ) : null}
           <button type="submit" className={intent === "refuse" ? "button--quiet" : undefined}>
             {intent === "approve" ? "Godkänn" : "Neka"}
             <span className="sr-only"> {what}</span>
