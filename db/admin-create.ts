@@ -18,8 +18,7 @@ import { z } from "zod";
 import { now } from "../app/clock.server";
 import { getDb } from "../app/db.server";
 import { env } from "../app/env.server";
-import { endOpenLinks } from "../app/auth/one-time-links.server";
-import { issueToken, TOKEN_LIFETIME_MS } from "../app/models/accounts.server";
+import { endOpenLinks, issueToken, TOKEN_LIFETIME_MS } from "../app/auth/one-time-links.server";
 import { auditEvents, districts, people } from "./schema";
 
 /** The district row that city-level accounts belong to. */

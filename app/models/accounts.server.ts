@@ -7,7 +7,7 @@ import { enqueueMail, LINK_PLACEHOLDER, type TxOrDb } from "../mail/outbox.serve
 import { recordAudit } from "./audit.server";
 import { findActivePersonByEmail } from "./people.server";
 
-export { issueToken, TOKEN_LIFETIME_MS, tokenState, type TokenState } from "../auth/one-time-links.server";
+export { tokenState, type TokenState } from "../auth/one-time-links.server";
 
 /** At most this many reset mails per person and hour, whoever asks (ASVS V2.5: no mail bombing). */
 export const RESET_MAILS_PER_HOUR = 3;
@@ -59,7 +59,7 @@ export const requestPasswordReset = atomic(function requestPasswordReset(email: 
 });
 
 /** The invitation mail with a link to set one's first password (made when the mail is sent). */
-export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string, _now?: Date): void {
+export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string): void {
   enqueueMail(
     {
       districtId: person.districtId,

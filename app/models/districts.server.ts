@@ -1,3 +1,4 @@
+import type { TxOrDb } from "../mail/outbox.server";
 import { asc, eq, or } from "drizzle-orm";
 import { districts, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
@@ -35,17 +36,24 @@ export const addDistrict = atomic(function addDistrict(actor: Actor, input: Dist
   const id = db.transaction((tx) => {
     const district = tx.insert(districts).values({ slug, name: input.name, createdAt: now }).returning({ id: districts.id }).get();
     const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: input.office }).returning({ id: teams.id }).get();
-    const person = tx
-      .insert(people)
-      .values({ districtId: district.id, name: input.coordinatorName, email: input.coordinatorEmail, title: "Samordnare", role: "coordinator", teamId: team.id, createdAt: now })
-      .returning({ id: people.id })
-      .get();
-    mailInvitation(tx, { id: person.id, districtId: district.id, name: input.coordinatorName, email: input.coordinatorEmail }, actor.name, now);
+    invitePersonOfTeam(tx, { districtId: district.id, teamId: team.id, name: input.coordinatorName, email: input.coordinatorEmail, title: "Samordnare", role: "coordinator" }, actor, now);
     return district.id;
   });
   recordAudit({ personId: actor.personId, districtId: id }, "district.added", { type: "district", id });
   return { ok: true, id };
 });
+
+/** A social-services account made by the city (a district's first coordinator, a head of unit), invited by mail. */
+function invitePersonOfTeam(
+  tx: TxOrDb,
+  person: { districtId: number; teamId: number; name: string; email: string; title: string; role: "coordinator" | "unit_head" },
+  actor: Actor,
+  now: Date,
+): number {
+  const { id } = tx.insert(people).values({ ...person, createdAt: now }).returning({ id: people.id }).get();
+  mailInvitation(tx, { id, districtId: person.districtId, name: person.name, email: person.email }, actor.name);
+  return id;
+}
 
 /** Every district, for the city's administrator's choices. */
 export function districtChoices(actor: Actor) {
@@ -64,15 +72,7 @@ export const appointUnitHead = atomic(function appointUnitHead(actor: Actor, inp
   const team = db.select({ id: teams.id }).from(teams).where(eq(teams.districtId, input.districtId)).orderBy(asc(teams.id)).get();
   if (!team) return { ok: false, field: "districtId", message: "Välj stadsdelsområde." };
   if (addressInUse(input.email)) return { ok: false, field: "email", message: ADDRESS_IN_USE };
-  const id = db.transaction((tx) => {
-    const person = tx
-      .insert(people)
-      .values({ districtId: input.districtId, name: input.name, email: input.email, title: "Enhetschef", role: "unit_head", teamId: team.id, createdAt: now })
-      .returning({ id: people.id })
-      .get();
-    mailInvitation(tx, { id: person.id, districtId: input.districtId, name: input.name, email: input.email }, actor.name, now);
-    return person.id;
-  });
+  const id = db.transaction((tx) => invitePersonOfTeam(tx, { districtId: input.districtId, teamId: team.id, name: input.name, email: input.email, title: "Enhetschef", role: "unit_head" }, actor, now));
   recordAudit({ personId: actor.personId, districtId: input.districtId }, "unit_head.appointed", { type: "person", id });
   return { ok: true, id };
 });

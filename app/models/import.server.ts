@@ -48,7 +48,7 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
         .values({ districtId: actor.districtId, name: p.name, email: p.email, title: p.title, role: p.role, organisationId, teamId: organisationId === null ? actor.teamId : null, createdAt: now })
         .returning({ id: people.id })
         .get();
-      mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: p.name, email: p.email }, actor.name, now);
+      mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: p.name, email: p.email }, actor.name);
       if (isContentRole(p.role)) requested.push(row.id);
     }
   });

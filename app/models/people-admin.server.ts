@@ -150,7 +150,7 @@ export const invitePerson = atomic(function invitePerson(actor: Actor, input: In
       .values({ districtId: actor.districtId, name: input.name, email: input.email, title: input.title, role: input.role, organisationId: input.organisationId, ...unit, teamId: partner ? null : actor.teamId, createdAt: now })
       .returning({ id: people.id })
       .get();
-    mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: input.name, email: input.email }, actor.name, now);
+    mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: input.name, email: input.email }, actor.name);
     return row.id;
   });
   recordAudit(actor, "person.invited", { type: "person", id });
@@ -166,7 +166,7 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   // A new invitation sets a password: only for an account that never chose one, or the link
   // would replace the password of someone already using the portal.
   if (p.passwordHash !== null) return fail("form", "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.");
-  getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name, now));
+  getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name));
   recordAudit(actor, "person.invited", { type: "person", id });
   return { ok: true };
 }

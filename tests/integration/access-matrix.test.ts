@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { consultations, meetings, supportOffers, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import { db, organisationId, personId, useFreshDatabase } from "./db";
 import { respond, sessionCookie } from "./http";
+import { routePath } from "./routes";
 
 const ROLES = [
   "larare@vallingbyskolan.example", // own organisation, staff
@@ -114,19 +115,6 @@ logga-ut.tsx                             action L L L L L L L L L L
 const modules = import.meta.glob("../../app/routes/*.{ts,tsx}");
 type RouteModule = { loader?: (args: unknown) => unknown; action?: (args: unknown) => unknown };
 
-/** The URL of a flat-routes file name, with its parameters filled in. */
-function pathOf(file: string, params: Record<string, string>): string {
-  const base = file.replace(/\.(tsx|ts)$/, "").replace("[.csv]", ".csv");
-  if (base === "_index") return "/";
-  if (base === "$") return "/finns-inte";
-  const path = base
-    .split(".")
-    .filter((segment) => segment !== "_index")
-    .map((segment) => segment.replace(/_$/, ""))
-    .map((segment) => (segment.startsWith("$") ? params[segment.slice(1)]! : segment))
-    .join("/");
-  return `/${path.replace(/\/csv$/, ".csv")}`;
-}
 
 function answerOf(response: Response): string {
   if (response.status !== 302) return String(response.status);
@@ -177,7 +165,7 @@ describe("access to every route", () => {
         continue;
       }
       const routeParams = file.includes("arende") ? { ...params, meetingId: String(forum.id) } : params;
-      const url = `http://localhost:3000${pathOf(file, routeParams)}${file.startsWith("statistik[") ? "?tabell=fragor-per-manad" : ""}`;
+      const url = `http://localhost:3000${routePath(file, routeParams)}${file.startsWith("statistik[") ? "?tabell=fragor-per-manad" : ""}`;
       const actual: string[] = [];
       for (const who of [null, ...ROLES]) {
         const headers: Record<string, string> = who ? { Cookie: cookies.get(who)! } : {};

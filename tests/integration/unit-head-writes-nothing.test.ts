@@ -15,7 +15,6 @@
  *
  * Clock: Tuesday 1 December 2026, 10.00 (tests/vitest.config.ts).
  */
-import { createHash } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -60,6 +59,7 @@ import { instantAt } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
+import { changedTables, routePath, tableFingerprints } from "./routes";
 
 const HEADS = ["enhetschef@hv.example", "socialsekreterare@hv.example"] as const;
 const HOUR = 3_600_000;
@@ -222,32 +222,8 @@ async function buildWorld() {
   };
 }
 
-/** The database, table by table: row count and a hash of the rows. */
-function snapshot(): Map<string, string> {
-  const client = db.$client;
-  const tables = client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  const result = new Map<string, string>();
-  for (const { name } of tables) {
-    const rows = (client.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
-    result.set(name, `${rows.length} rows, ${createHash("sha256").update(rows.join("\n")).digest("hex")}`);
-  }
-  return result;
-}
 
-function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((n) => before.get(n) !== after.get(n)).map((n) => `${n}: ${before.get(n)} → ${after.get(n)}`);
-}
 
-function pathOf(file: string, params: Record<string, string>): string {
-  const base = file.replace(/\.(tsx|ts)$/, "");
-  if (base === "_index") return "/";
-  return `/${base
-    .split(".")
-    .filter((segment) => segment !== "_index")
-    .map((segment) => segment.replace(/_$/, ""))
-    .map((segment) => (segment.startsWith("$") ? params[segment.slice(1)]! : segment))
-    .join("/")}`;
-}
 
 describe("the head of unit writes nothing", () => {
   useFreshDatabase();
@@ -272,10 +248,10 @@ describe("the head of unit writes nothing", () => {
           const params = c.params ?? {};
           const body = new URLSearchParams();
           for (const [key, value] of Object.entries(c.form)) for (const v of [value ?? []].flat()) body.append(key, v);
-          const before = snapshot();
-          const request = new Request(`${BASE}${pathOf(file, params)}`, { method: "POST", body, headers: { Cookie: cookies.get(email)! } });
+          const before = tableFingerprints(db.$client);
+          const request = new Request(`${BASE}${routePath(file, params)}`, { method: "POST", body, headers: { Cookie: cookies.get(email)! } });
           const response = await respond(async () => action({ request, params, context: {} }));
-          const changed = changedTables(before, snapshot());
+          const changed = changedTables(before, tableFingerprints(db.$client));
           const expected = c.expect ?? 403;
           if (response.status !== expected) problems.push(`${email} ${file} ${c.label}: answered ${response.status} ${response.headers.get("Location") ?? ""}, expected ${expected}`);
           if (changed.length) problems.push(`${email} ${file} ${c.label}: wrote ${changed.join("; ")}`);
@@ -346,9 +322,9 @@ describe("the head of unit writes nothing", () => {
     for (const email of HEADS) {
       const head = actorFor(email);
       for (const [name, call] of calls) {
-        const before = snapshot();
+        const before = tableFingerprints(db.$client);
         const result = call(head);
-        const changed = changedTables(before, snapshot());
+        const changed = changedTables(before, tableFingerprints(db.$client));
         if (result === true || (typeof result === "object" && result !== null && "ok" in result && result.ok)) problems.push(`${email} ${name}: answered ${JSON.stringify(result)}`);
         if (changed.length) problems.push(`${email} ${name}: wrote ${changed.join("; ")}`);
       }

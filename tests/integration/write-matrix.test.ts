@@ -26,7 +26,6 @@
  *
  * Clock: Tuesday 1 December 2026, 10.00 (tests/vitest.config.ts).
  */
-import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
@@ -34,8 +33,6 @@ import { describe, expect, it } from "vitest";
 import { setDbForTesting, type DB } from "../../app/db.server";
 import { dutyDays } from "../../app/models/duty.server";
 import { saveOffer } from "../../app/models/support.server";
-import { dayKind } from "../../app/time/holidays";
-import { addDays } from "../../app/time/stockholm";
 import * as schema from "../../db/schema";
 import {
   consultations,
@@ -56,6 +53,7 @@ import {
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
+import { changedTables, freeDayOf, routePath, tableFingerprints } from "./routes";
 
 const ROLES = [
   "larare@vallingbyskolan.example", // partner staff (own organisation: Vällingbyskolan)
@@ -327,23 +325,7 @@ function intentsOf(source: string): string[] {
   return [...found];
 }
 
-function pathOf(file: string, params: Record<string, string>): string {
-  const base = file.replace(/\.(tsx|ts)$/, "");
-  if (base === "_index") return "/";
-  return `/${base
-    .split(".")
-    .filter((segment) => segment !== "_index")
-    .map((segment) => segment.replace(/_$/, ""))
-    .map((segment) => (segment.startsWith("$") ? params[segment.slice(1)]! : segment))
-    .join("/")}`;
-}
 
-/** The first working day after `after` that is not one of the person's duty days nor in `avoid`. */
-function freeDayOf(email: string, after: string, avoid: string[] = []): string {
-  const me = personId(email);
-  const duty = new Set(dutyDays(actorFor("samordnare@hv.example"), after, addDays(after, 90)).filter((d) => d.personId === me).map((d) => d.date));
-  for (let date = addDays(after, 1); ; date = addDays(date, 1)) if (dayKind(date) === "workday" && !duty.has(date) && !avoid.includes(date)) return date;
-}
 
 /** Posts a form to a route's action as a person: an email logs in first, a cookie is used as it is. */
 async function post(file: string, who: string, params: Record<string, string>, form: Fields): Promise<Response> {
@@ -351,7 +333,7 @@ async function post(file: string, who: string, params: Record<string, string>, f
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v);
   const cookie = who.includes("=") ? who : await sessionCookie(who);
-  const request = new Request(`${BASE}${pathOf(file, params)}`, { method: "POST", body, headers: { Cookie: cookie } });
+  const request = new Request(`${BASE}${routePath(file, params)}`, { method: "POST", body, headers: { Cookie: cookie } });
   return respond(async () => action({ request, params, context: {} }));
 }
 
@@ -521,20 +503,7 @@ async function buildWorld() {
   };
 }
 
-/** The database, table by table: a hash of its rows. */
-function fingerprint(client: Database.Database): Map<string, string> {
-  const tables = client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  const result = new Map<string, string>();
-  for (const { name } of tables) {
-    const rows = (client.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
-    result.set(name, createHash("sha256").update(rows.join("\n")).digest("hex"));
-  }
-  return result;
-}
 
-function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((n) => before.get(n) !== after.get(n));
-}
 
 /**
  * Puts back the database as it was when the world was built, from a copy of its serialized
@@ -581,7 +550,7 @@ describe("who may write what", () => {
     const cookies = new Map<string, string>();
     for (const email of ROLES) cookies.set(email, await sessionCookie(email));
     const image = db.$client.serialize();
-    const baseline = fingerprint(db.$client);
+    const baseline = tableFingerprints(db.$client);
     let live = db.$client;
 
     const mismatches: string[] = [];
@@ -595,9 +564,9 @@ describe("who may write what", () => {
         const body = new URLSearchParams();
         for (const [key, value] of Object.entries(c.form)) for (const v of [value].flat()) body.append(key, v);
         const params = c.params ?? {};
-        const request = new Request(`${BASE}${pathOf(file, params)}`, { method: "POST", body, headers: { Cookie: cookies.get(email)! } });
+        const request = new Request(`${BASE}${routePath(file, params)}`, { method: "POST", body, headers: { Cookie: cookies.get(email)! } });
         const response = await respond(async () => action({ request, params, context: {} }));
-        const changed = changedTables(baseline, fingerprint(live));
+        const changed = changedTables(baseline, tableFingerprints(live));
         // WRITE_MATRIX_DEBUG=1 prints why each 400 was refused, to tell a refused form from a refused person.
         if (process.env.WRITE_MATRIX_DEBUG && response.status === 400) console.log(file, intent, object, email, (await response.clone().text()).slice(0, 300));
         actual.push(answerOf(response, changed.length > 0, c.writes, changed));
@@ -617,9 +586,9 @@ describe("who may write what", () => {
     const head = personId("enhetschef@hv.example");
     db.update(people).set({ deactivatedAt: SEED_NOW }).where(eq(people.id, head)).run();
     const coordinator = await sessionCookie("samordnare@hv.example");
-    const before = fingerprint(db.$client);
+    const before = tableFingerprints(db.$client);
     const response = await post("admin.personer.$personId.tsx", coordinator, { personId: s(head) }, { intent: "reactivate" });
     expect(response.status).toBe(400);
-    expect(changedTables(before, fingerprint(db.$client))).toEqual([]);
+    expect(changedTables(before, tableFingerprints(db.$client))).toEqual([]);
   });
 });

@@ -49,11 +49,10 @@ import {
   type SchoolStage,
 } from "../../db/schema";
 import { dutyDays } from "../../app/models/duty.server";
-import { dayKind } from "../../app/time/holidays";
-import { addDays } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
+import { freeDayOf } from "./routes";
 
 // ---------------------------------------------------------------------------
 // Who: the rightful senders and the intruders.
@@ -334,12 +333,6 @@ async function mustRedirect(what: string, response: Response): Promise<string> {
   return response.headers.get("Location") ?? "";
 }
 
-/** The first working day after `after` that is not one of the person's duty days nor in `avoid`. */
-function freeDayOf(email: string, after: string, avoid: string[] = []): string {
-  const me = personId(email);
-  const duty = new Set(dutyDays(actorFor("samordnare@hv.example"), after, addDays(after, 90)).filter((d) => d.personId === me).map((d) => d.date));
-  for (let date = addDays(after, 1); ; date = addDays(date, 1)) if (dayKind(date) === "workday" && !duty.has(date) && !avoid.includes(date)) return date;
-}
 
 async function buildWorld() {
   const districtId = (slug: string) => db.select().from(districts).where(eq(districts.slug, slug)).get()!.id;
