@@ -5,7 +5,7 @@ import { meetingKindLabel } from "./meetings";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
-import { draftFigures, medianOf, monthLabel, monthsBack, monthsBetween, publishTables, shareOf, type DraftTable, type Figures, type Ref, type Table } from "./statistics";
+import { draftFigures, medianOf, monthLabel, monthsBack, monthsBetween, publishTables, shareOf, type DraftCell, type DraftTable, type Figures, type Ref, type Row, type Table } from "./statistics";
 import { termOf, termRange } from "./walk-and-talk";
 
 /**
@@ -79,7 +79,7 @@ function questionFigures(f: Figures, id: string, questions: Question[], consentP
   f.sum(modes.total, [answeredRef, unanswered]);
   f.sum(answeredRef, [inTime, answeredLate]);
   f.sum(f.derived(`${id}:notInTime`, questions.length - inTimeCount), [answeredLate, unanswered]);
-  return { ...modes, medianHours: medianOf(answered.map(hoursToAnswer), answeredRef), inTime: shareOf(inTime, modes.total) };
+  return { ...modes, answered: answeredRef, answeredInTime: inTime, medianHours: medianOf(answered.map(hoursToAnswer), answeredRef), inTime: shareOf(inTime, modes.total) };
 }
 
 /** The organisations in `rows`, by name. */
@@ -193,6 +193,18 @@ function cached<T>(key: string, now: Date, compute: () => T): T {
 
 /** Every table of the district's follow-up page, each downloadable as CSV by its id. */
 export function districtStatistics(districtId: number, now: Date): { tables: Table[]; term: string } {
+  const { tables, term } = districtFigures(districtId, now);
+  return { tables, term };
+}
+
+/**
+ * The district's figures, published once for both pages that show them: its own follow-up page
+ * and its row on the city's page. The city's twelve-month figures are the sums of the district's
+ * months, so a reader holding both pages could subtract the printed months from the city's year
+ * and find a hidden one; drafting the city's row with the district's tables and protecting them
+ * together leaves nothing to subtract. Both pages read the same kept result, so they agree.
+ */
+function districtFigures(districtId: number, now: Date): { tables: Table[]; term: string; cityRow: Row } {
   return cached(`district:${districtId}`, now, () => computeDistrictStatistics(districtId, now));
 }
 
@@ -201,7 +213,7 @@ export function districtStatistics(districtId: number, now: Date): { tables: Tab
  * to the same year; the outcomes and the concerns count the same questions), so the small-count
  * rule is applied to them together, and each table's CSV is cut from the result.
  */
-function computeDistrictStatistics(districtId: number, now: Date): { tables: Table[]; term: string } {
+function computeDistrictStatistics(districtId: number, now: Date): { tables: Table[]; term: string; cityRow: Row } {
   const period = periodEnding(now);
   const f = draftFigures();
   const inMonth = <T>(rows: T[], at: (r: T) => Date, month: string) => rows.filter((r) => monthOf(at(r)) === month);
@@ -230,7 +242,7 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
   const walksByMonth = period.months.map((month) => ({ month: monthLabel(month), ...walkFigures(f, `walk:${month}`, inMonth(walks, (s) => s.startsAt, month)) }));
   const walksByOrganisation = byOrganisation(walks).map(({ id, name, own }) => ({ organisation: name, ...walkFigures(f, `walk-verksamhet:${id}`, own) }));
   const walkYear = walkCounts(walks);
-  sameYear(f, "walk:year", ["offered", "booked", "held"] as const, [walksByMonth, walksByOrganisation], (key) => walkYear[key]);
+  const walkYearRefs = sameYear(f, "walk:year", ["offered", "booked", "held"] as const, [walksByMonth, walksByOrganisation], (key) => walkYear[key]);
 
   const staff = staffWhoWalked(districtId, period.today).map(({ id, name, staff, met }) => {
     const all = f.count(`personal:${id}:staff`, staff);
@@ -317,66 +329,97 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
       rows: dutyByMonth,
     },
   ];
-  return { tables: publishTables(f, drafts), term: termOf(period.today) };
+  const cityRow = cityRowDraft(f, districtId, {
+    questions: { rows, months: questionsByMonth },
+    walks: walkYearRefs,
+    meetings: meetingsByMonth.map((m) => m.total),
+    duty: dutyByMonth,
+    period,
+  });
+  const tables = publishTables(f, [...drafts, { ...CITY_TABLE, rows: [cityRow] }]);
+  return { tables: tables.slice(0, -1), term: termOf(period.today), cityRow: tables.at(-1)!.rows[0]! };
 }
 
-/** For the city: each district's key figures for the last twelve months, side by side. Never content. */
+/**
+ * The district's row of the city's table, tied to the district's own figures: the city's year is
+ * the sum of the district's months, and the same places, meetings and duty days.
+ */
+function cityRowDraft(
+  f: Figures,
+  districtId: number,
+  own: {
+    questions: { rows: Question[]; months: ReturnType<typeof questionFigures>[] };
+    walks: { offered: Ref; held: Ref };
+    meetings: Ref[];
+    duty: { days: Ref; covered: Ref }[];
+    period: Period;
+  },
+): Record<string, DraftCell> {
+  const name = getDb().select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)).get()!.name;
+  const questions = questionFigures(f, "stad:fragor", own.questions.rows, false);
+  f.sum(questions.total, own.questions.months.map((m) => m.total));
+  f.sum(questions.anonymous, own.questions.months.map((m) => m.anonymous));
+  f.sum(questions.answered, own.questions.months.map((m) => m.answered));
+  f.sum(questions.answeredInTime, own.questions.months.map((m) => m.answeredInTime));
+
+  const walks = walkCounts(walkRows(districtId, own.period));
+  const walkOffered = f.count("stad:walk-offered", walks.offered);
+  const walkHeld = f.count("stad:walk-held", walks.held);
+  f.sum(walkOffered, [own.walks.offered]);
+  f.sum(walkHeld, [own.walks.held]);
+
+  const meetings = f.count("stad:meetings", meetingsHeld(districtId, own.period).length);
+  f.sum(meetings, own.meetings);
+
+  // Which days have a duty phone follows from the calendar, so the days count as known and the percentage gives away the covered days.
+  const days = dutyDays({ districtId }, `${own.period.months[0]}-01`, own.period.today);
+  const dutyDaysRef = f.known("stad:duty-days", days.length);
+  const covered = f.partOf("stad:duty-covered", days.filter((x) => x.personId !== null).length, dutyDaysRef);
+  f.sum(dutyDaysRef, [covered, f.derived("stad:duty-uncovered", days.filter((x) => x.personId === null).length)]);
+  f.sum(dutyDaysRef, own.duty.map((d) => d.days));
+  f.sum(covered, own.duty.map((d) => d.covered));
+
+  return {
+    district: name,
+    consultations: questions.total,
+    anonymous: questions.anonymous,
+    medianHours: questions.medianHours,
+    inTime: questions.inTime,
+    walkOffered,
+    walkHeld,
+    meetingsHeld: meetings,
+    dutyCovered: shareOf(covered, dutyDaysRef),
+  };
+}
+
+const CITY_TABLE: Omit<DraftTable, "rows"> = {
+  id: "stadsdelsomraden",
+  caption: "Stadsdelsområdena sida vid sida, de senaste tolv månaderna",
+  columns: [
+    text("district", "Stadsdelsområde"),
+    count("consultations", "Frågor"),
+    count("anonymous", "Varav anonyma"),
+    { key: "medianHours", label: "Tid till första svar (median)", kind: "hours" },
+    { key: "inTime", label: "Svar i tid", kind: "share" },
+    count("walkOffered", "Walk-and-talk, erbjudna platser"),
+    count("walkHeld", "Walk-and-talk som blev av"),
+    count("meetingsHeld", "Möten som hållits"),
+    { key: "dutyCovered", label: "Jourdagar med jour", kind: "share" },
+  ],
+  chart: { labelKey: "district", valueKey: "consultations", title: "Frågor per stadsdelsområde" },
+};
+
+/**
+ * For the city: each district's key figures for the last twelve months, side by side. Never
+ * content. Each row is the one published with the district's own page (districtFigures).
+ */
 export function cityStatistics(now: Date): Table {
-  return cached("city", now, () => computeCityStatistics(now));
-}
-
-function computeCityStatistics(now: Date): Table {
-  const period = periodEnding(now);
-  const f = draftFigures();
   // Districts with a team of social services: the city's own home for its accounts (npm run admin:create) is none.
   const all = getDb()
-    .select({ id: districts.id, name: districts.name })
+    .select({ id: districts.id })
     .from(districts)
     .where(exists(getDb().select({ id: teams.id }).from(teams).where(eq(teams.districtId, districts.id))))
     .orderBy(districts.name)
     .all();
-  const rows = all.map((d) => {
-    const questions = questionFigures(f, `stad:${d.id}:fragor`, consultationRows(d.id, period).rows, false);
-    const walks = walkCounts(walkRows(d.id, period));
-    const walkOffered = f.count(`stad:${d.id}:walk-offered`, walks.offered);
-    const walkHeld = f.count(`stad:${d.id}:walk-held`, walks.held);
-    f.sum(walkOffered, [walkHeld, f.derived(`stad:${d.id}:walk-not-held`, walks.offered - walks.held)]);
-    // Which days have a duty phone follows from the calendar, so the days count as known and the percentage gives away the covered days.
-    const days = dutyDays({ districtId: d.id }, `${period.months[0]}-01`, period.today);
-    const dutyDaysRef = f.known(`stad:${d.id}:duty-days`, days.length);
-    const covered = f.partOf(`stad:${d.id}:duty-covered`, days.filter((x) => x.personId !== null).length, dutyDaysRef);
-    f.sum(dutyDaysRef, [covered, f.derived(`stad:${d.id}:duty-uncovered`, days.filter((x) => x.personId === null).length)]);
-    return {
-      district: d.name,
-      consultations: questions.total,
-      anonymous: questions.anonymous,
-      medianHours: questions.medianHours,
-      inTime: questions.inTime,
-      walkOffered,
-      walkHeld,
-      meetingsHeld: f.count(`stad:${d.id}:meetings`, meetingsHeld(d.id, period).length),
-      dutyCovered: shareOf(covered, dutyDaysRef),
-    };
-  });
-  const [table] = publishTables(f, [
-    {
-      id: "stadsdelsomraden",
-      caption: "Stadsdelsområdena sida vid sida, de senaste tolv månaderna",
-      columns: [
-        text("district", "Stadsdelsområde"),
-        count("consultations", "Frågor"),
-        count("anonymous", "Varav anonyma"),
-        { key: "medianHours", label: "Tid till första svar (median)", kind: "hours" },
-        { key: "inTime", label: "Svar i tid", kind: "share" },
-        count("walkOffered", "Walk-and-talk, erbjudna platser"),
-        count("walkHeld", "Walk-and-talk som blev av"),
-        count("meetingsHeld", "Möten som hållits"),
-        { key: "dutyCovered", label: "Jourdagar med jour", kind: "share" },
-      ],
-      rows,
-      chart: { labelKey: "district", valueKey: "consultations", title: "Frågor per stadsdelsområde" },
-    },
-  ]);
-  return table!;
+  return { ...CITY_TABLE, rows: all.map((d) => districtFigures(d.id, now).cityRow) };
 }
-

@@ -159,6 +159,29 @@ describe("no small count can be worked out from the follow-up", () => {
 
   });
 
+  it("the city's twelve months beside the district's months and organisations do not give away a small month", async () => {
+    aQuietAutumn();
+    const months = await csvOf("/statistik.csv?tabell=fragor-per-manad");
+    const organisations = await csvOf("/statistik.csv?tabell=fragor-per-verksamhet");
+    const city = row(await csvOf("/stad.csv", "admin@stockholm.example"), "Hässelby-Vällingby");
+    expect(row(months, "december 2026").Frågor).toBe(FEWER);
+
+    for (const [column, cityColumn] of [
+      ["Frågor", "Frågor"],
+      ["Anonyma", "Varav anonyma"],
+    ] as const) {
+      const cells: Record<string, string> = { year: city[cityColumn]! };
+      for (const line of months.slice(1)) cells[`månad ${line[0]}`] = row(months, line[0]!)[column]!;
+      for (const line of organisations.slice(1)) cells[`verksamhet ${line[0]}`] = row(organisations, line[0]!)[column]!;
+      const ids = (prefix: string) => Object.keys(cells).filter((id) => id.startsWith(prefix));
+      const sums = [
+        { total: ["year"], parts: ids("månad") },
+        { total: ["year"], parts: ids("verksamhet") },
+      ];
+      expect(pinned(cells, sums), column).toEqual([]);
+    }
+  });
+
   it("the outcomes and the year per organisation do not give away how many questions are still open", async () => {
     aQuietAutumn();
     const organisations = await csvOf("/statistik.csv?tabell=fragor-per-verksamhet");
