@@ -14,14 +14,27 @@ export function defaultBackupPath(databasePath: string, now: Date): string {
   return path.join(path.dirname(path.resolve(databasePath)), "backups", `portal-${stamp}.db`);
 }
 
-/** `pagesPerStep`: how much to copy between yields to the event loop (small in tests, to let writes in). */
+/**
+ * `pagesPerStep`: how much to copy between yields to the event loop (small in tests, to let
+ * writes in). Each time a write makes the copy start over, the steps double, so a busy portal
+ * cannot keep the copy from finishing: at worst the last pass copies everything in one step,
+ * which in WAL mode reads one snapshot and keeps no writer waiting.
+ */
 export async function backupTo(databasePath: string, target: string, { pagesPerStep = 100 } = {}): Promise<{ pages: number }> {
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   if (fs.existsSync(target)) throw new Error(`${target} already exists; choose another name.`);
   const source = new Database(databasePath, { fileMustExist: true });
   try {
     source.pragma("busy_timeout = 5000");
-    const { totalPages } = await source.backup(target, { progress: () => pagesPerStep });
+    let step = pagesPerStep;
+    let remaining = Infinity;
+    const { totalPages } = await source.backup(target, {
+      progress: (progress) => {
+        if (progress.remainingPages > remaining) step = Math.min(step * 2, progress.totalPages); // started over
+        remaining = progress.remainingPages;
+        return step;
+      },
+    });
     return { pages: totalPages };
   } finally {
     source.close();

@@ -29,7 +29,7 @@ const count = (file: string) => {
 };
 
 describe("backups", () => {
-  it("takes a consistent copy while another connection keeps writing, and restores it", async () => {
+  it("takes a consistent copy, and finishes it, while another connection keeps writing, and restores it", async () => {
     const dir = tempDir();
     const live = path.join(dir, "portal.db");
     const portal = openDatabase(live);
