@@ -172,7 +172,7 @@ export const people = sqliteTable(
       .notNull()
       .references(() => districts.id),
     name: text("name").notNull(),
-    /** Stored in lower case; unique across the whole installation. */
+    /** Stored in lower case; unique within a district, and among accounts with a password (the login). */
     email: text("email").notNull(),
     /** E.164, for example +46701740612. */
     phone: text("phone"),
@@ -196,7 +196,13 @@ export const people = sqliteTable(
   },
   (t) => [
     unique("people_id_district").on(t.id, t.districtId),
-    uniqueIndex("people_email_unique").on(sql`lower(${t.email})`),
+    // One address, one login: at most one active account with a password per address. Another
+    // district may still invite the address (a row without a password), so that an invitation
+    // answers the same whoever holds the address elsewhere (decision 012); a person who moved
+    // chooses a password in the new district once the old account is deactivated. Within one
+    // district an address is unique.
+    uniqueIndex("people_email_login").on(sql`lower(${t.email})`).where(sql`${t.passwordHash} IS NOT NULL AND ${t.deactivatedAt} IS NULL`),
+    uniqueIndex("people_email_in_district").on(t.districtId, sql`lower(${t.email})`).where(sql`${t.role} NOT IN (${inList(CITY_ROLES)})`),
     foreignKey({
       name: "people_organisation_same_district",
       columns: [t.organisationId, t.districtId],

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
 import { accountTokens, people } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
@@ -34,21 +34,33 @@ export function issueToken(tx: TxOrDb, personId: number, purpose: LinkPurpose, n
 }
 
 /** Why a link was not made: the recipient no longer needs it or may no longer have it. */
-export type LinkRefusal = "deactivated" | "has-password" | "unknown";
+export type LinkRefusal = "deactivated" | "has-password" | "has-account" | "unknown";
+
+/**
+ * Whether another active account with the person's address has a password: then the address
+ * already logs in (one login per address), and an invitation for this account cannot be taken up.
+ * That happens when a district invites an address another district already has, and is told
+ * nothing about it (decision 012): no link of this account may set a password, and the owner
+ * of the address is told to log in with the account they have.
+ */
+export function addressLogsInElsewhere(tx: TxOrDb, personId: number, email: string): boolean {
+  return tx.select({ id: people.id }).from(people).where(and(eq(people.email, email), ne(people.id, personId), isNotNull(people.passwordHash), isNull(people.deactivatedAt))).get() !== undefined;
+}
 
 /**
  * The link to put in a mail that is being sent now, or why there is none: a deactivated
  * person gets no link, and an invitation is only for an account that never chose a password.
  */
 export function linkForDelivery(tx: TxOrDb, purpose: LinkPurpose, personId: number, now: Date): { ok: true; url: string } | { ok: false; reason: LinkRefusal } {
-  const person = tx.select({ deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash }).from(people).where(eq(people.id, personId)).get();
+  const person = tx.select({ email: people.email, deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash }).from(people).where(eq(people.id, personId)).get();
   if (!person) return { ok: false, reason: "unknown" };
   if (person.deactivatedAt) return { ok: false, reason: "deactivated" };
   if (purpose === "invite" && person.passwordHash !== null) return { ok: false, reason: "has-password" };
+  if (addressLogsInElsewhere(tx, personId, person.email)) return { ok: false, reason: "has-account" };
   return { ok: true, url: linkUrl(purpose, issueToken(tx, personId, purpose, now)) };
 }
 
-export type TokenState = { ok: true; personId: number; name: string; email: string } | { ok: false; reason: "unknown" | "used" | "expired" };
+export type TokenState = { ok: true; personId: number; name: string; email: string } | { ok: false; reason: "unknown" | "used" | "expired" | "has-account" };
 
 /** What a link is worth right now; never tells more than the person holding it may know. */
 export function tokenState(token: string, purpose: LinkPurpose, now: Date): TokenState {
@@ -64,6 +76,7 @@ export function tokenState(token: string, purpose: LinkPurpose, now: Date): Toke
   // An invitation is for choosing one's first password, never for replacing one.
   if (purpose === "invite" && row.passwordHash !== null) return { ok: false, reason: "used" };
   if (row.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (addressLogsInElsewhere(getDb(), row.personId, row.email)) return { ok: false, reason: "has-account" };
   return { ok: true, personId: row.personId, name: row.name, email: row.email };
 }
 

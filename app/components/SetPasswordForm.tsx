@@ -6,6 +6,7 @@ const REASON = {
   unknown: "Länken fungerar inte. Kontrollera att du har fått med hela adressen från mejlet.",
   used: "Länken är redan använd. Den fungerar bara en gång.",
   expired: "Länken har gått ut.",
+  "has-account": "Du har redan ett konto i Samverkansportalen med den här adressen. Logga in med det.",
 } as const;
 
 type Props = {

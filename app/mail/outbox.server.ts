@@ -11,6 +11,7 @@ import { getDb } from "../db.server";
 import { env } from "../env.server";
 import { linkForDelivery, type LinkPurpose, type LinkRefusal } from "../auth/one-time-links.server";
 import { can, type Actor } from "../auth/permissions";
+import { accountHeldText } from "./account-mails";
 import { MAIL_FROM, transportFor } from "./transport.server";
 
 /**
@@ -86,7 +87,7 @@ export function enqueueMail(message: MailMessage, db: TxOrDb = getDb()): number 
 }
 
 /** Why a mail with a link went unsent, in the coordinator's words. */
-const REFUSED_LINK: Record<LinkRefusal, string> = {
+const REFUSED_LINK: Record<Exclude<LinkRefusal, "has-account">, string> = {
   "has-password": "Skickades inte: kontot har redan ett lösenord. Personen kan be om ett nytt lösenord på inloggningssidan.",
   deactivated: "Skickades inte: kontot är avstängt.",
   unknown: "Skickades inte: personen finns inte längre.",
@@ -113,8 +114,10 @@ function compose(row: Row, now: Date): { ok: true; mail: Outgoing } | { ok: fals
     const purpose = row.linkPurpose;
     const personId = row.linkPersonId;
     const link = getDb().transaction((tx) => linkForDelivery(tx, purpose, personId, now));
-    if (!link.ok) return { ok: false, reason: REFUSED_LINK[link.reason] };
-    text = text.split(LINK_PLACEHOLDER).join(link.url);
+    if (link.ok) text = text.split(LINK_PLACEHOLDER).join(link.url);
+    // The address logs in with another account: its owner is told so, and the mail counts as sent like any other.
+    else if (link.reason === "has-account") text = accountHeldText(env.APP_URL);
+    else return { ok: false, reason: REFUSED_LINK[link.reason] };
   }
   return {
     ok: true,

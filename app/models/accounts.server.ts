@@ -1,7 +1,7 @@
 import { and, count, eq, gte } from "drizzle-orm";
 import { outbox, people } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
-import { tokenState, useToken, type LinkPurpose, type TokenState } from "../auth/one-time-links.server";
+import { addressLogsInElsewhere, tokenState, useToken, type LinkPurpose, type TokenState } from "../auth/one-time-links.server";
 import { atomic, getDb } from "../db.server";
 import { enqueueMail, LINK_PLACEHOLDER, type TxOrDb } from "../mail/outbox.server";
 import { recordAudit } from "./audit.server";
@@ -18,6 +18,8 @@ export async function setPasswordWithToken(token: string, purpose: LinkPurpose, 
   if (!state.ok) return state;
   const passwordHash = await hashPassword(password);
   const used = getDb().transaction((tx) => {
+    // Checked again under the write lock: two invitations of one address taken up at once.
+    if (addressLogsInElsewhere(tx, state.personId, state.email)) return false;
     if (!useToken(tx, token, purpose, state.personId, now)) return false;
     tx.update(people).set({ passwordHash }).where(eq(people.id, state.personId)).run();
     return true;

@@ -6,7 +6,7 @@ import { isContentRole, recordAccessRequested } from "./access-approval.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { planImport, type ImportPlan } from "./import";
-import { addressHolder } from "./people-admin.server";
+import { addressInDistrict } from "./people-admin.server";
 
 /** The import checked against the district as it is now (nothing saved). */
 export function previewImport(actor: Actor, text: string): ImportPlan {
@@ -15,7 +15,7 @@ export function previewImport(actor: Actor, text: string): ImportPlan {
   return planImport(text, {
     organisations: existing.map((o) => ({ name: o.name, kind: o.kind, closed: o.closedAt !== null })),
     // Only the district's own people: see invitePerson for an address held elsewhere.
-    emailTaken: (email) => addressHolder(actor, email) === "own",
+    emailTaken: (email) => addressInDistrict(actor, email),
   });
 }
 
@@ -39,9 +39,6 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
       ids.set(o.name.toLowerCase(), row.id);
     }
     for (const p of plan.people) {
-      // Held outside the district (addresses are unique in the whole portal): skipped, and the
-      // answer counts it like the others, as invitePerson answers as for a fresh invitation.
-      if (addressHolder(actor, p.email) === "elsewhere") continue;
       const organisationId = p.organisationName ? ids.get(p.organisationName.toLowerCase())! : null;
       const row = tx
         .insert(people)

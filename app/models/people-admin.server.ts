@@ -4,6 +4,7 @@ import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { isContentRole, recordAccessRequested } from "./access-approval.server";
+import { addressLogsInElsewhere } from "../auth/one-time-links.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
@@ -35,17 +36,15 @@ function inAdministration(actor: Actor) {
   return and(eq(people.districtId, actor.districtId), notInArray(people.role, [...CITY_ROLES]))!;
 }
 
-const isCityRole = (role: Role) => (CITY_ROLES as readonly Role[]).includes(role);
 
 /**
- * Who already has this address, as far as the coordinator may know: "own" for a person of
- * their district, "elsewhere" for anyone else (another district, a city-level account), null
- * for nobody. The answer to the coordinator never tells "elsewhere" apart from nobody.
+ * Whether a person of the coordinator's district already has this address. Only the district's
+ * own people count: whether anyone else (another district, a city-level account) has it is
+ * none of the coordinator's business, and inviting such an address works like any other
+ * invitation (decision 012, one login per address).
  */
-export function addressHolder(actor: Actor, email: string): "own" | "elsewhere" | null {
-  const holder = getDb().select({ districtId: people.districtId, role: people.role }).from(people).where(eq(people.email, email)).get();
-  if (!holder) return null;
-  return holder.districtId === actor.districtId && !isCityRole(holder.role) ? "own" : "elsewhere";
+export function addressInDistrict(actor: Actor, email: string): boolean {
+  return getDb().select({ id: people.id }).from(people).where(and(eq(people.email, email), inAdministration(actor))).get() !== undefined;
 }
 
 export function districtPeople(actor: Actor, query: string) {
@@ -125,24 +124,21 @@ function checkOrganisation(actor: Actor, organisationId: number | null): Failure
   return organisationChoices(actor).some((o) => o.id === organisationId) ? null : fail("organisationId", "Välj en verksamhet i ert stadsdelsområde.");
 }
 
-/** Invites; `id` is null when the address is held outside the district (the same answer, nothing done). */
-export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number | null } | Failure {
+/**
+ * Invites: a new account without a password, and a mail with a link to choose one. An address
+ * another district (or the city) already has is invited like any other: the district gets its
+ * row, its outbox its mail and its audit log the invitation, so nothing it sees differs. When
+ * the mail goes out, the owner is told to log in with the account they have (account-mails.ts);
+ * the link is never made, and no link of this account can set a password while the address
+ * logs in elsewhere. A person who moved gets in once the old district deactivates her account.
+ */
+export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
   if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
   const wrongOrganisation = checkOrganisation(actor, input.organisationId);
   if (wrongOrganisation) return wrongOrganisation;
   const unit = unitColumns(actor, input);
   if ("ok" in unit) return unit;
-  const holder = addressHolder(actor, input.email);
-  if (holder === "own") return fail("email", "Det finns redan ett konto med den adressen.");
-  // Someone outside the district already has the address (addresses are unique in the whole
-  // portal). Telling the coordinator so would tell them that another district, or the city,
-  // has this person. So the answer is the same as for a fresh invitation, and nothing is
-  // written: no account (there cannot be two), no mail (the other district's person has no
-  // business hearing from this district, and the mail would sit in this district's outbox),
-  // nothing in this district's audit log. If the person now works here, the city's
-  // administrator moves the account. What remains visible is the absence: no new row in the
-  // people list or the outbox; closing that needs invitations as rows of their own.
-  if (holder === "elsewhere") return { ok: true, id: null };
+  if (addressInDistrict(actor, input.email)) return fail("email", "Det finns redan ett konto med den adressen.");
   const partner = input.organisationId !== null;
   const id = getDb().transaction((tx) => {
     const row = tx
@@ -235,7 +231,12 @@ export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   if (!found) return fail("form", "Personen finns inte.");
   if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
-  getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
+  getDb().transaction((tx) => {
+    // Meanwhile the address may log in with an account elsewhere (the person moved): this one
+    // comes back without its password, so the address still logs in once (decision 012).
+    const keepsPassword = !addressLogsInElsewhere(tx, id, found.person.email);
+    tx.update(people).set(keepsPassword ? { deactivatedAt: null } : { deactivatedAt: null, passwordHash: null }).where(eq(people.id, id)).run();
+  });
   recordAudit(actor, "person.reactivated", { type: "person", id });
   // An account the head of unit refused comes back only as a new request.
   if (isContentRole(found.person.role) && found.person.accessApprovedAt === null) recordAccessRequested(actor, { type: "person", id });

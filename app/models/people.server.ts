@@ -10,12 +10,17 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** The active person with this email, with what login needs. */
+/**
+ * The active person with this email, with what login needs. Two districts may each have
+ * invited one address, but at most one account per address has a password (the database
+ * says so): that one logs in, and otherwise the earliest invitation gets the reset link.
+ */
 export function findActivePersonByEmail(email: string) {
   return getDb()
     .select({ id: people.id, passwordHash: people.passwordHash, districtId: people.districtId })
     .from(people)
     .where(and(sql`lower(${people.email}) = ${normaliseEmail(email)}`, isNull(people.deactivatedAt)))
+    .orderBy(sql`${people.passwordHash} IS NULL`, people.id)
     .get();
 }
 

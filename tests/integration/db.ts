@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeEach } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { openDatabase, setDbForTesting, type DB } from "../../app/db.server";
@@ -30,8 +30,9 @@ export function useFreshDatabase() {
   });
 }
 
+/** The person who logs in with this address (two districts may each have invited it). */
 export function personId(email: string): number {
-  const row = db.select({ id: people.id }).from(people).where(eq(people.email, email)).get();
+  const row = db.select({ id: people.id }).from(people).where(eq(people.email, email)).orderBy(sql`${people.passwordHash} IS NULL`, people.id).get();
   if (!row) throw new Error(`No person ${email} in the test database`);
   return row.id;
 }

@@ -1,20 +1,31 @@
 /**
- * Nothing a district sees reveals another district's people. Addresses are unique in the whole
- * portal, so inviting or importing an address another district (or the city) already has must
- * answer exactly as for a fresh address, and do nothing: no account, no mail, no log line.
+ * Nothing a district sees reveals another district's people. Inviting or importing an address
+ * another district (or the city) already has works exactly as for a fresh address: the same
+ * answer, a row in the people list, a mail in the outbox, a line in the audit log. Only the
+ * owner of the address learns, from the mail, that they already have an account; the
+ * invitation can never set a password while the address logs in elsewhere.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, districts, outbox, people } from "../../db/schema";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";
 import { action as importAction } from "../../app/routes/admin.import";
 import { action as groupAction } from "../../app/routes/moten.grupp";
 import { action as cityAction } from "../../app/routes/stad";
-import { db, organisationId, useFreshDatabase } from "./db";
-import { args, post, respond, sessionCookie } from "./http";
+import { loader as inviteLoader, action as inviteLinkAction } from "../../app/routes/inbjudan.$token";
+import { issueToken } from "../../app/auth/one-time-links.server";
+import { outboxOfDistrict } from "../../app/mail/outbox.server";
+import { requestPasswordReset } from "../../app/models/accounts.server";
+import { deactivatePerson, districtPeople, personForAdmin, reactivatePerson } from "../../app/models/people-admin.server";
+import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { args, get, post, respond, sessionCookie } from "./http";
+import { deliverToTestServer, linkTokenSentTo } from "./smtp";
 
 const ST_COORDINATOR = "samordnare@st.example";
 const HV_TEACHER = "larare@vallingbyskolan.example";
+const CITY_ADMIN = "admin@stockholm.example";
+const FRESH = "ny.larare@tenstaskolan.example";
+const personRow = (email: string) => db.select().from(people).where(eq(people.id, personId(email))).get()!;
 
 const invite = async (email: string, who = ST_COORDINATOR) =>
   respond(async () => inviteAction(args(post("/admin/personer", { email, name: "Maria Lund", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Tenstaskolan")) }, await sessionCookie(who)))));
@@ -33,19 +44,94 @@ const csv = (email: string) => ["typ;namn;sort;hör till;e-post;roll;titel", `pe
 describe("another district's people", () => {
   useFreshDatabase();
 
-  it("inviting an address another district has answers as for a fresh address, and sends, creates and logs nothing", async () => {
+  it("inviting an address another district has: the district sees the same answer, person, mail and log line as for a fresh address", async () => {
     const maria = db.select().from(people).where(eq(people.email, HV_TEACHER)).get()!;
     const taken = await seen(await invite(HV_TEACHER));
-    expect(db.select().from(outbox).all()).toHaveLength(0);
-    // Only the login of the coordinator (the http helper logs in for each request).
-    expect(db.select({ action: auditEvents.action }).from(auditEvents).all().filter((e) => e.action !== "session.login")).toEqual([]);
-    expect(db.select().from(people).where(eq(people.email, HV_TEACHER)).get()).toEqual(maria);
-    const fresh = await seen(await invite("ny.larare@tenstaskolan.example"));
+    const fresh = await seen(await invite(FRESH));
     expect(taken).toEqual(fresh);
-    expect(taken.body).not.toMatch(/finns redan/i);
-    // A city-level account's address, too.
-    expect(await seen(await invite("admin@stockholm.example"))).toEqual(fresh);
-    expect(db.select().from(outbox).where(eq(outbox.toAddress, "admin@stockholm.example")).all()).toHaveLength(0);
+    expect(await seen(await invite(CITY_ADMIN))).toEqual(fresh);
+
+    const st = actorFor(ST_COORDINATOR);
+    const listed = (email: string) => {
+      const found = districtPeople(st, "").filter((p) => p.email === email);
+      expect(found, email).toHaveLength(1);
+      const { id, email: _address, ...rest } = found[0]!;
+      return { ...rest, page: personForAdmin(st, id, SEED_NOW) !== null };
+    };
+    expect(listed(HV_TEACHER)).toEqual(listed(FRESH));
+    expect(listed(CITY_ADMIN)).toEqual(listed(FRESH));
+
+    const arrived = await deliverToTestServer();
+    const outboxOf = (email: string) => outboxOfDistrict(st).filter((m) => m.to === email).map(({ subject, text, status, lastError, attempts }) => ({ subject, text, status, lastError, attempts }));
+    expect(outboxOf(HV_TEACHER)).toEqual(outboxOf(FRESH));
+    expect(outboxOf(CITY_ADMIN)).toEqual(outboxOf(FRESH));
+    expect(outboxOf(FRESH)).toMatchObject([{ status: "sent" }]);
+
+    const logged = (email: string) =>
+      db
+        .select({ action: auditEvents.action, districtId: auditEvents.districtId, objectType: auditEvents.objectType })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, "person"), eq(auditEvents.objectId, String(districtPeople(st, "").find((p) => p.email === email)!.id))))
+        .all();
+    expect(logged(HV_TEACHER)).toEqual(logged(FRESH));
+    expect(logged(FRESH)).toHaveLength(1);
+
+    // The owners are told they have an account; nothing changed for them, and they still log in.
+    for (const owner of [HV_TEACHER, CITY_ADMIN]) {
+      const mail = arrived.find((m) => m.to === owner)!;
+      expect(mail.text).toContain("Din e-postadress har redan ett konto i portalen");
+      expect(mail.text).not.toMatch(/\/inbjudan\//);
+      expect(mail.text).not.toContain("Spånga");
+      await sessionCookie(owner);
+    }
+    expect(arrived.find((m) => m.to === FRESH)!.text).toMatch(/\/inbjudan\/[A-Za-z0-9_-]{20,}/);
+    expect(db.select().from(people).where(eq(people.id, maria.id)).get()).toEqual(maria);
+  });
+
+  it("an invitation of an address that logs in elsewhere never sets a password, and its owner's login and reset stay theirs", async () => {
+    await invite(HV_TEACHER);
+    const hv = personId(HV_TEACHER);
+    const st = districtPeople(actorFor(ST_COORDINATOR), "").find((p) => p.email === HV_TEACHER)!.id;
+    expect(st).not.toBe(hv);
+    // Whoever got hold of a link for the invited account (none is ever mailed) cannot use it.
+    const token = issueToken(db, st, "invite", SEED_NOW);
+    const page = (await inviteLoader(args(get(`/inbjudan/${token}`), { token }))) as { state: { ok: boolean; reason?: string } };
+    expect(page.state).toEqual({ ok: false, reason: "has-account" });
+    const tried = await respond(async () => inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })));
+    expect(tried.status).toBe(400);
+    expect(db.select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, st)).get()!.passwordHash).toBeNull();
+    // A reset for the address goes to the account that logs in.
+    requestPasswordReset(HV_TEACHER, SEED_NOW);
+    expect(db.select({ personId: outbox.linkPersonId }).from(outbox).where(eq(outbox.linkPurpose, "reset")).all()).toEqual([{ personId: hv }]);
+    await sessionCookie(HV_TEACHER);
+  });
+
+  it("a person who moved: once the old district deactivates her, the new district's invitation lets her choose a password, and the old account comes back without it", async () => {
+    const hv = personId(HV_TEACHER);
+    expect(deactivatePerson(actorFor("samordnare@hv.example"), hv, SEED_NOW)).toEqual({ ok: true });
+    await invite(HV_TEACHER);
+    const token = await linkTokenSentTo(HV_TEACHER, "inbjudan");
+    const chosen = await respond(async () => inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })));
+    expect(chosen.status).toBe(302);
+    const st = districtPeople(actorFor(ST_COORDINATOR), "").find((p) => p.email === HV_TEACHER)!;
+    expect(st.hasPassword).toBe(true);
+
+    expect(reactivatePerson(actorFor("samordnare@hv.example"), hv, SEED_NOW)).toEqual({ ok: true });
+    expect(db.select({ passwordHash: people.passwordHash, deactivatedAt: people.deactivatedAt }).from(people).where(eq(people.id, hv)).get()).toEqual({ passwordHash: null, deactivatedAt: null });
+    expect(personId(HV_TEACHER)).toBe(st.id);
+  });
+
+  it("the database allows one active password per address, and one account per address in a district", () => {
+    const row = db.select().from(people).where(eq(people.email, "larare@tenstaskolan.example")).get()!;
+    const copy = { districtId: personRow(HV_TEACHER).districtId, name: "Kopia", email: row.email, title: row.title, role: row.role, organisationId: personRow(HV_TEACHER).organisationId };
+    expect(() => db.insert(people).values({ ...copy, passwordHash: row.passwordHash }).run()).toThrow(/UNIQUE/);
+    const { id } = db.insert(people).values(copy).returning({ id: people.id }).get();
+    expect(() => db.insert(people).values(copy).run()).toThrow(/UNIQUE/);
+    expect(() => db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run()).toThrow(/UNIQUE/);
+    // A deactivated account's password does not count: the person may have moved.
+    db.update(people).set({ deactivatedAt: SEED_NOW }).where(eq(people.id, row.id)).run();
+    db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run();
+    expect(() => db.update(people).set({ deactivatedAt: null }).where(eq(people.id, row.id)).run()).toThrow(/UNIQUE/);
   });
 
   it("the district's own people are still found: an address it has is refused as taken", async () => {
@@ -54,16 +140,17 @@ describe("another district's people", () => {
     expect((await own.json()).fieldErrors.email).toBe("Det finns redan ett konto med den adressen.");
   });
 
-  it("the import previews and imports an address another district has like a fresh one, and invites nobody for it", async () => {
+  it("the import previews and imports an address another district has like a fresh one", async () => {
     const taken = await (await upload(csv(HV_TEACHER), "preview")).json();
-    const fresh = await (await upload(csv("ny.larare@tenstaskolan.example"), "preview")).json();
+    const fresh = await (await upload(csv(FRESH), "preview")).json();
     expect(taken.plan.errors).toEqual([]);
-    expect(JSON.stringify(taken.plan)).toBe(JSON.stringify(fresh.plan).replace("ny.larare@tenstaskolan.example", HV_TEACHER));
+    expect(JSON.stringify(taken.plan)).toBe(JSON.stringify(fresh.plan).replace(FRESH, HV_TEACHER));
     const done = await upload(csv(HV_TEACHER), "import");
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe("/admin/import?klart=0-1");
-    expect(db.select().from(outbox).where(eq(outbox.toAddress, HV_TEACHER)).all()).toHaveLength(0);
-    expect(db.select().from(people).where(eq(people.email, HV_TEACHER)).get()!.districtId).not.toBe(db.select().from(districts).where(eq(districts.slug, "spanga-tensta")).get()!.id);
+    const st = actorFor(ST_COORDINATOR);
+    expect(districtPeople(st, "").filter((p) => p.email === HV_TEACHER)).toHaveLength(1);
+    expect(outboxOfDistrict(st).filter((m) => m.to === HV_TEACHER)).toHaveLength(1);
   });
 
   it("a group member named by another district's address is 'not found', like an address nobody has", async () => {
