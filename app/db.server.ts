@@ -1,13 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import Database, { type RunResult } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "../db/schema";
 import { env } from "./env.server";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * What a function that reads or writes as part of a larger change takes: `getDb()` or the `tx`
+ * of `getDb().transaction((tx) => …)`. The one transaction type of the codebase.
+ */
+export type TxOrDb = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 /** Where the committed SQL migrations are, found from this file or from the server build. */
 function migrationsFolder(): string {

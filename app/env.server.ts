@@ -55,3 +55,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 export const env = parseEnv();
+
+/** The portal's public address with `path` (which starts with "/"), for links in mails and calendars. */
+export function portalUrl(path = ""): string {
+  return `${env.APP_URL.replace(/\/$/, "")}${path}`;
+}

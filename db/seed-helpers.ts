@@ -1,9 +1,8 @@
 /** Building blocks of the demo seeds: organisations, people and contact assignments from specs. */
 import { sql } from "drizzle-orm";
-import type { DB } from "../app/db.server";
+import type { TxOrDb } from "../app/db.server";
 import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams, type OrganisationKind, type Role, type SchoolStage } from "./schema";
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 /** Fictional phone numbers only: 070-174 06 05 – 070-174 06 99 is reserved for fiction. */
 export const fictionalPhone = (n: number) => {
@@ -37,7 +36,7 @@ export type PersonSpec = {
 export type AssignmentSpec = { person: string; organisation: string; scopeLabel: string; stages?: SchoolStage[] };
 
 
-export function insertOrganisations(tx: Tx, districtId: number, specs: OrgSpec[]) {
+export function insertOrganisations(tx: TxOrDb, districtId: number, specs: OrgSpec[]) {
   const orgIds = new Map<string, number>();
   const partIds = new Map<string, number>();
   const staffTeamIds = new Map<string, number>();
@@ -64,7 +63,7 @@ export function insertOrganisations(tx: Tx, districtId: number, specs: OrgSpec[]
 const setUpNow = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
 export function insertPeople(
-  tx: Tx,
+  tx: TxOrDb,
   districtId: number,
   specs: PersonSpec[],
   teams: { team: number; prevention?: number },
@@ -98,7 +97,7 @@ export function insertPeople(
   return personIds;
 }
 
-export function insertAssignments(tx: Tx, districtId: number, specs: AssignmentSpec[], ids: { orgIds: Map<string, number>; partIds: Map<string, number>; personIds: Map<string, number> }) {
+export function insertAssignments(tx: TxOrDb, districtId: number, specs: AssignmentSpec[], ids: { orgIds: Map<string, number>; partIds: Map<string, number>; personIds: Map<string, number> }) {
   specs.forEach((spec, index) => {
     const organisationId = ids.orgIds.get(spec.organisation)!;
     const assignment = tx

@@ -3,12 +3,11 @@
  * police and a coordinator, so the demo (and the tests) can show that nobody sees anything
  * of another district. Fictional people only; phone numbers 070-174 06 50–59.
  */
-import type { DB } from "../app/db.server";
+import type { TxOrDb } from "../app/db.server";
 import { mondayOf, type LocalDate } from "../app/time/stockholm";
 import { districts, dutyHours, dutyLines, dutyRotaMembers, teams } from "./schema";
 import { fictionalPhone, insertAssignments, insertOrganisations, insertPeople, type AssignmentSpec, type OrgSpec, type PersonSpec } from "./seed-helpers";
 
-type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 
 export const SECOND_DISTRICT_SLUG = "spanga-tensta";
 
@@ -36,7 +35,7 @@ const ASSIGNMENTS: AssignmentSpec[] = [
   { person: "amira", organisation: "polis", scopeLabel: "Samverkan med lokalpolisen" },
 ];
 
-export function seedSpangaTensta(tx: Tx, passwordHash: string, today: LocalDate): void {
+export function seedSpangaTensta(tx: TxOrDb, passwordHash: string, today: LocalDate): void {
   const district = tx.insert(districts).values({ slug: SECOND_DISTRICT_SLUG, name: "Spånga-Tensta" }).returning().get();
   const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Tensta centrum" }).returning().get();
   const ids = insertOrganisations(tx, district.id, ORGANISATIONS);

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNotNull, isNull, ne } from "drizzle-orm";
 import { accountTokens, people } from "../../db/schema";
-import { getDb } from "../db.server";
-import { env } from "../env.server";
-import type { TxOrDb } from "../mail/outbox.server";
+import { getDb, type TxOrDb } from "../db.server";
+import { portalUrl } from "../env.server";
+
 import { hashSecret, newSecret } from "./secrets.server";
 
 /**
@@ -19,7 +19,7 @@ const PATHS: Record<LinkPurpose, string> = { invite: "/inbjudan/", reset: "/ater
 
 /** The full address of a link, as the recipient follows it. */
 export function linkUrl(purpose: LinkPurpose, token: string): string {
-  return `${env.APP_URL.replace(/\/$/, "")}${PATHS[purpose]}${token}`;
+  return portalUrl(`${PATHS[purpose]}${token}`);
 }
 
 /**

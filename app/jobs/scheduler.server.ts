@@ -3,7 +3,8 @@ import { jobs } from "../../db/schema";
 import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
-import { deliverDueMail, type TxOrDb } from "../mail/outbox.server";
+import type { TxOrDb } from "../db.server";
+import { deliverDueMail } from "../mail/outbox.server";
 
 export type ScheduledJob = { id: number; key: string; kind: string; runAt: Date };
 export type JobHandler = (job: ScheduledJob) => void | Promise<void>;

@@ -1,14 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { RunResult } from "better-sqlite3";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
-import type * as schema from "../../db/schema";
 import { outbox } from "../../db/schema";
 import { now as clockNow } from "../clock.server";
-import { getDb } from "../db.server";
-import { env } from "../env.server";
+import { getDb, type TxOrDb } from "../db.server";
+import { env, portalUrl } from "../env.server";
 import { linkForDelivery, type LinkPurpose, type LinkRefusal } from "../auth/one-time-links.server";
 import { can, type Actor } from "../auth/permissions";
 import { accountHeldText } from "./account-mails";
@@ -22,8 +19,6 @@ export const LINK_PLACEHOLDER = "[[engångslänk]]";
 /** What the coordinator's outbox shows in place of the link. */
 export const LINK_NOTE = "(Här står en personlig engångslänk. Den visas bara för mottagaren.)";
 
-/** `getDb()` or the `tx` of `getDb().transaction((tx) => …)`: both are accepted. */
-export type TxOrDb = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export type MailMessage = {
   districtId?: number | null;
@@ -116,7 +111,7 @@ function compose(row: Row, now: Date): { ok: true; mail: Outgoing } | { ok: fals
     const link = getDb().transaction((tx) => linkForDelivery(tx, purpose, personId, now));
     if (link.ok) text = text.split(LINK_PLACEHOLDER).join(link.url);
     // The address logs in with another account: its owner is told so, and the mail counts as sent like any other.
-    else if (link.reason === "has-account") text = accountHeldText(env.APP_URL);
+    else if (link.reason === "has-account") text = accountHeldText(portalUrl("/logga-in"));
     else return { ok: false, reason: REFUSED_LINK[link.reason] };
   }
   return {

@@ -3,6 +3,7 @@ import { CONTENT_ROLES, contactAssignmentParts, contactAssignments, organisation
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { recordAudit } from "./audit.server";
+import { fail, type Failure } from "./failure";
 
 /**
  * Four eyes on access to consultation content. The coordinator asks (invites a social worker
@@ -21,8 +22,6 @@ import { recordAudit } from "./audit.server";
  * an explicit, audited step (reactivating puts it back on the head of unit's list).
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 export function isContentRole(role: Role): boolean {
   return (CONTENT_ROLES as readonly Role[]).includes(role);

@@ -2,8 +2,8 @@ import { and, count, eq, gte } from "drizzle-orm";
 import { outbox, people } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { addressLogsInElsewhere, tokenState, useToken, type LinkPurpose, type TokenState } from "../auth/one-time-links.server";
-import { atomic, getDb } from "../db.server";
-import { enqueueMail, LINK_PLACEHOLDER, type TxOrDb } from "../mail/outbox.server";
+import { atomic, getDb, type TxOrDb } from "../db.server";
+import { enqueueMail, LINK_PLACEHOLDER } from "../mail/outbox.server";
 import { recordAudit } from "./audit.server";
 import { findActivePersonByEmail } from "./people.server";
 

@@ -14,8 +14,8 @@ import {
   type CONSULTATION_OUTCOMES,
 } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
-import { env } from "../env.server";
+import { atomic, getDb, type TxOrDb } from "../db.server";
+import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { approvedAssignment, approvedPerson, hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
@@ -25,6 +25,7 @@ import { answerPromise, type ConsultationInput } from "./consultations";
 import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
 import { coveredOrganisationIds } from "./organisations.server";
+import { fail, type Failure } from "./failure";
 
 /**
  * Consultations. Who sees what:
@@ -38,9 +39,6 @@ import { coveredOrganisationIds } from "./organisations.server";
  * Every read of a consultation is written to the audit log. Mail notices never carry content.
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
-const portalUrl = (path: string) => `${env.APP_URL.replace(/\/$/, "")}${path}`;
 
 
 /** The consultations an actor may read, as a query condition; null: none at all. */
@@ -119,9 +117,8 @@ export function createConsultation(actor: Actor, input: ConsultationInput, now: 
   return { ok: true, id };
 }
 
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
-function insertConsultation(tx: Tx, actor: Actor, input: ConsultationInput, extra: Pick<typeof consultations.$inferInsert, "dueAt" | "viaDuty" | "forumMeetingId" | "forumPlace">, now: Date) {
+function insertConsultation(tx: TxOrDb, actor: Actor, input: ConsultationInput, extra: Pick<typeof consultations.$inferInsert, "dueAt" | "viaDuty" | "forumMeetingId" | "forumPlace">, now: Date) {
   const { concerns, ...fields } = input;
   const row = tx
     .insert(consultations)
@@ -135,7 +132,7 @@ function insertConsultation(tx: Tx, actor: Actor, input: ConsultationInput, extr
   return row;
 }
 
-function noticeOfNewQuestion(tx: Tx, districtId: number, to: { name: string; email: string }, id: number) {
+function noticeOfNewQuestion(tx: TxOrDb, districtId: number, to: { name: string; email: string }, id: number) {
   enqueueMail(
     {
       districtId,

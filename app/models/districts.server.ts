@@ -1,13 +1,12 @@
-import type { TxOrDb } from "../mail/outbox.server";
 import { asc, eq, or } from "drizzle-orm";
 import { districts, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
+import { atomic, getDb, type TxOrDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { slugOf, type DistrictInput, type UnitHeadInput } from "./districts";
+import { type Failure } from "./failure";
 
-type Failure = { ok: false; field: string; message: string };
 
 /**
  * The answer when the address of a new account is already in use. It does not say where:

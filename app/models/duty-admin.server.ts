@@ -7,14 +7,14 @@ import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
 import { isDutyDay } from "./duty";
 import { dutyDays, dutyLineOf } from "./duty.server";
+import { fail, type Failure } from "./failure";
 
 /**
  * The coordinator's changes to the duty rota and the duty line. Every function is scoped
  * to the coordinator's own district and answers a Swedish field error instead of
  * throwing when the input does not make sense.
  */
-export type Outcome = { ok: true } | { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Outcome => ({ ok: false, field, message });
+export type Outcome = { ok: true } | Failure;
 const OK: Outcome = { ok: true };
 /** Only the coordinator changes the rota and the duty line (never the head of unit, who writes nothing). */
 const NOT_THE_COORDINATOR = fail("form", "Bara samordnaren ändrar jourschemat.");

@@ -5,6 +5,7 @@ import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
 import { forumPlaces } from "./meetings";
 import { insertSeries } from "./meetings.server";
+import { fail, type Failure } from "./failure";
 
 /**
  * Standing groups that meet in a series: the consultation forum and the collaboration groups
@@ -13,8 +14,6 @@ import { insertSeries } from "./meetings.server";
  * district. Every member is invited to every meeting.
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 export function canStartGroup(actor: Actor): boolean {
   return isSocialServices(actor) && can(actor, "portal:write");

@@ -16,8 +16,8 @@ import {
 } from "../../db/schema";
 import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
-import { atomic, getDb } from "../db.server";
-import { env } from "../env.server";
+import { atomic, getDb, type TxOrDb } from "../db.server";
+import { portalUrl } from "../env.server";
 import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
@@ -33,6 +33,7 @@ import {
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { addDays, instantAt } from "../time/stockholm";
 import { coveredOrganisationIds } from "./organisations.server";
+import { fail, type Failure } from "./failure";
 
 /**
  * Meetings between partners and their contact persons. Report meetings first: the partner
@@ -51,11 +52,7 @@ import { coveredOrganisationIds } from "./organisations.server";
  * Notes belong to planning and collaboration meetings; a forum case is answered in the case.
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
-type Db = ReturnType<typeof getDb>;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-const meetingUrl = (id: number) => `${env.APP_URL.replace(/\/$/, "")}/moten/${id}`;
+const meetingUrl = (id: number) => portalUrl(`/moten/${id}`);
 
 
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
@@ -223,7 +220,7 @@ export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now
         districtId: actor.districtId,
         to: host.email,
         subject: `Förslag på anmälningsmöte: ${actor.organisationName}`,
-        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} föreslår ett anmälningsmöte. Välj en av tiderna eller föreslå en annan:\n${env.APP_URL.replace(/\/$/, "")}/moten/${row.id}\n`,
+        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} föreslår ett anmälningsmöte. Välj en av tiderna eller föreslå en annan:\n${meetingUrl(row.id)}\n`,
       },
       tx,
     );
@@ -286,7 +283,7 @@ export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInpu
         districtId: actor.districtId,
         to: host.email,
         subject: `Förfrågan om besök på arbetslagsmöte: ${actor.organisationName}`,
-        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} vill att du besöker ett arbetslagsmöte. Tema: ${input.theme}.\nVälj en tid eller föreslå en annan:\n${env.APP_URL.replace(/\/$/, "")}/moten/${row.id}\n`,
+        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} vill att du besöker ett arbetslagsmöte. Tema: ${input.theme}.\nVälj en tid eller föreslå en annan:\n${meetingUrl(row.id)}\n`,
       },
       tx,
     );
@@ -351,7 +348,7 @@ function invite(meeting: typeof meetings.$inferSelect, title: string, host: { na
  * Everyone a meeting's mail goes to: the host and the partner who planned it; for planning
  * meetings the preschool's leadership; for a group, every member.
  */
-function participantsOf(tx: Db | Tx, m: typeof meetings.$inferSelect) {
+function participantsOf(tx: TxOrDb, m: typeof meetings.$inferSelect) {
   const who = [eq(people.id, m.hostPersonId), eq(people.id, m.proposedBy)];
   if (m.groupId !== null) who.push(inArray(people.id, tx.select({ id: meetingGroupMembers.personId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.groupId, m.groupId))));
   if (m.kind === "planning" && m.organisationId !== null) {
@@ -367,7 +364,7 @@ function participantsOf(tx: Db | Tx, m: typeof meetings.$inferSelect) {
 }
 
 /** Mails every participant the meeting as it now is, with a calendar part that updates or removes it. */
-function mailParticipants(tx: Tx, meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
+function mailParticipants(tx: TxOrDb, meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
   const m = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   if (!m.startsAt) return;
   const org = m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
@@ -475,7 +472,7 @@ export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meeting
  * A cancelled forum's cases are not lost: they become ordinary questions to the asker's
  * contact persons, answered within a few days, and each asker is told (without content).
  */
-function releaseForumCases(tx: Tx, meetingId: number, now: Date) {
+function releaseForumCases(tx: TxOrDb, meetingId: number, now: Date) {
   const cases = tx
     .select({ id: consultations.id, districtId: consultations.districtId, name: people.name, email: people.email })
     .from(consultations)
@@ -492,7 +489,7 @@ function releaseForumCases(tx: Tx, meetingId: number, now: Date) {
         districtId: c.districtId,
         to: c.email,
         subject: "Konsultationsforumet är inställt",
-        text: `Hej ${c.name}!\n\nForumet där din fråga skulle tas upp är inställt. Frågan går i stället till era kontaktpersoner, som svarar inom några dagar:\n${env.APP_URL.replace(/\/$/, "")}/konsultation/${c.id}\n`,
+        text: `Hej ${c.name}!\n\nForumet där din fråga skulle tas upp är inställt. Frågan går i stället till era kontaktpersoner, som svarar inom några dagar:\n${portalUrl(`/konsultation/${c.id}`)}\n`,
       },
       tx,
     );
@@ -517,7 +514,7 @@ export function planningOrganisationsFor(actor: Actor) {
  * duty days, and invites every participant to each. Returns the ids, or null if no date was free.
  */
 export function insertSeries(
-  tx: Tx,
+  tx: TxOrDb,
   actor: Actor,
   input: SeriesInput,
   fields: Pick<typeof meetings.$inferInsert, "kind" | "organisationId" | "groupId" | "places">,

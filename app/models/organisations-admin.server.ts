@@ -4,6 +4,7 @@ import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { recordAudit } from "./audit.server";
 import type { OrganisationInput } from "./organisations-admin";
+import { fail, type Failure } from "./failure";
 
 /**
  * The coordinator runs the district's organisations: adds them, renames them, closes them
@@ -11,8 +12,6 @@ import type { OrganisationInput } from "./organisations-admin";
  * preschools of a preschool unit and their staff teams. Another district's organisation is 404.
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 const isUnique = (error: unknown) => error instanceof Error && /UNIQUE/.test(error.message);
 
 export function organisationsForAdmin(actor: Actor) {

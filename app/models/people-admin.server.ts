@@ -8,6 +8,7 @@ import { addressLogsInElsewhere } from "../auth/one-time-links.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
+import { fail, type Failure } from "./failure";
 
 /**
  * The coordinator runs the district's people: invites them (they choose their own password
@@ -24,8 +25,6 @@ import type { InviteInput, PersonInput } from "./people-admin";
  * coordinator who could make a head of unit could approve their own requests.
  */
 
-type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 
 export function canRunPeople(actor: Actor): boolean {
   return can(actor, "district:manage");

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
 import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
-import { env } from "../env.server";
+import { env, portalUrl } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
 import { multiLineText, singleLineText } from "../http/forms";
 import { enqueueMail } from "../mail/outbox.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
+import { type Failure } from "./failure";
 
 /**
  * The catalogue of voluntary support a partner can point a family to without a report,
@@ -19,7 +20,6 @@ import { isLocalDate, localDateOf } from "../time/stockholm";
  * deleted after the retention period once handled.
  */
 
-type Failure = { ok: false; field: string; message: string };
 
 export function supportOffersOf(actor: Actor) {
   return getDb()
@@ -162,7 +162,7 @@ export const requestContact = atomic(function requestContact(actor: Actor, offer
           districtId: actor.districtId,
           to: m.email,
           subject: `En familj vill bli kontaktad: ${offer.name}`,
-          text: `Hej ${m.name}!\n\n${actor.organisationName ?? "En samverkanspartner"} ber ert team kontakta en familj om ${offer.name}. Vårdnadshavarna har sagt ja.\nUppgifterna finns i Samverkansportalen:\n${env.APP_URL.replace(/\/$/, "")}/stod\n`,
+          text: `Hej ${m.name}!\n\n${actor.organisationName ?? "En samverkanspartner"} ber ert team kontakta en familj om ${offer.name}. Vårdnadshavarna har sagt ja.\nUppgifterna finns i Samverkansportalen:\n${portalUrl("/stod")}\n`,
         },
         tx,
       );

@@ -13,8 +13,8 @@ import {
   type WalkTopic,
 } from "../../db/schema";
 import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
-import { env } from "../env.server";
+import { atomic, getDb, type TxOrDb } from "../db.server";
+import { env, portalUrl } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
 import { schoolStageLabel } from "../format/labels";
 import { enqueueMail } from "../mail/outbox.server";
@@ -26,6 +26,7 @@ const localClockOf = (instant: Date) => clockOfMinutes(localMinutesOf(instant));
 import { approvedAssignment, hasApprovedAccess } from "./access-approval.server";
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { planOccasion, planSeries, termRange, type Refusal, type SeriesInput, type SeriesRule } from "./walk-and-talk";
+import { fail, type Failure } from "./failure";
 
 export { termOf } from "./walk-and-talk";
 
@@ -35,15 +36,10 @@ export { termOf } from "./walk-and-talk";
  * acting person and scopes its queries to what that person may see.
  */
 
-type Db = ReturnType<typeof getDb>;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-export type Failure = { ok: false; field: string; message: string };
-const fail = (field: string, message: string): Failure => ({ ok: false, field, message });
 /** Every function below that changes something refuses the head of unit first: she reads, never writes. */
 const readOnly = (actor: Actor) => !can(actor, "portal:write");
 
 export const PORTAL_PATH = "/walk-and-talk";
-const portalUrl = () => `${env.APP_URL.replace(/\/$/, "")}${PORTAL_PATH}`;
 
 /** The organisations whose walk-and-talks a partner sees: their own, its unit, and (at a unit) its preschools. */
 function partnerOrganisationIds(actor: Actor): number[] {
@@ -88,7 +84,7 @@ export function hostableOrganisations(actor: Actor) {
 const dutyCheck = (actor: Actor, rule?: { firstDate: LocalDate; lastDate: LocalDate }) =>
   rule ? dutyCheckBetween(actor, rule.firstDate, rule.lastDate) : (date: LocalDate) => isOnDuty(actor, date);
 
-function insertOccasion(tx: Tx, seriesId: number, placesPerSlot: number, planned: ReturnType<typeof planOccasion>, movedFrom: LocalDate | null = null) {
+function insertOccasion(tx: TxOrDb, seriesId: number, placesPerSlot: number, planned: ReturnType<typeof planOccasion>, movedFrom: LocalDate | null = null) {
   const occasion = tx.insert(walkOccasions).values({ seriesId, date: planned.date, deadline: planned.deadline, movedFrom }).returning().get();
   for (const slot of planned.slots) {
     tx.insert(walkSlots).values({ occasionId: occasion.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: placesPerSlot }).run();
@@ -263,7 +259,7 @@ const slotColumns = {
   targetTeam: staffTeams.name,
 };
 
-function slotQuery(db: Db | Tx) {
+function slotQuery(db: TxOrDb) {
   return db
     .select(slotColumns)
     .from(walkSlots)
@@ -339,7 +335,7 @@ function mailFacts(slot: Pick<SlotRow, "hostName" | "hostEmail" | "organisationN
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
     deadline: slot.deadline,
-    portalUrl: portalUrl(),
+    portalUrl: portalUrl(PORTAL_PATH),
     now,
   };
 }
@@ -387,7 +383,7 @@ export function bookSlot(actor: Actor, slotId: number, choice: { topic: WalkTopi
 }
 
 /** Ends one booking inside a transaction: frees the place, raises the calendar sequence, tells the booker. */
-function cancelBookingIn(tx: Tx, bookingId: number, reason: "booker" | "host", now: Date) {
+function cancelBookingIn(tx: TxOrDb, bookingId: number, reason: "booker" | "host", now: Date) {
   const row = tx
     .select({ booking: walkBookings, booker: { name: people.name, email: people.email, districtId: people.districtId } })
     .from(walkBookings)
@@ -522,7 +518,7 @@ export function agendaFor(actor: Actor, now: Date) {
   }[];
 }
 
-function ownOccasion(tx: Db | Tx, actor: Actor, occasionId: number) {
+function ownOccasion(tx: TxOrDb, actor: Actor, occasionId: number) {
   return tx
     .select({ occasion: walkOccasions, series: walkSeries })
     .from(walkOccasions)

@@ -16,6 +16,7 @@ import { personFormSchema } from "../models/people-admin";
 import { districtHasUnitHead, isContentRole } from "../models/access-approval.server";
 import { unitChoices, canRunPeople, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
+import type { Failure } from "../models/failure";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.person.name : "Person");
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, id } = await lookup(request, params.personId);
   const values = await readFormValues(request);
   const at = now();
-  const answer = async (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string, endSessions = false) => {
+  const answer = async (outcome: { ok: true } | Failure, saved: string, endSessions = false) => {
     if (!outcome.ok) return json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
     if (endSessions) await endAllSessionsOf(id);
     return redirect(`/admin/personer/${id}?sparat=${saved}`);

@@ -13,6 +13,7 @@ import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { renameSchema, stageSchema, staffTeamSchema } from "../models/organisations-admin";
 import { addSchoolPart, addStaffTeam, organisationForAdmin, renameOrganisation, setOrganisationClosed } from "../models/organisations-admin.server";
+import type { Failure } from "../models/failure";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.organisation.name : "Verksamhet");
 
@@ -32,9 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, id } = await lookup(request, params.organisationId);
   const values = await readFormValues(request);
-  const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>
+  const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok ? redirect(`/admin/verksamheter/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
-  const parsed = <T,>(schema: Parameters<typeof validateForm>[1], run: (data: T) => { ok: true } | { ok: false; field: string; message: string }, saved: string) => {
+  const parsed = <T,>(schema: Parameters<typeof validateForm>[1], run: (data: T) => { ok: true } | Failure, saved: string) => {
     const form = validateForm(values, schema);
     return form.ok ? answer(run(form.data as T), saved) : json(refused(form.fieldErrors, values), { status: 400 });
   };

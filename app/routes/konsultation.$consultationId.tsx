@@ -18,6 +18,7 @@ import { localDateOf } from "../time/stockholm";
 import { FormError } from "../components/FormError";
 import { NameConfirmation } from "../components/NameConfirmation";
 import { SavedNotice } from "../components/SavedNotice";
+import type { Failure } from "../models/failure";
 
 export const meta: MetaFunction = () => pageTitle("Konsultation");
 
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = id === null ? null : lookupConsultation(actor, id, at);
   if (!found || id === null) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);
-  const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>
+  const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok ? redirect(`/konsultation/${id}?sparat=${saved}`) : json({ ...refused({ [outcome.field]: outcome.message }, values), needsNameConfirmation: false }, { status: 400 });
   switch (values.intent) {
     case "take":

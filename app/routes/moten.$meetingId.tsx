@@ -30,6 +30,7 @@ import { TextArea } from "../components/TextArea";
 import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockholm";
 import { isPartner } from "../auth/permissions";
 import { SavedNotice } from "../components/SavedNotice";
+import type { Failure } from "../models/failure";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Möte");
 
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!found || id === null) throw new Response("Not found", { status: 404 });
   const { values, lists } = await readForm(request);
   const at = now();
-  const answer = (outcome: { ok: true } | { ok: false; field: string; message: string }, saved: string) =>
+  const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok ? redirect(`/moten/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
   switch (values.intent) {
     case "confirm": {
