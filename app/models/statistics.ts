@@ -113,6 +113,13 @@ export type Figures = ReturnType<typeof draftFigures>;
 export const shareOf = (part: Ref, whole: Ref): DraftCell => ({ part: part.ref, whole: whole.ref });
 export const medianOf = (values: number[], base: Ref): DraftCell => ({ median: median(values), base: base.ref });
 
+/** A row's cell of a column; every column must have one. */
+function columnOf(row: Record<string, DraftCell>, key: string, table: string): DraftCell {
+  const value = row[key];
+  if (value === undefined) throw new Error(`Table ${table}: a row has no ${key}`);
+  return value;
+}
+
 /**
  * The tables as they may be shown: the cells `protect` hides replaced by markers, every other
  * cell as it is. The figures a chart draws are hidden for protection only when nothing else will do.
@@ -149,7 +156,8 @@ export function publishTables(figures: Pick<Figures, "cells" | "sums">, drafts: 
     if (base === 0 || value.median === null) return null;
     return isSmall(base) ? { hidden: "few" } : value.median;
   };
-  return drafts.map((draft) => ({ ...draft, rows: draft.rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, publish(value)]))) }));
+  // Only the columns leave: a figure a draft row carries for its sums is never sent.
+  return drafts.map((draft) => ({ ...draft, rows: draft.rows.map((row) => Object.fromEntries(draft.columns.map(({ key }) => [key, publish(columnOf(row, key, draft.id))]))) }));
 }
 
 const percent = new Intl.NumberFormat("sv-SE", { style: "percent", maximumFractionDigits: 0 });

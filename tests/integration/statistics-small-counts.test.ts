@@ -232,6 +232,8 @@ describe("no small count can be worked out from the follow-up", () => {
     expect(november.covered).toEqual({ hidden: "small" });
     for (const table of [...page.tables, city.table]) {
       for (const r of table.rows) {
+        // Nothing beside the columns: a figure that is not shown is not sent either.
+        expect(Object.keys(r).sort(), table.id).toEqual(table.columns.map((c) => c.key).sort());
         for (const column of table.columns) {
           const cell = r[column.key];
           const where = `${table.id} ${String(r[table.columns[0]!.key])} ${column.key}`;
