@@ -62,11 +62,14 @@ const { email, name, title } = input.data;
 const db = getDb();
 const at = now();
 const outcome = db.transaction((tx) => {
-  const existing = tx
+  const holders = tx
     .select({ id: people.id, name: people.name, role: people.role, passwordHash: people.passwordHash, deactivatedAt: people.deactivatedAt })
     .from(people)
     .where(eq(people.email, email))
-    .get();
+    .all();
+  // A district's invitation that was never taken up does not hold the address (decision 012);
+  // an account with a password does, and so does an earlier city administrator.
+  const existing = holders.find((p) => p.role === "city_admin") ?? holders.find((p) => p.passwordHash !== null);
   if (existing) {
     // A new link only for a city administrator who never chose a password: a link sets the password, whoever holds it.
     if (existing.role !== "city_admin" || existing.passwordHash !== null || existing.deactivatedAt !== null) return { ok: false as const, role: existing.role };

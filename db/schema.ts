@@ -196,12 +196,12 @@ export const people = sqliteTable(
   },
   (t) => [
     unique("people_id_district").on(t.id, t.districtId),
-    // One address, one login: at most one active account with a password per address. Another
-    // district may still invite the address (a row without a password), so that an invitation
-    // answers the same whoever holds the address elsewhere (decision 012); a person who moved
-    // chooses a password in the new district once the old account is deactivated. Within one
-    // district an address is unique.
-    uniqueIndex("people_email_login").on(sql`lower(${t.email})`).where(sql`${t.passwordHash} IS NOT NULL AND ${t.deactivatedAt} IS NULL`),
+    // One address, one login: at most one account with a password per address, deactivated or
+    // not (deactivating a person must not free her address for another district's row).
+    // Another district may still invite the address (a row without a password), so that an
+    // invitation answers the same whoever holds the address elsewhere (decision 012). Within
+    // one district an address is unique.
+    uniqueIndex("people_email_login").on(sql`lower(${t.email})`).where(sql`${t.passwordHash} IS NOT NULL`),
     uniqueIndex("people_email_in_district").on(t.districtId, sql`lower(${t.email})`).where(sql`${t.role} NOT IN (${inList(CITY_ROLES)})`),
     foreignKey({
       name: "people_organisation_same_district",

@@ -37,14 +37,14 @@ export function issueToken(tx: TxOrDb, personId: number, purpose: LinkPurpose, n
 export type LinkRefusal = "deactivated" | "has-password" | "has-account" | "unknown";
 
 /**
- * Whether another active account with the person's address has a password: then the address
- * already logs in (one login per address), and an invitation for this account cannot be taken up.
+ * Whether another account with the person's address has a password, active or deactivated:
+ * then the address has its login (one per address), and no link of this account may set one.
  * That happens when a district invites an address another district already has, and is told
  * nothing about it (decision 012): no link of this account may set a password, and the owner
  * of the address is told to log in with the account they have.
  */
 export function addressLogsInElsewhere(tx: TxOrDb, personId: number, email: string): boolean {
-  return tx.select({ id: people.id }).from(people).where(and(eq(people.email, email), ne(people.id, personId), isNotNull(people.passwordHash), isNull(people.deactivatedAt))).get() !== undefined;
+  return tx.select({ id: people.id }).from(people).where(and(eq(people.email, email), ne(people.id, personId), isNotNull(people.passwordHash))).get() !== undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { addressLogsInElsewhere, tokenState, useToken, type LinkPurpose, type To
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { enqueueMail, LINK_PLACEHOLDER } from "../mail/outbox.server";
 import { recordAudit } from "./audit.server";
-import { findActivePersonByEmail } from "./people.server";
+import { activeAccountsWithEmail } from "./people.server";
 
 export { tokenState, type TokenState } from "../auth/one-time-links.server";
 
@@ -31,13 +31,19 @@ export async function setPasswordWithToken(token: string, purpose: LinkPurpose, 
 }
 
 /**
- * A reset link by mail to an active person with this email, at most RESET_MAILS_PER_HOUR an
- * hour. The caller answers before this runs and the same whether or not anyone has the
- * address, so nobody learns who has an account. The link itself is made when the mail is sent.
+ * A reset link by mail to every active account with this email, each at most
+ * RESET_MAILS_PER_HOUR an hour. The caller answers before this runs and the same whether or
+ * not anyone has the address, so nobody learns who has an account. Every account gets its
+ * own mail, in its own district's outbox and log, so what a district sees depends on its own
+ * people only, never on whether another district has the address (decision 012); the mail of
+ * an account that cannot have the login says so when it is sent. The link itself is made when
+ * the mail is sent.
  */
 export const requestPasswordReset = atomic(function requestPasswordReset(email: string, now: Date): void {
-  const person = findActivePersonByEmail(email);
-  if (!person) return;
+  for (const person of activeAccountsWithEmail(email)) mailResetLink(person, now);
+});
+
+function mailResetLink(person: { id: number; districtId: number }, now: Date): void {
   const db = getDb();
   const lastHour = db
     .select({ n: count() })
@@ -58,7 +64,7 @@ export const requestPasswordReset = atomic(function requestPasswordReset(email: 
     db,
   );
   recordAudit({ personId: person.id, districtId: person.districtId }, "account.password_reset_requested", { type: "person", id: person.id });
-});
+}
 
 /** The invitation mail with a link to set one's first password (made when the mail is sent). */
 export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string): void {

@@ -4,7 +4,6 @@ import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { isContentRole, recordAccessRequested } from "./access-approval.server";
-import { addressLogsInElsewhere } from "../auth/one-time-links.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
@@ -129,7 +128,7 @@ function checkOrganisation(actor: Actor, organisationId: number | null): Failure
  * row, its outbox its mail and its audit log the invitation, so nothing it sees differs. When
  * the mail goes out, the owner is told to log in with the account they have (account-mails.ts);
  * the link is never made, and no link of this account can set a password while the address
- * logs in elsewhere. A person who moved gets in once the old district deactivates her account.
+ * has a password elsewhere.
  */
 export const invitePerson = atomic(function invitePerson(actor: Actor, input: InviteInput, now: Date): { ok: true; id: number } | Failure {
   if (!canRunPeople(actor)) return fail("form", "Bara samordnaren bjuder in.");
@@ -230,12 +229,7 @@ export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   if (!found) return fail("form", "Personen finns inte.");
   if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
-  getDb().transaction((tx) => {
-    // Meanwhile the address may log in with an account elsewhere (the person moved): this one
-    // comes back without its password, so the address still logs in once (decision 012).
-    const keepsPassword = !addressLogsInElsewhere(tx, id, found.person.email);
-    tx.update(people).set(keepsPassword ? { deactivatedAt: null } : { deactivatedAt: null, passwordHash: null }).where(eq(people.id, id)).run();
-  });
+  getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.reactivated", { type: "person", id });
   // An account the head of unit refused comes back only as a new request.
   if (isContentRole(found.person.role) && found.person.accessApprovedAt === null) recordAccessRequested(actor, { type: "person", id });

@@ -10,10 +10,20 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Every active account with this email: two districts may each have invited one address. */
+export function activeAccountsWithEmail(email: string) {
+  return getDb()
+    .select({ id: people.id, districtId: people.districtId })
+    .from(people)
+    .where(and(sql`lower(${people.email}) = ${normaliseEmail(email)}`, isNull(people.deactivatedAt)))
+    .orderBy(people.id)
+    .all();
+}
+
 /**
  * The active person with this email, with what login needs. Two districts may each have
  * invited one address, but at most one account per address has a password (the database
- * says so): that one logs in, and otherwise the earliest invitation gets the reset link.
+ * says so): that one logs in.
  */
 export function findActivePersonByEmail(email: string) {
   return getDb()

@@ -9,6 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, setDbForTesting, type DB } from "../../app/db.server";
+import { eq, sql } from "drizzle-orm";
+import { districts, people, teams } from "../../db/schema";
 import { action as invitation } from "../../app/routes/inbjudan.$token";
 import { action as loginAction } from "../../app/routes/logga-in";
 import { loader as cityPage } from "../../app/routes/stad";
@@ -95,6 +97,28 @@ describe("npm run admin:create", { timeout: 60_000 }, () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("anna@stad.example already has an account");
     expect(refused.stdout).not.toContain("/inbjudan/");
+  });
+
+  it("an address a district has only invited does not stop the city from making it an administrator", async () => {
+    linkIn(adminCreate("--email", "forsta@stad.example", "--name", "Första Admin").stdout);
+    const portal = portalDatabase();
+    const district = portal.insert(districts).values({ slug: "bromma", name: "Bromma" }).returning({ id: districts.id }).get();
+    const team = portal.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Brommaplan" }).returning({ id: teams.id }).get();
+    portal.insert(people).values({ districtId: district.id, teamId: team.id, name: "Bo Bromma", email: "bo@stad.example", title: "Samordnare", role: "coordinator" }).run();
+    setDbForTesting(undefined);
+    portal.$client.close();
+    db = undefined;
+
+    const made = adminCreate("--email", "bo@stad.example", "--name", "Bo Bromma");
+    expect(made.stderr).toBe("");
+    portalDatabase();
+    expect((await choosePassword(linkIn(made.stdout), "ett långt lösenord")).status).toBe(302);
+    expect((await logIn("bo@stad.example", "ett långt lösenord")).status).toBe(302);
+    // The login is the city administrator's; the district's invitation stays one without a password.
+    expect(db!.select({ role: people.role, hasPassword: sql<number>`${people.passwordHash} IS NOT NULL` }).from(people).where(eq(people.email, "bo@stad.example")).orderBy(people.id).all()).toEqual([
+      { role: "coordinator", hasPassword: 0 },
+      { role: "city_admin", hasPassword: 1 },
+    ]);
   });
 
   it("says what is wrong with the arguments", () => {

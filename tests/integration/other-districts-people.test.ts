@@ -13,13 +13,13 @@ import { action as importAction } from "../../app/routes/admin.import";
 import { action as groupAction } from "../../app/routes/moten.grupp";
 import { action as cityAction } from "../../app/routes/stad";
 import { loader as inviteLoader, action as inviteLinkAction } from "../../app/routes/inbjudan.$token";
-import { issueToken } from "../../app/auth/one-time-links.server";
+import { issueToken, tokenState } from "../../app/auth/one-time-links.server";
 import { outboxOfDistrict } from "../../app/mail/outbox.server";
 import { requestPasswordReset } from "../../app/models/accounts.server";
 import { deactivatePerson, districtPeople, personForAdmin, reactivatePerson } from "../../app/models/people-admin.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
-import { deliverToTestServer, linkTokenSentTo } from "./smtp";
+import { deliverToTestServer } from "./smtp";
 
 const ST_COORDINATOR = "samordnare@st.example";
 const HV_TEACHER = "larare@vallingbyskolan.example";
@@ -100,38 +100,69 @@ describe("another district's people", () => {
     const tried = await respond(async () => inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })));
     expect(tried.status).toBe(400);
     expect(db.select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, st)).get()!.passwordHash).toBeNull();
-    // A reset for the address goes to the account that logs in.
+    // A reset for the address: the account that logs in gets a working link, the invited one none.
     requestPasswordReset(HV_TEACHER, SEED_NOW);
-    expect(db.select({ personId: outbox.linkPersonId }).from(outbox).where(eq(outbox.linkPurpose, "reset")).all()).toEqual([{ personId: hv }]);
+    const links = (await deliverToTestServer()).filter((m) => m.to === HV_TEACHER).flatMap((m) => /\/aterstall\/([A-Za-z0-9_-]+)/.exec(m.text)?.[1] ?? []);
+    expect(links).toHaveLength(1);
+    const resetToken = links[0]!;
+    expect(tokenState(resetToken, "reset", SEED_NOW)).toMatchObject({ ok: true, personId: hv });
     await sessionCookie(HV_TEACHER);
   });
 
-  it("a person who moved: once the old district deactivates her, the new district's invitation lets her choose a password, and the old account comes back without it", async () => {
+  it("a reset request for an address lands in every district that has it: the inviting district sees the same as for a fresh address", async () => {
+    await invite(HV_TEACHER);
+    await invite(FRESH);
+    await invite(CITY_ADMIN);
+    for (const email of [HV_TEACHER, FRESH, CITY_ADMIN]) requestPasswordReset(email, SEED_NOW);
+    const st = actorFor(ST_COORDINATOR);
+    const seenBy = (email: string) => {
+      const id = districtPeople(st, "").find((p) => p.email === email)!.id;
+      const mails = outboxOfDistrict(st).filter((m) => m.to === email).map((m) => m.subject);
+      const lines = db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.objectType, "person"), eq(auditEvents.objectId, String(id)))).all();
+      return { mails, lines };
+    };
+    expect(seenBy(FRESH).mails).toContain("Välj ett nytt lösenord till Samverkansportalen");
+    expect(seenBy(HV_TEACHER)).toEqual(seenBy(FRESH));
+    expect(seenBy(CITY_ADMIN)).toEqual(seenBy(FRESH));
+    // The owner's own account still gets its real link; the invited one only says the address has an account.
+    const arrived = (await deliverToTestServer()).filter((m) => m.to === HV_TEACHER && m.subject.startsWith("Välj ett nytt"));
+    expect(arrived).toHaveLength(2);
+    expect(arrived.filter((m) => /\/aterstall\/[A-Za-z0-9_-]{20,}/.test(m.text))).toHaveLength(1);
+    expect(arrived.filter((m) => m.text.includes("Din e-postadress har redan ett konto"))).toHaveLength(1);
+  });
+
+  it("deactivating a person does not free her address: another district's invited account never gets a password, by invitation or by reset", async () => {
     const hv = personId(HV_TEACHER);
     expect(deactivatePerson(actorFor("samordnare@hv.example"), hv, SEED_NOW)).toEqual({ ok: true });
     await invite(HV_TEACHER);
-    const token = await linkTokenSentTo(HV_TEACHER, "inbjudan");
-    const chosen = await respond(async () => inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })));
-    expect(chosen.status).toBe(302);
-    const st = districtPeople(actorFor(ST_COORDINATOR), "").find((p) => p.email === HV_TEACHER)!;
-    expect(st.hasPassword).toBe(true);
-
+    requestPasswordReset(HV_TEACHER, SEED_NOW);
+    const arrived = (await deliverToTestServer()).filter((m) => m.to === HV_TEACHER);
+    expect(arrived).toHaveLength(2);
+    for (const mail of arrived) {
+      expect(mail.text).not.toMatch(/\/(inbjudan|aterstall)\//);
+      expect(mail.text).toContain("Din e-postadress har redan ett konto");
+    }
+    const st = districtPeople(actorFor(ST_COORDINATOR), "").find((p) => p.email === HV_TEACHER)!.id;
+    for (const purpose of ["invite", "reset"] as const) {
+      const token = issueToken(db, st, purpose, SEED_NOW);
+      expect(tokenState(token, purpose, SEED_NOW)).toEqual({ ok: false, reason: "has-account" });
+    }
+    // Her own district brings her back with her password.
     expect(reactivatePerson(actorFor("samordnare@hv.example"), hv, SEED_NOW)).toEqual({ ok: true });
-    expect(db.select({ passwordHash: people.passwordHash, deactivatedAt: people.deactivatedAt }).from(people).where(eq(people.id, hv)).get()).toEqual({ passwordHash: null, deactivatedAt: null });
-    expect(personId(HV_TEACHER)).toBe(st.id);
+    expect(personId(HV_TEACHER)).toBe(hv);
+    await sessionCookie(HV_TEACHER);
   });
 
-  it("the database allows one active password per address, and one account per address in a district", () => {
+  it("the database allows one password per address, and one account per address in a district", () => {
     const row = db.select().from(people).where(eq(people.email, "larare@tenstaskolan.example")).get()!;
     const copy = { districtId: personRow(HV_TEACHER).districtId, name: "Kopia", email: row.email, title: row.title, role: row.role, organisationId: personRow(HV_TEACHER).organisationId };
     expect(() => db.insert(people).values({ ...copy, passwordHash: row.passwordHash }).run()).toThrow(/UNIQUE/);
     const { id } = db.insert(people).values(copy).returning({ id: people.id }).get();
     expect(() => db.insert(people).values(copy).run()).toThrow(/UNIQUE/);
     expect(() => db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run()).toThrow(/UNIQUE/);
-    // A deactivated account's password does not count: the person may have moved.
+    // A deactivated account keeps the address's login: deactivating must not free it for another row.
     db.update(people).set({ deactivatedAt: SEED_NOW }).where(eq(people.id, row.id)).run();
-    db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run();
-    expect(() => db.update(people).set({ deactivatedAt: null }).where(eq(people.id, row.id)).run()).toThrow(/UNIQUE/);
+    expect(() => db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run()).toThrow(/UNIQUE/);
   });
 
   it("the district's own people are still found: an address it has is refused as taken", async () => {
