@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Role } from "../db/schema";
+import { can } from "./auth/permissions";
 import { getActor } from "./auth/session.server";
 import { now } from "./clock.server";
 import { callAdviceForRequest } from "./models/who-to-call.server";
@@ -39,22 +40,23 @@ export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
 
+/** The menu: only pages the person may open, decided by the capability table (permissions.ts). */
 function navigationFor(role: Role): [string, string][] {
-  if (role === "city_admin") return [["/stad", "Staden"]];
-  const manages = role === "coordinator";
-  const follows = role === "coordinator" || role === "unit_head";
+  const person = { role };
+  if (can(person, "city:admin")) return [["/stad", "Staden"]];
+  const follows = can(person, "district:statistics");
   const items: [string, string][] = [
     ["/", "Start"],
+    ...(can(person, "availability:set-own") ? ([["/vecka", "Min vecka"]] as [string, string][]) : []),
     ...(follows ? [] : ([["/walk-and-talk", "Walk-and-talk"]] as [string, string][])),
-    ["/konsultation", role === "partner_staff" || role === "partner_leadership" ? "Fråga socialtjänsten" : "Konsultation"],
+    ["/konsultation", can(person, "contacts:see-own") ? "Fråga socialtjänsten" : "Konsultation"],
     ["/moten", "Möten"],
     ["/stod", "Stöd"],
     ["/jour", "Jour"],
     ["/telefonlista", "Telefonlista"],
   ];
-  if (role === "social_worker" || role === "parent_adviser") items.splice(1, 0, ["/vecka", "Min vecka"]);
   if (follows) items.push(["/statistik", "Uppföljning"]);
-  if (manages) items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"], ["/admin", "Administration"]);
+  if (can(person, "district:manage")) items.push(["/kontaktpersoner", "Kontaktpersoner"], ["/utkorg", "Utkorg"], ["/admin", "Administration"]);
   return items;
 }
 

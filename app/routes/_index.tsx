@@ -60,6 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       advice,
       organisations: districtOrganisations(actor),
       approvals: pendingApprovals(actor),
+      // The head of unit sees the overview but runs neither the rota nor the assignments: no link to pages she cannot open.
+      manages: can(actor, "district:manage"),
       waiting: can(actor, "district:manage") ? { count: pendingCount(actor), hasUnitHead: districtHasUnitHead(actor.districtId) } : null,
     };
   }
@@ -174,7 +176,13 @@ export default function Home() {
             </p>
           ) : null}
           <p>
-            <Link to="/jour">Jourschemat</Link> · <Link to="/kontaktpersoner">Kontaktpersoner</Link>
+            <Link to="/jour">Jourschemat</Link>
+            {data.manages ? (
+              <>
+                {" "}
+                · <Link to="/kontaktpersoner">Kontaktpersoner</Link>
+              </>
+            ) : null}
           </p>
           <DistrictOverview districtName={data.greeting.districtName} organisations={data.organisations} />
         </>

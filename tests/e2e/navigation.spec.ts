@@ -31,3 +31,28 @@ for (const email of ROLES) {
     }
   });
 }
+
+const EVERY_ROLE = [
+  "larare@vallingbyskolan.example",
+  "rektor@vallingbyskolan.example",
+  "socialsekreterare@hv.example",
+  "eva.sjoberg@hv.example",
+  "samordnare@hv.example",
+  "enhetschef@hv.example",
+  "admin@stockholm.example",
+];
+
+test("no link on the start page or in the menu leads anyone to a page they may not open", async ({ page }) => {
+  for (const email of EVERY_ROLE) {
+    await login(page, email);
+    const hrefs = await page.locator("a[href^='/']").evaluateAll((elements) => [...new Set(elements.map((a) => a.getAttribute("href") ?? ""))]);
+    expect(hrefs.length, email).toBeGreaterThan(0);
+    for (const href of hrefs) {
+      // A redirect is fine (the city's administrator's "/" leads to /stad), a refusal is not.
+      const response = await page.request.get(href);
+      expect(response.status(), `${email}: ${href}`).toBe(200);
+      expect(new URL(response.url()).pathname, `${email}: ${href}`).not.toBe("/logga-in");
+    }
+    await page.context().clearCookies();
+  }
+});
