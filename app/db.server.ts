@@ -173,3 +173,13 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** A write the database refused because it would break a unique index (SQLite's error code, never its wording). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && (error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY");
+}
+
+/** A write one of the migrations' triggers refused with RAISE(ABORT, …) saying `reason`. */
+export function isRefusedByTrigger(error: unknown, reason: string): boolean {
+  return error instanceof Database.SqliteError && error.code === "SQLITE_CONSTRAINT_TRIGGER" && error.message.includes(reason);
+}

@@ -14,7 +14,7 @@ import {
   type CONSULTATION_OUTCOMES,
 } from "../../db/schema";
 import { can, isPartner, type Actor } from "../auth/permissions";
-import { atomic, getDb, type TxOrDb } from "../db.server";
+import { atomic, getDb, isRefusedByTrigger, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
@@ -184,7 +184,7 @@ export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meeti
     if (id === null) return fail("form", "Forumet är fullbokat. Välj ett annat datum.");
     return { ok: true, id };
   } catch (error) {
-    if (error instanceof Error && /UNIQUE|no such place/.test(error.message)) return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
+    if (isUniqueViolation(error) || isRefusedByTrigger(error, "no such place")) return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
     throw error;
   }
 });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { dutyHours, dutyLines, dutyOverrides, dutyRotaMembers, people } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
+import { atomic, getDb, isUniqueViolation } from "../db.server";
 import { addDays, isLocalDate, type LocalDate } from "../time/stockholm";
 import { isAwayOn } from "./availability";
 import { statusesOf } from "./availability.server";
@@ -167,7 +167,7 @@ function insertOverrides(actor: Actor, rows: { date: string; personId: number }[
     return OK;
   } catch (error) {
     // Another coordinator changed the same day in between: the unique index said no.
-    if (error instanceof Error && /UNIQUE/.test(error.message)) return fail(field, "Den dagen är redan ändrad. Ta bort ändringen först.");
+    if (isUniqueViolation(error)) return fail(field, "Den dagen är redan ändrad. Ta bort ändringen först.");
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { organisations, people, schoolParts, staffTeams, type SchoolStage } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
+import { atomic, getDb, isUniqueViolation } from "../db.server";
 import { recordAudit } from "./audit.server";
 import type { OrganisationInput } from "./organisations-admin";
 import { fail, type Failure } from "./failure";
@@ -12,7 +12,6 @@ import { fail, type Failure } from "./failure";
  * preschools of a preschool unit and their staff teams. Another district's organisation is 404.
  */
 
-const isUnique = (error: unknown) => error instanceof Error && /UNIQUE/.test(error.message);
 
 export function organisationsForAdmin(actor: Actor) {
   if (!can(actor, "district:manage")) return [];
@@ -65,7 +64,7 @@ export function addOrganisation(actor: Actor, input: OrganisationInput): { ok: t
     recordAudit(actor, "organisation.added", { type: "organisation", id: row.id });
     return { ok: true, id: row.id };
   } catch (error) {
-    if (isUnique(error)) return fail("name", "Det finns redan en verksamhet med det namnet.");
+    if (isUniqueViolation(error)) return fail("name", "Det finns redan en verksamhet med det namnet.");
     throw error;
   }
 }
@@ -75,7 +74,7 @@ export function renameOrganisation(actor: Actor, id: number, name: string): { ok
   try {
     getDb().update(organisations).set({ name }).where(eq(organisations.id, id)).run();
   } catch (error) {
-    if (isUnique(error)) return fail("name", "Det finns redan en verksamhet med det namnet.");
+    if (isUniqueViolation(error)) return fail("name", "Det finns redan en verksamhet med det namnet.");
     throw error;
   }
   recordAudit(actor, "organisation.changed", { type: "organisation", id });

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, like, notInArray, or } from "drizzle
 import { CITY_ROLES, meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots, type Role } from "../../db/schema";
 import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
-import { atomic, getDb } from "../db.server";
+import { atomic, getDb, isRefusedByTrigger } from "../db.server";
 import { isContentRole, recordAccessRequested } from "./access-approval.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
@@ -199,7 +199,7 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
       .where(eq(people.id, id))
       .run();
   } catch (error) {
-    if (error instanceof Error && /contact assignments/.test(error.message)) {
+    if (isRefusedByTrigger(error, "remove the contact assignments")) {
       return fail("role", "Personen är kontaktperson eller har jourdagar. Ta bort uppdragen och jourplatsen först, sedan kan du byta roll.");
     }
     throw error;

@@ -13,7 +13,7 @@ import {
   type WalkTopic,
 } from "../../db/schema";
 import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
-import { atomic, getDb, type TxOrDb } from "../db.server";
+import { atomic, getDb, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
 import { schoolStageLabel } from "../format/labels";
@@ -226,7 +226,7 @@ export function addOccasion(actor: Actor, seriesId: number, date: LocalDate, now
   try {
     getDb().transaction((tx) => insertOccasion(tx, series.id, series.placesPerSlot, planned));
   } catch (error) {
-    if (error instanceof Error && /UNIQUE/.test(error.message)) return fail("date", "Det finns redan ett tillfälle den dagen.");
+    if (isUniqueViolation(error)) return fail("date", "Det finns redan ett tillfälle den dagen.");
     throw error;
   }
   return { ok: true };
@@ -589,7 +589,7 @@ export const moveOccasion = atomic(function moveOccasion(actor: Actor, occasionI
       }
     });
   } catch (error) {
-    if (error instanceof Error && /UNIQUE/.test(error.message)) return fail("date", "Det finns redan ett tillfälle den dagen.");
+    if (isUniqueViolation(error)) return fail("date", "Det finns redan ett tillfälle den dagen.");
     throw error;
   }
   return { ok: true };
