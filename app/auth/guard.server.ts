@@ -1,4 +1,4 @@
-import { can, type Actor } from "./permissions";
+import { can, type Actor, type Capability } from "./permissions";
 import { requireActor } from "./session.server";
 
 /**
@@ -8,6 +8,22 @@ import { requireActor } from "./session.server";
  */
 export async function requireWriter(request: Request): Promise<Actor> {
   const actor = await requireActor(request);
-  if (!can(actor, "portal:write")) throw new Response("Forbidden", { status: 403 });
+  if (!can(actor, "portal:write")) throw forbidden();
   return actor;
+}
+
+/**
+ * The first line of a loader or action for a page only some roles use: the acting person, or
+ * 403 for anyone whose role lacks `capability` (a page your role never uses; another person's
+ * object is the model's 404). Logged out: to the login page.
+ */
+export async function requireActorWith(request: Request, capability: Capability): Promise<Actor> {
+  const actor = await requireActor(request);
+  if (!can(actor, capability)) throw forbidden();
+  return actor;
+}
+
+/** The answer for a page or an action the person's role never uses. */
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
 }

@@ -26,6 +26,7 @@ import { hasBookedThisTerm, openSlotsFor, termOf, walkExpected } from "../models
 import { callAdviceForRequest } from "../models/who-to-call.server";
 import { SlotList } from "../components/walk/SlotList";
 import { addDays } from "../time/stockholm";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Start");
 
@@ -72,11 +73,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const values = await readFormValues(request);
   if (values.intent === "approve" || values.intent === "refuse") return approval(actor, values);
-  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+  if (!can(actor, "availability:set-own")) throw forbidden();
   if (values.intent === "renew-feed") {
     // Shown this once, in the answer to the POST: only its hash is kept, and it never stands in a URL.
     const token = renewFeedToken(actor);
-    if (!token) throw new Response("Forbidden", { status: 403 });
+    if (!token) throw forbidden();
     return json({ newFeedUrl: `${new URL(request.url).origin}/kalender/jour/${token}.ics` });
   }
   if (values.intent !== "set-status") {
@@ -91,7 +92,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** The head of unit approves or refuses a request for access to consultations (four eyes). */
 async function approval(actor: Actor, values: Record<string, string>) {
-  if (!can(actor, "access:approve")) throw new Response("Forbidden", { status: 403 });
+  if (!can(actor, "access:approve")) throw forbidden();
   const form = validateForm(values, approvalSchema());
   if (!form.ok) return json(refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), { status: 400 });
   const { intent, ...item } = form.data;

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { pageTitle } from "../format/title";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Administration");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   return { districtName: actor.districtName };
 }
 

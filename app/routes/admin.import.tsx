@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { FormError } from "../components/FormError";
 import { SavedNotice } from "../components/SavedNotice";
@@ -11,17 +9,12 @@ import { organisationKindLabel, roleLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
 import { decodeUtf8, HEADER, type ImportPlan } from "../models/import";
 import { previewImport, runImport } from "../models/import.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Importera från en CSV-fil");
 
-async function coordinator(request: Request) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await coordinator(request);
+  await requireActorWith(request, "district:manage");
   return null;
 }
 
@@ -48,7 +41,7 @@ async function readCsv(request: Request): Promise<{ intent: string; text: string
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await coordinator(request);
+  const actor = await requireActorWith(request, "district:manage");
   const csv = await readCsv(request);
   if ("error" in csv) return json<Answer>({ error: csv.error, text: csv.text }, { status: 400 });
   if (csv.intent === "import") {

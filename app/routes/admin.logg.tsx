@@ -1,19 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { auditActionLabel, auditObjectLabel } from "../format/audit";
 import { pageTitle } from "../format/title";
 import { formatInstant } from "../format/walk";
 import { auditLogOf } from "../models/audit.server";
 import { localDateOf } from "../time/stockholm";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Logg");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   const raw = new URL(request.url).searchParams.get("sida") ?? "0";
   const page = /^\d{1,5}$/.test(raw) ? Number(raw) : 0;
   return { page, ...auditLogOf(actor, page), today: localDateOf(now()) };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { endAllSessionsOf, requireActor } from "../auth/session.server";
+import { endAllSessionsOf } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PersonFields } from "../components/admin/PersonFields";
 import { FormError } from "../components/FormError";
@@ -14,15 +14,15 @@ import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { meetingKindLabel } from "../models/meetings";
 import { personFormSchema } from "../models/people-admin";
 import { districtHasUnitHead, isContentRole } from "../models/access-approval.server";
-import { unitChoices, canRunPeople, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
+import { unitChoices, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
 import type { Failure } from "../models/failure";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.person.name : "Person");
 
 async function lookup(request: Request, personId: string | undefined) {
-  const actor = await requireActor(request);
-  if (!canRunPeople(actor)) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   const id = parseId(personId);
   const found = id === null ? null : personForAdmin(actor, id, now());
   if (!found || id === null) throw new Response("Not found", { status: 404 });

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PersonFields } from "../components/admin/PersonFields";
 import { Field } from "../components/Field";
@@ -12,24 +11,19 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { inviteSchema } from "../models/people-admin";
 import { isContentRole } from "../models/access-approval.server";
-import { unitChoices, canRunPeople, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
+import { unitChoices, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Personer");
 
-async function coordinator(request: Request) {
-  const actor = await requireActor(request);
-  if (!canRunPeople(actor)) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await coordinator(request);
+  const actor = await requireActorWith(request, "district:manage");
   const query = (new URL(request.url).searchParams.get("sok") ?? "").slice(0, 100);
   return { query, people: districtPeople(actor, query), organisations: organisationChoices(actor), units: unitChoices(actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await coordinator(request);
+  const actor = await requireActorWith(request, "district:manage");
   const values = await readFormValues(request);
   const form = validateForm(values, inviteSchema);
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
 import { SelectField } from "../components/SelectField";
@@ -12,22 +10,17 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { organisationSchema } from "../models/organisations-admin";
 import { addOrganisation, organisationsForAdmin, preschoolUnits } from "../models/organisations-admin.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Verksamheter");
 
-async function coordinator(request: Request) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
-  return actor;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await coordinator(request);
+  const actor = await requireActorWith(request, "district:manage");
   return { organisations: organisationsForAdmin(actor), units: preschoolUnits(actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await coordinator(request);
+  const actor = await requireActorWith(request, "district:manage");
   const values = await readFormValues(request);
   const form = validateForm(values, organisationSchema);
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });

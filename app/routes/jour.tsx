@@ -27,6 +27,7 @@ import { dutyDays, dutyLineOf, rotaMembersOf } from "../models/duty.server";
 import { recordAudit } from "../models/audit.server";
 import { addDays, localDateOf, mondayOf } from "../time/stockholm";
 import { SavedNotice } from "../components/SavedNotice";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Jour");
 
@@ -54,8 +55,7 @@ const INTENTS = ["add-member", "remove-member", "move-up", "move-down", "replace
 type Intent = (typeof INTENTS)[number];
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   const values = await readFormValues(request);
   const intent = INTENTS.find((i) => i === values.intent);
   const today = localDateOf(now());

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { WhoToCall } from "../components/CallOptions";
 import { ConsultationFields } from "../components/ConsultationFields";
@@ -14,19 +12,18 @@ import { readConsultationForm } from "../http/consultation-form";
 import { createConsultation } from "../models/consultations.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
 import { FormError } from "../components/FormError";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialtjänsten");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "contacts:see-own")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "contacts:see-own");
   const advice = callAdviceForRequest(request, actor, now());
   return { options: advice.options, today: advice.today };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "contacts:see-own")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "contacts:see-own");
   const at = now();
   const { form, refuse } = await readConsultationForm(request, at);
   if (!form.ok) return json(refuse(form.fieldErrors), { status: 400 });

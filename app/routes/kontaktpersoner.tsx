@@ -2,8 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { Field } from "../components/Field";
 import { SelectField } from "../components/SelectField";
 import { organisationKindLabel, roleLabel, schoolStageLabel } from "../format/labels";
@@ -14,12 +12,12 @@ import { addContactAssignment, contactCandidates, removeContactAssignment } from
 import { districtOrganisations, getOrganisation } from "../models/organisations.server";
 import { districtHasUnitHead } from "../models/access-approval.server";
 import { FormError } from "../components/FormError";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Kontaktpersoner");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   const chosenId = parseId(new URL(request.url).searchParams.get("verksamhet") ?? undefined);
   const chosen = chosenId === null ? null : getOrganisation(actor, chosenId);
   return {
@@ -42,8 +40,7 @@ const addSchema = () =>
 const removeSchema = () => z.object({ assignmentId: id("Välj ett uppdrag.") });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   // Checkboxes repeat their name: read them before the single-value form reader.
   const formData = await request.clone().formData().catch(() => new FormData());
   const schoolPartIds = formData.getAll("schoolPartIds").map((v) => parseId(typeof v === "string" ? v : undefined));

@@ -13,13 +13,14 @@ import { readFormValues, refused, validateForm } from "../http/forms";
 import { staffTeamMeetingSchema } from "../models/meeting-forms";
 import { STAFF_TEAM_THEMES } from "../models/meetings";
 import { createStaffTeamMeeting, meetingHostsFor, visitTargetsFor } from "../models/meetings.server";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Be om besök på ett arbetslagsmöte");
 
 async function leadership(request: Request) {
   const actor = await requireActor(request);
   const targets = visitTargetsFor(actor);
-  if (targets.length === 0) throw new Response("Forbidden", { status: 403 });
+  if (targets.length === 0) throw forbidden();
   return { actor, targets };
 }
 

@@ -14,12 +14,13 @@ import { groupKindLabel } from "../models/meetings";
 import { SeriesFields } from "../components/meetings/SeriesFields";
 import { canStartGroup, createGroupSeries } from "../models/meeting-groups.server";
 import { options } from "../format/consultation";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Starta ett forum eller en samverkansgrupp");
 
 async function groupStarter(request: Request) {
   const actor = await requireActor(request);
-  if (!canStartGroup(actor)) throw new Response("Forbidden", { status: 403 });
+  if (!canStartGroup(actor)) throw forbidden();
   return actor;
 }
 

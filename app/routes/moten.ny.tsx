@@ -18,19 +18,20 @@ import { reportMeetingSchema } from "../models/meeting-forms";
 import { placeLabel } from "../models/meetings";
 import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Planera ett anmälningsmöte");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  if (!isPartner(actor)) throw new Response("Forbidden", { status: 403 });
+  if (!isPartner(actor)) throw forbidden();
   const advice = callAdviceForRequest(request, actor, now());
   return { hosts: meetingHostsFor(actor), callOptions: advice.options, today: advice.today };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  if (!isPartner(actor)) throw new Response("Forbidden", { status: 403 });
+  if (!isPartner(actor)) throw forbidden();
   const values = await readFormValues(request);
   // Violence or abuse in the family: the guardians must not be told first. Call, don't plan.
   if (values.violence === "yes") return json({ ...refused({}, values), phoneFirst: true, needsNameConfirmation: false });

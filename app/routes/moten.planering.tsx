@@ -10,13 +10,14 @@ import { readFormValues, refused, validateForm } from "../http/forms";
 import { planningSeriesSchema } from "../models/meeting-forms";
 import { SeriesFields } from "../components/meetings/SeriesFields";
 import { createPlanningSeries, planningOrganisationsFor } from "../models/meetings.server";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Planeringsmöten med förskolan");
 
 async function contactPerson(request: Request) {
   const actor = await requireActor(request);
   const organisations = planningOrganisationsFor(actor);
-  if (organisations.length === 0) throw new Response("Forbidden", { status: 403 });
+  if (organisations.length === 0) throw forbidden();
   return { actor, organisations };
 }
 

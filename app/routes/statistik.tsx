@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { StatisticsTable } from "../components/statistics/StatisticsTable";
 import { pageTitle } from "../format/title";
 import { districtStatistics } from "../models/statistics.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Uppföljning");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:statistics")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:statistics");
   return { districtName: actor.districtName, ...districtStatistics(actor.districtId, now()) };
 }
 

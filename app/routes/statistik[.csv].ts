@@ -1,15 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { csvResponse } from "../format/csv";
 import { csvRows } from "../models/statistics";
 import { districtStatistics } from "../models/statistics.server";
+import { requireActorWith } from "../auth/guard.server";
 
 /** One table of the district's follow-up as CSV: `?tabell=<id>`. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:statistics")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:statistics");
   const id = new URL(request.url).searchParams.get("tabell");
   const table = districtStatistics(actor.districtId, now()).tables.find((t) => t.id === id);
   if (!table) throw new Response("Not found", { status: 404 });

@@ -9,12 +9,13 @@ import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { requestContact, requestSchema, supportOffer } from "../models/support.server";
 import { FormError } from "../components/FormError";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Be teamet kontakta familjen");
 
 async function offerFor(request: Request, offerId: string | undefined) {
   const actor = await requireActor(request);
-  if (!isPartner(actor)) throw new Response("Forbidden", { status: 403 });
+  if (!isPartner(actor)) throw forbidden();
   const id = parseId(offerId);
   const offer = id === null ? null : supportOffer(actor, id);
   if (!offer) throw new Response("Not found", { status: 404 });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can, isPartner } from "../auth/permissions";
-import { requireWriter } from "../auth/guard.server";
+import { forbidden, requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PhoneLink } from "../components/CallOptions";
@@ -34,17 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const unreadable = () => json(refused({ form: "Det gick inte. Ladda om sidan och försök igen." }, values), { status: 400 });
   switch (values.intent) {
     case "handled": {
-      if (!can(actor, "support-requests:handle")) throw new Response("Forbidden", { status: 403 });
+      if (!can(actor, "support-requests:handle")) throw forbidden();
       if (id === null) return unreadable();
       const outcome = markRequestHandled(actor, id, now());
       if (outcome.ok) return redirect("/stod?sparat=klar");
-      if (outcome.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
+      if (outcome.reason === "forbidden") throw forbidden();
       // Another team's request answers as if it did not exist.
       if (outcome.reason === "missing") throw new Response("Not found", { status: 404 });
       return json(refused({ form: outcome.message }, values), { status: 400 });
     }
     case "archive": {
-      if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+      if (!can(actor, "district:manage")) throw forbidden();
       if (id === null) return unreadable();
       if (!archiveOffer(actor, id, now())) throw new Response("Not found", { status: 404 });
       return redirect("/stod?sparat=borttaget");

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can, type Actor } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
+import { type Actor } from "../auth/permissions";
 import { Field } from "../components/Field";
 import { SelectField } from "../components/SelectField";
 import { TextArea } from "../components/TextArea";
@@ -11,13 +10,13 @@ import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { offerSchema, saveOffer, supportOffer, teamsOf } from "../models/support.server";
 import { FormError } from "../components/FormError";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Stödkatalogen");
 
 /** "nytt" is a new offer; a number is an offer of the coordinator's district. */
 async function editing(request: Request, offerId: string | undefined): Promise<{ actor: Actor; id: number | null }> {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   if (offerId === "nytt") return { actor, id: null };
   const id = parseId(offerId);
   if (id === null || !supportOffer(actor, id)) throw new Response("Not found", { status: 404 });

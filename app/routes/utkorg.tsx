@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { env } from "../env.server";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { outboxOfDistrict } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Utkorg");
 
@@ -17,8 +16,7 @@ export const meta: MetaFunction = () => pageTitle("Utkorg");
  * SMTP_URL) each mail is written as a file under data/mail/ for the person running the server.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "district:manage")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "district:manage");
   return { messages: outboxOfDistrict(actor, 100), today: localDateOf(now()), sending: Boolean(env.SMTP_URL) };
 }
 

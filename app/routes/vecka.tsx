@@ -1,19 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatDate, formatTime } from "../format/dates";
 import { pageTitle } from "../format/title";
 import { scheduleOf } from "../models/week.server";
 import { addDays, datesFrom, isLocalDate, localDateOf, mondayOf } from "../time/stockholm";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Min vecka");
 
 /** A social worker's week: duty days, walk-and-talks and meetings side by side. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "availability:set-own");
   const today = localDateOf(now());
   const asked = new URL(request.url).searchParams.get("vecka") ?? "";
   // Within two years either way; anything else shows this week.

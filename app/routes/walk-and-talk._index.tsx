@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can, isPartner } from "../auth/permissions";
-import { requireWriter } from "../auth/guard.server";
+import { forbidden, requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Agenda } from "../components/walk/Agenda";
@@ -64,13 +64,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     case "set-expected": {
       const outcome = setWalkExpected(actor, termOf(localDateOf(at)), values.expected === "yes");
-      if (!outcome.ok) throw new Response("Forbidden", { status: 403 });
+      if (!outcome.ok) throw forbidden();
       return redirect("/walk-and-talk?sparat=forvantan");
     }
     case "cancel-occasion":
     case "move-occasion":
     case "mark-outcome": {
-      if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+      if (!can(actor, "availability:set-own")) throw forbidden();
       const occasionId = parseId(values.occasionId);
       if (values.intent === "mark-outcome") {
         const slotId = parseId(values.slotId);

@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { SeriesForm } from "../components/walk/SeriesForm";
 import { pageTitle } from "../format/title";
@@ -10,19 +8,18 @@ import { readFormValues, refused, validateForm } from "../http/forms";
 import { seriesFormSchema } from "../models/walk-and-talk";
 import { createSeries, hostableOrganisations } from "../models/walk-and-talk.server";
 import { addDays, localDateOf } from "../time/stockholm";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Lägg ut walk-and-talk-tider");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "availability:set-own");
   const today = localDateOf(now());
   return { organisations: hostableOrganisations(actor), today, defaultLast: addDays(today, 7 * 12) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "availability:set-own")) throw new Response("Forbidden", { status: 403 });
+  const actor = await requireActorWith(request, "availability:set-own");
   const values = await readFormValues(request);
   const at = now();
   const form = validateForm(values, seriesFormSchema(at));

@@ -5,6 +5,7 @@ import { now } from "../clock.server";
 import { pageTitle } from "../format/title";
 import { staffProgress, termOf } from "../models/walk-and-talk.server";
 import { localDateOf } from "../time/stockholm";
+import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Personalens walk-and-talk");
 
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const term = termOf(localDateOf(now()));
   const groups = staffProgress(actor, term);
-  if (!groups) throw new Response("Forbidden", { status: 403 });
+  if (!groups) throw forbidden();
   return { groups, term };
 }
 
