@@ -32,8 +32,12 @@ export type MailMessage = {
 
 export type DeliveryResult = { sent: number; failed: number; kept: number; retried: number };
 
+/**
+ * One mail as the district's outbox shows it. No row number: the outbox is shared by every
+ * district, so the gaps between a district's numbers would count the others' mail, and with
+ * it whether a reset request for an address reached an account elsewhere.
+ */
 export type OutboxEntry = {
-  id: number;
   to: string;
   subject: string;
   text: string;
@@ -226,7 +230,6 @@ export function outboxOfDistrict(actor: Actor, limit = 50): OutboxEntry[] {
   if (!can(actor, "district:manage")) return [];
   return getDb()
     .select({
-      id: outbox.id,
       to: outbox.toAddress,
       subject: outbox.subject,
       text: outbox.textBody,

@@ -61,7 +61,7 @@ export const PARTNER_CONTENT_TYPES = ["consultation", "support_request"] as cons
 export function auditLogOf(actor: Actor, page: number, pageSize = 50) {
   if (!can(actor, "district:manage")) return { rows: [], more: false };
   const rows = getDb()
-    .select({ id: auditEvents.id, at: auditEvents.at, action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId, who: people.name })
+    .select({ at: auditEvents.at, action: auditEvents.action, objectType: auditEvents.objectType, objectId: auditEvents.objectId, who: people.name })
     .from(auditEvents)
     .leftJoin(people, eq(people.id, auditEvents.actorPersonId))
     .where(

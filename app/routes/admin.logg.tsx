@@ -38,8 +38,9 @@ export default function AuditLog() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
+            {rows.map((r, i) => (
+              // No row numbers are sent (they would count other districts' lines): the place is the key.
+              <tr key={`${page}-${i}`}>
                 <td>{formatInstant(r.at, today)}</td>
                 <td>{r.who ?? "Portalen"}</td>
                 <td>{auditActionLabel[r.action] ?? r.action}</td>

@@ -34,8 +34,9 @@ export default function Outbox() {
         Personliga engångslänkar visas aldrig här, bara för mottagaren.
       </p>
       {messages.length === 0 ? <p>Inga meddelanden ännu.</p> : null}
-      {messages.map((m) => (
-        <details key={m.id} className="panel">
+      {messages.map((m, i) => (
+        // The list is newest first and only read: its place is key enough (no row numbers are sent).
+        <details key={i} className="panel">
           <summary>
             <strong>{m.subject}</strong> till {m.to}, {formatInstant(m.createdAt, today)}. {statusText[m.status]}
             {m.icsMethod ? (m.icsMethod === "CANCEL" ? ", med avbokning för kalendern" : ", med kalenderinbjudan") : null}

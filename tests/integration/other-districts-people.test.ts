@@ -9,6 +9,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, districts, outbox, people } from "../../db/schema";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";
+import { loader as outboxLoader } from "../../app/routes/utkorg";
+import { loader as logLoader } from "../../app/routes/admin.logg";
 import { action as importAction } from "../../app/routes/admin.import";
 import { action as groupAction } from "../../app/routes/moten.grupp";
 import { action as cityAction } from "../../app/routes/stad";
@@ -129,6 +131,20 @@ describe("another district's people", () => {
     expect(arrived).toHaveLength(2);
     expect(arrived.filter((m) => /\/aterstall\/[A-Za-z0-9_-]{20,}/.test(m.text))).toHaveLength(1);
     expect(arrived.filter((m) => m.text.includes("Din e-postadress har redan ett konto"))).toHaveLength(1);
+  });
+
+  it("the outbox and the log carry no row numbers, which would count the mail and log lines of other districts", async () => {
+    await invite(FRESH);
+    requestPasswordReset(HV_TEACHER, SEED_NOW);
+    requestPasswordReset(FRESH, SEED_NOW);
+    const cookie = await sessionCookie(ST_COORDINATOR);
+    const keysOf = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keysOf) : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]) : []);
+    const outboxPage = await outboxLoader(args(get("/utkorg", cookie)));
+    const logPage = await logLoader(args(get("/admin/logg", cookie)));
+    expect(outboxPage.messages.length).toBeGreaterThan(0);
+    expect(logPage.rows.length).toBeGreaterThan(0);
+    expect(keysOf(outboxPage)).not.toContain("id");
+    expect(keysOf(logPage)).not.toContain("id");
   });
 
   it("deactivating a person does not free her address: another district's invited account never gets a password, by invitation or by reset", async () => {
