@@ -1,5 +1,5 @@
 import { and, count, eq, gte } from "drizzle-orm";
-import { outbox, people } from "../../db/schema";
+import { districts, outbox, people } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
 import { addressLogsInElsewhere, tokenState, useToken, type LinkPurpose, type TokenState } from "../auth/one-time-links.server";
 import { atomic, getDb, type TxOrDb } from "../db.server";
@@ -11,6 +11,8 @@ export { tokenState, type TokenState } from "../auth/one-time-links.server";
 
 /** At most this many reset mails per person and hour, whoever asks (ASVS V2.5: no mail bombing). */
 export const RESET_MAILS_PER_HOUR = 3;
+/** At most this many invitation mails per person and hour: a coordinator cannot mail-bomb an address either. */
+export const INVITATION_MAILS_PER_HOUR = 3;
 
 /** Uses the link to set the password. Exactly one of two simultaneous uses succeeds. */
 export async function setPasswordWithToken(token: string, purpose: LinkPurpose, password: string, now: Date): Promise<TokenState> {
@@ -43,14 +45,18 @@ export const requestPasswordReset = atomic(function requestPasswordReset(email: 
   for (const person of activeAccountsWithEmail(email)) mailResetLink(person, now);
 });
 
-function mailResetLink(person: { id: number; districtId: number }, now: Date): void {
-  const db = getDb();
-  const lastHour = db
+/** How many mails with a link of this purpose the person was sent in the hour before `now`. */
+export function linkMailsLastHour(personId: number, purpose: LinkPurpose, now: Date): number {
+  return getDb()
     .select({ n: count() })
     .from(outbox)
-    .where(and(eq(outbox.linkPersonId, person.id), eq(outbox.linkPurpose, "reset"), gte(outbox.createdAt, new Date(now.getTime() - 3_600_000))))
+    .where(and(eq(outbox.linkPersonId, personId), eq(outbox.linkPurpose, purpose), gte(outbox.createdAt, new Date(now.getTime() - 3_600_000))))
     .get()!.n;
-  if (lastHour >= RESET_MAILS_PER_HOUR) return;
+}
+
+function mailResetLink(person: { id: number; districtId: number }, now: Date): void {
+  const db = getDb();
+  if (linkMailsLastHour(person.id, "reset", now) >= RESET_MAILS_PER_HOUR) return;
   const row = db.select({ name: people.name, email: people.email, role: people.role }).from(people).where(eq(people.id, person.id)).get()!;
   enqueueMail(
     {
@@ -68,12 +74,15 @@ function mailResetLink(person: { id: number; districtId: number }, now: Date): v
 
 /** The invitation mail with a link to set one's first password (made when the mail is sent). */
 export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string): void {
+  // Which district invites, and as what: an address two districts invited can tell the invitations apart.
+  const where = tx.select({ district: districts.name, title: people.title, role: people.role }).from(people).innerJoin(districts, eq(districts.id, people.districtId)).where(eq(people.id, person.id)).get()!;
+  const inDistrict = where.role === "city_admin" ? "" : ` i ${where.district}`;
   enqueueMail(
     {
       districtId: person.districtId,
       to: person.email,
       subject: "Du är inbjuden till Samverkansportalen",
-      text: `Hej ${person.name}!\n\n${invitedBy} har bjudit in dig till Samverkansportalen, där skola, förskola, polis och socialtjänsten samverkar kring barn och unga.\n\nVälj ditt lösenord här inom 7 dagar:\n${LINK_PLACEHOLDER}\n\nLänken fungerar en gång.`,
+      text: `Hej ${person.name}!\n\n${invitedBy}${inDistrict} har bjudit in dig till Samverkansportalen, där skola, förskola, polis och socialtjänsten samverkar kring barn och unga. Du bjuds in som ${where.title.toLowerCase()}${inDistrict}.\n\nVälj ditt lösenord här inom 7 dagar:\n${LINK_PLACEHOLDER}\n\nLänken fungerar en gång.`,
       link: { purpose: "invite", personId: person.id },
     },
     tx,

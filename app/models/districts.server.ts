@@ -1,7 +1,8 @@
-import { asc, eq, or } from "drizzle-orm";
-import { districts, people, teams } from "../../db/schema";
+import { and, asc, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
+import { CITY_ROLES, districts, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
-import { atomic, getDb, type TxOrDb } from "../db.server";
+import { endOpenLinks } from "../auth/one-time-links.server";
+import { atomic, getDb, isRefusedByTrigger, type TxOrDb } from "../db.server";
 import { mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import { slugOf, type DistrictInput, type UnitHeadInput } from "./districts";
@@ -18,7 +19,17 @@ import { type Failure } from "./failure";
  */
 const ADDRESS_IN_USE = "Den adressen går inte att använda för ett nytt konto. Skriv en annan e-postadress i jobbet.";
 
-const addressInUse = (email: string) => getDb().select({ id: people.id }).from(people).where(eq(people.email, email)).get() !== undefined;
+/**
+ * Whether the address is taken for a new account in `districtId` (none for a district being
+ * added): it logs in already, it is a city-level account's, or that district has it. An
+ * invitation another district sent and nobody took up does not hold it (decision 012):
+ * otherwise a coordinator could keep the city from appointing the head of unit who approves
+ * the coordinator's own requests, by inviting her address first.
+ */
+function addressInUse(email: string, districtId: number | null): boolean {
+  const holds = or(isNotNull(people.passwordHash), inArray(people.role, [...CITY_ROLES]), districtId === null ? undefined : eq(people.districtId, districtId));
+  return getDb().select({ id: people.id }).from(people).where(and(eq(people.email, email), holds)).get() !== undefined;
+}
 
 /**
  * The city's administrator adds a district: the district, its social services team and the
@@ -31,7 +42,7 @@ export const addDistrict = atomic(function addDistrict(actor: Actor, input: Dist
   if (db.select({ id: districts.id }).from(districts).where(or(eq(districts.slug, slug), eq(districts.name, input.name))).get()) {
     return { ok: false, field: "name", message: "Det stadsdelsområdet finns redan." };
   }
-  if (addressInUse(input.coordinatorEmail)) return { ok: false, field: "coordinatorEmail", message: ADDRESS_IN_USE };
+  if (addressInUse(input.coordinatorEmail, null)) return { ok: false, field: "coordinatorEmail", message: ADDRESS_IN_USE };
   const id = db.transaction((tx) => {
     const district = tx.insert(districts).values({ slug, name: input.name, createdAt: now }).returning({ id: districts.id }).get();
     const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: input.office }).returning({ id: teams.id }).get();
@@ -70,8 +81,29 @@ export const appointUnitHead = atomic(function appointUnitHead(actor: Actor, inp
   const db = getDb();
   const team = db.select({ id: teams.id }).from(teams).where(eq(teams.districtId, input.districtId)).orderBy(asc(teams.id)).get();
   if (!team) return { ok: false, field: "districtId", message: "Välj stadsdelsområde." };
-  if (addressInUse(input.email)) return { ok: false, field: "email", message: ADDRESS_IN_USE };
-  const id = db.transaction((tx) => invitePersonOfTeam(tx, { districtId: input.districtId, teamId: team.id, name: input.name, email: input.email, title: "Enhetschef", role: "unit_head" }, actor, now));
+  const head = { districtId: input.districtId, teamId: team.id, name: input.name, email: input.email, title: "Enhetschef", role: "unit_head" as const };
+  // The district's own invitation of the address, never taken up, becomes the head of unit's:
+  // the district's coordinator cannot block the appointment by inviting her address first.
+  const invited = db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.email, input.email), eq(people.districtId, input.districtId), isNull(people.passwordHash), notInArray(people.role, [...CITY_ROLES])))
+    .get();
+  if (addressInUse(input.email, invited ? null : input.districtId)) return { ok: false, field: "email", message: ADDRESS_IN_USE };
+  let id: number;
+  try {
+    id = db.transaction((tx) => {
+      if (!invited) return invitePersonOfTeam(tx, head, actor, now);
+      tx.update(people).set({ ...head, organisationId: null, schoolPartId: null, staffTeamId: null, deactivatedAt: null }).where(eq(people.id, invited.id)).run();
+      endOpenLinks(tx, invited.id, now);
+      mailInvitation(tx, { id: invited.id, districtId: input.districtId, name: input.name, email: input.email }, actor.name);
+      return invited.id;
+    });
+  } catch (error) {
+    // The invited account already has contact assignments or rota places: it is in use.
+    if (isRefusedByTrigger(error, "remove the contact assignments")) return { ok: false, field: "email", message: ADDRESS_IN_USE };
+    throw error;
+  }
   recordAudit({ personId: actor.personId, districtId: input.districtId }, "unit_head.appointed", { type: "person", id });
   return { ok: true, id };
 });

@@ -4,7 +4,7 @@ import { schoolStageLabel } from "../format/labels";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger } from "../db.server";
 import { isContentRole, recordAccessRequested } from "./access-approval.server";
-import { mailInvitation } from "./accounts.server";
+import { INVITATION_MAILS_PER_HOUR, linkMailsLastHour, mailInvitation } from "./accounts.server";
 import { recordAudit } from "./audit.server";
 import type { InviteInput, PersonInput } from "./people-admin";
 import { fail, type Failure } from "./failure";
@@ -160,6 +160,7 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   // A new invitation sets a password: only for an account that never chose one, or the link
   // would replace the password of someone already using the portal.
   if (p.passwordHash !== null) return fail("form", "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.");
+  if (linkMailsLastHour(p.id, "invite", now) >= INVITATION_MAILS_PER_HOUR) return fail("form", "Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.");
   getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name));
   recordAudit(actor, "person.invited", { type: "person", id });
   return { ok: true };

@@ -206,6 +206,24 @@ describe("another district's people", () => {
     expect(await start(HV_TEACHER)).toBe((await start("ingen@okand.example")).replace("ingen@okand.example", HV_TEACHER));
   });
 
+  it("an invitation a coordinator sent first does not keep the city from appointing a head of unit or a first coordinator with that address", async () => {
+    const appoint = async (email: string, districtId: number) =>
+      respond(async () => cityAction(args(post("/stad", { intent: "unit-head", districtId: String(districtId), name: "Chef Chefsson", email }, await sessionCookie(CITY_ADMIN)))));
+    const hvId = personRow(HV_TEACHER).districtId;
+    // Spånga-Tensta plants an invitation of the head's address; so does Hässelby-Vällingby's own coordinator.
+    await invite("chef@hv.example");
+    await respond(async () => inviteAction(args(post("/admin/personer", { email: "chef2@hv.example", name: "Inte chef", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Vällingbyskolan")) }, await sessionCookie("samordnare@hv.example")))));
+    for (const email of ["chef@hv.example", "chef2@hv.example"]) {
+      expect((await appoint(email, hvId)).status, email).toBe(302);
+      const head = db.select().from(people).where(and(eq(people.email, email), eq(people.districtId, hvId))).get()!;
+      expect(head).toMatchObject({ role: "unit_head", name: "Chef Chefsson", organisationId: null, passwordHash: null });
+    }
+    const addDistrict = await respond(async () => cityAction(args(post("/stad", { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail: "chef@hv.example" }, await sessionCookie(CITY_ADMIN)))));
+    expect(addDistrict.status).toBe(302);
+    // An address that logs in is still refused.
+    expect((await appoint(HV_TEACHER, hvId)).status).toBe(400);
+  });
+
   it("the city's administrator adding a district is told the coordinator's address cannot be used, never that it has an account or where", async () => {
     const add = async (coordinatorEmail: string) =>
       respond(async () => cityAction(args(post("/stad", { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail }, await sessionCookie("admin@stockholm.example")))));

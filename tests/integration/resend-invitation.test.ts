@@ -32,3 +32,17 @@ describe("sending an invitation again", () => {
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "larare@vallingbyskolan.example")).all()).toHaveLength(1);
   });
 });
+
+describe("sending an invitation again and again", () => {
+  useFreshDatabase();
+
+  it("stops after three mails an hour to one person, so nobody can flood an address through the resend button", async () => {
+    const maria = personId("larare@vallingbyskolan.example");
+    db.update(people).set({ passwordHash: null }).where(eq(people.id, maria)).run();
+    for (let i = 0; i < 3; i++) expect((await resend(maria)).status).toBe(302);
+    const fourth = await resend(maria);
+    expect(fourth.status).toBe(400);
+    expect((await fourth.json()).fieldErrors.form).toBe("Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.");
+    expect(db.select().from(outbox).where(eq(outbox.toAddress, "larare@vallingbyskolan.example")).all()).toHaveLength(3);
+  });
+});
