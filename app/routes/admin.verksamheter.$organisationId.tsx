@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireActor } from "../auth/session.server";
+import { requireActorWith } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
@@ -18,7 +18,7 @@ import type { Failure } from "../models/failure";
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.organisation.name : "Verksamhet");
 
 async function lookup(request: Request, raw: string | undefined) {
-  const actor = await requireActor(request);
+  const actor = await requireActorWith(request, "district:manage");
   const id = parseId(raw);
   const found = id === null ? null : organisationForAdmin(actor, id);
   if (!found || id === null) throw new Response("Not found", { status: 404 });

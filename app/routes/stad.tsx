@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
+import { requireActorWith } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
@@ -17,19 +16,13 @@ import { cityStatistics } from "../models/statistics.server";
 
 export const meta: MetaFunction = () => pageTitle("Staden");
 
-async function cityAdmin(request: Request) {
-  const actor = await requireActor(request);
-  if (!can(actor, "city:admin")) throw new Response("Not found", { status: 404 });
-  return actor;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await cityAdmin(request);
+  const actor = await requireActorWith(request, "city:admin");
   return { table: cityStatistics(now()), districts: districtChoices(actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await cityAdmin(request);
+  const actor = await requireActorWith(request, "city:admin");
   const values = await readFormValues(request);
   if (values.intent === "unit-head") {
     const form = validateForm(values, unitHeadSchema);

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { can } from "../auth/permissions";
-import { requireActor } from "../auth/session.server";
+import { requireActorWith } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { csvResponse } from "../format/csv";
 import { csvRows } from "../models/statistics";
 import { cityStatistics } from "../models/statistics.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!can(actor, "city:admin")) throw new Response("Not found", { status: 404 });
+  await requireActorWith(request, "city:admin");
   return csvResponse("stadsdelsomraden.csv", csvRows(cityStatistics(now())));
 }

@@ -46,8 +46,8 @@ admin.personer.$personId.tsx             loader L 403 403 403 403 403 200 403 S 
 admin.personer.$personId.tsx             action L 403 403 403 403 403 400 403 S 404
 admin.verksamheter._index.tsx            loader L 403 403 403 403 403 200 403 S 200
 admin.verksamheter._index.tsx            action L 403 403 403 403 403 400 403 S 400
-admin.verksamheter.$organisationId.tsx   loader L 404 404 404 404 404 200 404 S 404
-admin.verksamheter.$organisationId.tsx   action L 404 404 404 404 404 400 404 S 404
+admin.verksamheter.$organisationId.tsx   loader L 403 403 403 403 403 200 403 S 404
+admin.verksamheter.$organisationId.tsx   action L 403 403 403 403 403 400 403 S 404
 aterstall.$token.tsx                     loader 200 200 200 200 200 200 200 200 200 200
 aterstall.$token.tsx                     action 400 400 400 400 400 400 400 400 400 400
 glomt-losenord.tsx                       action 400 400 400 400 400 400 400 400 400 400
@@ -82,9 +82,9 @@ moten.ny.tsx                             action L 400 400 400 403 403 403 403 S 
 moten.planering.tsx                      loader L 403 403 403 403 200 403 403 S 403
 moten.planering.tsx                      action L 403 403 403 403 400 403 403 S 403
 organisationer.$organisationId.tsx       loader L 200 200 404 200 200 200 200 S 404
-stad.tsx                                 loader L 404 404 404 404 404 404 404 200 404
-stad.tsx                                 action L 404 404 404 404 404 404 404 400 404
-stad[.csv].ts                            loader L 404 404 404 404 404 404 404 200 404
+stad.tsx                                 loader L 403 403 403 403 403 403 403 200 403
+stad.tsx                                 action L 403 403 403 403 403 403 403 400 403
+stad[.csv].ts                            loader L 403 403 403 403 403 403 403 200 403
 statistik.tsx                            loader L 403 403 403 403 403 200 200 S 200
 statistik[.csv].ts                       loader L 403 403 403 403 403 200 200 S 200
 stod._index.tsx                          loader L 200 200 200 200 200 200 200 S 200
