@@ -1,6 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accountTokens, auditEvents, consultations, organisations, outbox, people, staffTeams } from "../../db/schema";
+import { accountTokens, auditEvents, consultations, contactAssignments, organisations, outbox, people, staffTeams } from "../../db/schema";
 import { authenticate, getActor } from "../../app/auth/session.server";
 import { action as inviteAction, loader as peopleLoader } from "../../app/routes/admin.personer._index";
 import { action as personAction, loader as personLoader } from "../../app/routes/admin.personer.$personId";
@@ -14,9 +14,10 @@ import { tokenState } from "../../app/models/accounts.server";
 import { action as importAction } from "../../app/routes/admin.import";
 import { action as organisationsAction } from "../../app/routes/admin.verksamheter._index";
 import { action as organisationAction } from "../../app/routes/admin.verksamheter.$organisationId";
-import { db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 import { afterResponses, linkTokenSentTo } from "./smtp";
+import { addContactAssignment } from "../../app/models/contact-admin.server";
 
 const invite = async (fields: Record<string, string>, email = "samordnare@hv.example") => respond(async () => inviteAction(args(post("/admin/personer", fields, await sessionCookie(email)))));
 const newTeacher = { email: "Ny.Larare@Vallingbyskolan.example", name: "Nora Nyström", title: "Lärare", role: "partner_staff", organisationId: "" };
@@ -277,5 +278,20 @@ describe("a person's school part or staff team", () => {
     expect((await wrong.json()).fieldErrors.unit).toBe("Välj ett stadium eller arbetslag i personens verksamhet.");
     expect((await change({ organisationId: String(organisationId("Förskolan Ekorren")) })).status).toBe(302);
     expect(db.select().from(people).where(eq(people.id, ahmed)).get()).toMatchObject({ organisationId: organisationId("Förskolan Ekorren"), staffTeamId: null });
+  });
+});
+
+describe("contact assignments in a preschool unit", () => {
+  useFreshDatabase();
+
+  it("a preschool unit's contact person can also be named for one of its preschools", () => {
+    const outcome = addContactAssignment(actorFor("samordnare@hv.example"), {
+      organisationId: organisationId("Förskolan Ekorren"),
+      personId: personId("petra.nystrom@hv.example"),
+      scopeLabel: "Förskolan Ekorren",
+      schoolPartIds: [],
+    });
+    expect(outcome).toEqual({ ok: true });
+    expect(db.select().from(contactAssignments).where(eq(contactAssignments.organisationId, organisationId("Förskolan Ekorren"))).all()).toHaveLength(1);
   });
 });

@@ -243,3 +243,25 @@ describe("promises and the nightly purge job", () => {
     expect(db.select().from(jobs).where(eq(jobs.key, "consultations.purge:2027-03-05")).get()!.doneAt).not.toBeNull();
   });
 });
+
+describe("the audit log of a consultation", () => {
+  useFreshDatabase();
+
+  it("actions on a consultation log what they do, not extra reads", async () => {
+    const asked = await respond(async () =>
+      newAction(
+        args(
+          post(
+            "/konsultation/ny",
+            { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: ["absence"], question: "Hur gör jag?", urgency: "no_hurry", answerBy: "portal" },
+            await sessionCookie("larare@vallingbyskolan.example"),
+          ),
+        ),
+      ),
+    );
+    const id = /\/konsultation\/(\d+)/.exec(asked.headers.get("Location")!)![1]!;
+    await respond(async () => threadAction(args(post(`/konsultation/${id}`, { intent: "take" }, await sessionCookie("socialsekreterare@hv.example")), { consultationId: id })));
+    const actions = db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.objectType, "consultation")).all().map((a) => a.action);
+    expect(actions).toEqual(["consultation.created", "consultation.taken"]);
+  });
+});

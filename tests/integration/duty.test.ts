@@ -297,3 +297,28 @@ describe("giving a day to someone who is away", () => {
     expect((await response.json()).fieldErrors.personId).toBe("Personen är borta den dagen. Välj någon annan.");
   });
 });
+
+describe("dates and messages on the duty and status forms", () => {
+  useFreshDatabase();
+
+  it("dates far in the future are refused with a field error, not a 500 or a hang", async () => {
+    const coordinator = await sessionCookie("samordnare@hv.example");
+    const response = await respond(() =>
+      dutyAction(args(post("/jour", { intent: "replace-day", date: "3027-01-05", personId: String(personId("karin.dahl@hv.example")) }, coordinator))),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).fieldErrors.date).toBe("Skriv ett datum, till exempel 2026-12-03.");
+    const nextYear = await respond(() =>
+      dutyAction(args(post("/jour", { intent: "replace-day", date: "2028-01-05", personId: String(personId("karin.dahl@hv.example")) }, coordinator))),
+    );
+    expect((await nextYear.json()).fieldErrors.date).toBe("Välj en dag inom ett år.");
+  });
+
+  it("messages zod writes by itself are Swedish", async () => {
+    const response = await respond(async () =>
+      homeAction(args(post("/", { intent: "set-status", status: "busy", busyUntil: "till 15.00 ungefär" }, await sessionCookie("socialsekreterare@hv.example")))),
+    );
+    const message = (await response.json()).fieldErrors.busyUntil as string;
+    expect(message).toBe("Skriv till vilket klockslag du är upptagen, till exempel 14.30.");
+  });
+});

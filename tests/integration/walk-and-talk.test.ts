@@ -10,7 +10,7 @@ import { loader as csvLoader } from "../../app/routes/walk-and-talk.personal[.cs
 import { runDueJobs } from "../../app/jobs/scheduler.server";
 import { registerAllJobs } from "../../app/jobs/all-jobs.server";
 import { registeredJobHandlers } from "../../app/jobs/scheduler.server";
-import { bookSlot, openSlotsFor, seriesOverview, staffProgress } from "../../app/models/walk-and-talk.server";
+import { bookSlot, moveOccasion, openSlotsFor, purgeOldBookingNotes, seriesOverview, staffProgress } from "../../app/models/walk-and-talk.server";
 import { dutyDays } from "../../app/models/duty.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { WALK_SERIES } from "./forms";
@@ -337,5 +337,40 @@ describe("changing a series", () => {
     const cookie = await sessionCookie("sara.lindqvist@hv.example");
     const response = await respond(() => seriesAction(args(post(`/walk-and-talk/serier/${series.id}`, { intent: "update-series" }, cookie), { seriesId: String(series.id) })));
     expect(response.status).toBe(404);
+  });
+});
+
+describe("moving occasions and keeping notes", () => {
+  useFreshDatabase();
+
+  it("an occasion cannot be moved to a date far in the future: a field error, not a 500 or a hang", async () => {
+    const occasion = db.select().from(walkOccasions).get()!;
+    const host = await sessionCookie("socialsekreterare@hv.example");
+    for (const date of ["9999-12-29", "2031-01-07"]) {
+      const moved = await respond(() => walkAction(args(post("/walk-and-talk", { intent: "move-occasion", occasionId: String(occasion.id), date }, host))));
+      expect(moved.status).toBe(400);
+    }
+  });
+
+  it("a past occasion cannot be moved", () => {
+    const booking = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!;
+    const later = new Date("2026-12-10T10:00:00Z");
+    expect(moveOccasion(actorFor("socialsekreterare@hv.example"), booking.occasionId, "2026-12-14", later)).toMatchObject({
+      ok: false,
+      message: "Tillfället har redan varit och kan inte flyttas.",
+    });
+  });
+
+  it("a booking note with a phone number is refused, and old notes are deleted", async () => {
+    const slot = openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW)[0]!;
+    const cookie = await sessionCookie("larare@vallingbyskolan.example");
+    const refused = await respond(() => bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "Ring pappan 070-174 06 99" }, cookie), { slotId: String(slot.slotId) })));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).fieldErrors.note).toMatch(/^Ta bort personnummer, telefonnummer/);
+    await respond(() => bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "En fråga om rutiner" }, cookie), { slotId: String(slot.slotId) })));
+    const endsAt = db.select().from(walkSlots).where(eq(walkSlots.id, slot.slotId)).get()!.endsAt;
+    expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 89 * 86_400_000), 90)).toBe(0);
+    expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 91 * 86_400_000), 90)).toBe(1);
+    expect(db.select().from(walkBookings).where(eq(walkBookings.slotId, slot.slotId)).get()!.note).toBeNull();
   });
 });
