@@ -121,7 +121,8 @@ function timeStatements(sqlite: Database.Database) {
   }) as typeof sqlite.prepare;
 }
 
-// One connection per process; kept on globalThis so that `remix dev` reloads reuse it.
+// One connection per process, kept on globalThis however often this module is evaluated in
+// the process (vitest evaluates it again for every test file).
 const globalForDb = globalThis as unknown as { __portalDb?: DB };
 
 export function getDb(): DB {

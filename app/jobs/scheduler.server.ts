@@ -109,8 +109,9 @@ export async function runDueJobs(now: Date, handlers: JobHandlers): Promise<{ ra
   return result;
 }
 
-// The registry and the timer live on globalThis so that `remix dev` reloads, which load
-// this module again, neither lose the handlers nor start a second timer.
+// The registry and the timer live on globalThis so that evaluating this module again in the
+// same process (vitest does it for every test file) neither loses the handlers nor starts a
+// second timer.
 const globalForJobs = globalThis as unknown as {
   __portalJobHandlers?: Map<string, JobHandler>;
   __portalScheduler?: { stop: () => void };

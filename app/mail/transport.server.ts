@@ -6,7 +6,7 @@ export const MAIL_FROM = env.MAIL_FROM;
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
-// One transport per URL; kept on globalThis so that `remix dev` reloads reuse it.
+// One transport per URL and process, kept on globalThis however often this module is evaluated.
 const globalForMail = globalThis as unknown as { __portalMailTransports?: Map<string, Transporter> };
 
 function transports(): Map<string, Transporter> {
