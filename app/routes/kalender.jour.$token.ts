@@ -3,8 +3,9 @@ import { dutyFeedFor } from "../calendar/duty-feed.server";
 import { now } from "../clock.server";
 
 /**
- * A social worker's duty days as an iCal feed for Outlook and other calendars. No login:
- * the secret token in the address is the key; renewing it ends the old address.
+ * A social worker's own calendar as an iCal feed for Outlook and other calendars: duty days,
+ * the walk-and-talks she hosts and her meetings. No login: the secret token in the address is
+ * the key (only its hash is stored); renewing it ends the old address.
  */
 export function loader({ params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
