@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, notInArray, or } from "drizzle-orm";
-import { CITY_ROLES, districts, people, teams } from "../../db/schema";
+import { CITY_ROLES, contactAssignmentParts, contactAssignments, districts, dutyOverrides, dutyRotaMembers, outbox, people, teams } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { endOpenLinks } from "../auth/one-time-links.server";
 import { atomic, getDb, isRefusedByTrigger, type TxOrDb } from "../db.server";
@@ -17,6 +17,9 @@ import { type Failure } from "./failure";
  * reported as done, would be worse), which does tell that the address is in use somewhere in
  * the portal; the city's administrator is the one who sorts out such a conflict anyway.
  */
+/** What the district's outbox says of its invitation the city's appointment replaced. */
+const REPLACED_BY_THE_CITY = "Skickades inte: stadens administratör har bjudit in personen som enhetschef.";
+
 const ADDRESS_IN_USE = "Den adressen går inte att använda för ett nytt konto. Skriv en annan e-postadress i jobbet.";
 
 /**
@@ -94,6 +97,15 @@ export const appointUnitHead = atomic(function appointUnitHead(actor: Actor, inp
   try {
     id = db.transaction((tx) => {
       if (!invited) return invitePersonOfTeam(tx, head, actor, now);
+      // What the coordinator gave the account, which never logged in, goes with the invitation:
+      // assignments, rota place and days, and the invitation mail not sent yet. A head of unit
+      // has none of them, and they must not let the coordinator block the appointment.
+      const own = tx.select({ id: contactAssignments.id }).from(contactAssignments).where(eq(contactAssignments.personId, invited.id)).all().map((a) => a.id);
+      if (own.length) tx.delete(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, own)).run();
+      tx.delete(contactAssignments).where(eq(contactAssignments.personId, invited.id)).run();
+      tx.delete(dutyRotaMembers).where(eq(dutyRotaMembers.personId, invited.id)).run();
+      tx.delete(dutyOverrides).where(eq(dutyOverrides.personId, invited.id)).run();
+      tx.update(outbox).set({ status: "failed", lastError: REPLACED_BY_THE_CITY }).where(and(eq(outbox.linkPersonId, invited.id), eq(outbox.status, "pending"))).run();
       tx.update(people).set({ ...head, organisationId: null, schoolPartId: null, staffTeamId: null, deactivatedAt: null }).where(eq(people.id, invited.id)).run();
       endOpenLinks(tx, invited.id, now);
       mailInvitation(tx, { id: invited.id, districtId: input.districtId, name: input.name, email: input.email }, actor.name);

@@ -156,6 +156,7 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
   const p = found.person;
+  if (p.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
   if (p.deactivatedAt) return fail("form", "Kontot är avstängt. Aktivera det först.");
   // A new invitation sets a password: only for an account that never chose one, or the link
   // would replace the password of someone already using the portal.

@@ -7,8 +7,10 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, districts, outbox, people } from "../../db/schema";
+import { auditEvents, contactAssignments, districts, dutyRotaMembers, outbox, people } from "../../db/schema";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";
+import { action as personAction } from "../../app/routes/admin.personer.$personId";
+import { addContactAssignment } from "../../app/models/contact-admin.server";
 import { loader as outboxLoader } from "../../app/routes/utkorg";
 import { loader as logLoader } from "../../app/routes/admin.logg";
 import { action as importAction } from "../../app/routes/admin.import";
@@ -222,6 +224,29 @@ describe("another district's people", () => {
     expect(addDistrict.status).toBe(302);
     // An address that logs in is still refused.
     expect((await appoint(HV_TEACHER, hvId)).status).toBe(400);
+  });
+
+  it("a coordinator cannot keep the city from appointing a head of unit by giving her invited address assignments or duty, nor reach her account afterwards", async () => {
+    const hv = actorFor("samordnare@hv.example");
+    const hvCookie = await sessionCookie("samordnare@hv.example");
+    await respond(async () => inviteAction(args(post("/admin/personer", { email: "ny.chef@hv.example", name: "Ny Chef", title: "Socialsekreterare", role: "social_worker" }, hvCookie))));
+    const planted = districtPeople(hv, "").find((p) => p.email === "ny.chef@hv.example")!.id;
+    expect(addContactAssignment(hv, { organisationId: organisationId("Vällingbyskolan"), personId: planted, scopeLabel: "Hela", schoolPartIds: [] })).toEqual({ ok: true });
+    db.insert(dutyRotaMembers).values({ districtId: hv.districtId, personId: planted, position: 99 }).run();
+
+    const appointed = await respond(async () => cityAction(args(post("/stad", { intent: "unit-head", districtId: String(hv.districtId), name: "Ny Chef", email: "ny.chef@hv.example" }, await sessionCookie(CITY_ADMIN)))));
+    expect(appointed.status).toBe(302);
+    expect(db.select({ role: people.role }).from(people).where(eq(people.id, planted)).get()).toEqual({ role: "unit_head" });
+    expect(db.select().from(contactAssignments).where(eq(contactAssignments.personId, planted)).all()).toEqual([]);
+    expect(db.select().from(dutyRotaMembers).where(eq(dutyRotaMembers.personId, planted)).all()).toEqual([]);
+    // The coordinator's invitation, not sent yet, does not go out: the city's does.
+    const arrived = (await deliverToTestServer()).filter((m) => m.to === "ny.chef@hv.example");
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.text).toContain("som enhetschef");
+    // And the coordinator cannot send her account a link of their own.
+    const resent = await respond(async () => personAction(args(post(`/admin/personer/${planted}`, { intent: "resend" }, hvCookie), { personId: String(planted) })));
+    expect(resent.status).toBe(400);
+    expect((await resent.json()).fieldErrors.form).toBe("Enhetschefens konto ändras av stadens administratör.");
   });
 
   it("the city's administrator adding a district is told the coordinator's address cannot be used, never that it has an account or where", async () => {

@@ -168,7 +168,8 @@ describe("every district of the city", () => {
       expect(response.status, path).toBe(302);
       expect(response.headers.get("Location")).toBe("/stad");
     }
-    expect((await respond(async () => cityLoader(args(get("/stad", await sessionCookie("samordnare@hv.example"))))))).toHaveProperty("status", 404);
+    // A page the coordinator's role never uses: 403 (decision 023).
+    expect((await respond(async () => cityLoader(args(get("/stad", await sessionCookie("samordnare@hv.example"))))))).toHaveProperty("status", 403);
   });
 
   it("the city's administrator adds a district and invites its coordinator; a twin is refused", async () => {

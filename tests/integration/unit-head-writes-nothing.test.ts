@@ -84,8 +84,8 @@ const CASES: Record<string, (w: World) => Case[]> = {
   "admin.personer._index.tsx": (w) => [{ label: "invite", form: { name: "Ny Person", title: "Lärare", role: "partner_staff", email: "ny.person@skolan.example", organisationId: s(w.vbs), unit: "" } }],
   "admin.personer.$personId.tsx": (w) => [{ label: "deactivate Maria", params: { personId: s(w.maria) }, form: { intent: "deactivate" } }],
   "admin.verksamheter._index.tsx": () => [{ label: "add organisation", form: { kind: "school", name: "Nya skolan" } }],
-  // Outside the coordinator's pages every organisation answers 404 here.
-  "admin.verksamheter.$organisationId.tsx": (w) => [{ label: "rename", params: { organisationId: s(w.vbs) }, form: { intent: "rename", name: "Nya skolan" }, expect: 404 }],
+  // The coordinator's pages answer 403 to every other role (decision 023).
+  "admin.verksamheter.$organisationId.tsx": (w) => [{ label: "rename", params: { organisationId: s(w.vbs) }, form: { intent: "rename", name: "Nya skolan" }, expect: 403 }],
   "jour.tsx": (w) => [{ label: "add to the rota", form: { intent: "add-member", personId: s(w.jonas) } }],
   "kontaktpersoner.tsx": (w) => [{ label: "name a contact person", form: { organisationId: s(w.vbs), personId: s(w.jonas), scopeLabel: "Hela skolan" } }],
   "konsultation.$consultationId.tsx": (w) => [
@@ -111,7 +111,7 @@ const CASES: Record<string, (w: World) => Case[]> = {
   "moten.ny.tsx": (w) => [{ label: "plan a report meeting", form: { ...REPORT_MEETING, hostPersonId: s(w.jonas) } }],
   "moten.planering.tsx": (w) => [{ label: "plan a series", form: { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" } }],
   // The city's page: a head of unit is not the city, so it does not exist for her.
-  "stad.tsx": () => [{ label: "add a district", form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" }, expect: 404 }],
+  "stad.tsx": () => [{ label: "add a district", form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" }, expect: 403 }],
   "stod._index.tsx": (w) => [
     { label: "mark the family's request handled", form: { intent: "handled", id: s(w.request) } },
     { label: "archive an offer", form: { intent: "archive", id: s(w.offer) } },

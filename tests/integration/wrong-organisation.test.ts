@@ -100,9 +100,9 @@ admin.personer.$personId.tsx             action  personId        deactivate-mari
 admin.personer.$personId.tsx             action  personId        reactivate-maria                st-coord         404
 admin.personer.$personId.tsx             action  personId        resend-maria                    st-coord         404
 admin.verksamheter.$organisationId.tsx   loader  organisationId  vbs                             st-coord         404
-admin.verksamheter.$organisationId.tsx   loader  organisationId  vbs                             grimsta-teacher  404
+admin.verksamheter.$organisationId.tsx   loader  organisationId  vbs                             grimsta-teacher  403
 admin.verksamheter.$organisationId.tsx   action  organisationId  rename-vbs                      st-coord         404
-admin.verksamheter.$organisationId.tsx   action  organisationId  rename-vbs                      grimsta-teacher  404
+admin.verksamheter.$organisationId.tsx   action  organisationId  rename-vbs                      grimsta-teacher  403
 admin.verksamheter.$organisationId.tsx   action  organisationId  stage-grimstaskolan             st-coord         404
 admin.verksamheter.$organisationId.tsx   action  organisationId  staff-team-gd                   st-coord         404
 admin.verksamheter.$organisationId.tsx   action  organisationId  close-vbs                       st-coord         404
@@ -231,7 +231,7 @@ stod._index.tsx                          action  id              archive-hv-offe
 stod._index.tsx                          action  id              archive-hv-offer                grimsta-teacher  403
 stod.redigera.$offerId.tsx               action  teamId          new-with-prevention-team        st-coord         400:teamId
 stod.redigera.$offerId.tsx               action  teamId          hv-offer-with-st-team           hv-coord         400:teamId
-stad.tsx                                 action  districtId      unit-head-for-hv                hv-coord         404
+stad.tsx                                 action  districtId      unit-head-for-hv                hv-coord         403
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           grimsta-teacher  400:form
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           st-teacher       400:form
 walk-and-talk._index.tsx                 action  bookingId       cancel-marias-booking           vbs-head         400:form
