@@ -2,6 +2,7 @@ import { and, eq, exists, gte, inArray, isNull, lt, lte } from "drizzle-orm";
 import { consultationConcerns, consultations, districts, meetings, organisations, people, walkBookings, walkOccasions, walkSeries, walkSlots, teams } from "../../db/schema";
 import { concernLabel, outcomeLabel } from "../format/consultation";
 import { meetingKindLabel } from "./meetings";
+import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
@@ -191,9 +192,10 @@ function cached<T>(key: string, now: Date, compute: () => T): T {
   return value;
 }
 
-/** Every table of the district's follow-up page, each downloadable as CSV by its id. */
-export function districtStatistics(districtId: number, now: Date): { tables: Table[]; term: string } {
-  const { tables, term } = districtFigures(districtId, now);
+/** Every table of the actor's district's follow-up page, each downloadable as CSV by its id; none for a role that does not follow up. */
+export function districtStatistics(actor: Actor, now: Date): { tables: Table[]; term: string } {
+  if (!can(actor, "district:statistics")) return { tables: [], term: termOf(localDateOf(now)) };
+  const { tables, term } = districtFigures(actor.districtId, now);
   return { tables, term };
 }
 
@@ -413,7 +415,8 @@ const CITY_TABLE: Omit<DraftTable, "rows"> = {
  * For the city: each district's key figures for the last twelve months, side by side. Never
  * content. Each row is the one published with the district's own page (districtFigures).
  */
-export function cityStatistics(now: Date): Table {
+export function cityStatistics(actor: Actor, now: Date): Table {
+  if (!can(actor, "city:admin")) return { ...CITY_TABLE, rows: [] };
   // Districts with a team of social services: the city's own home for its accounts (npm run admin:create) is none.
   const all = getDb()
     .select({ id: districts.id })

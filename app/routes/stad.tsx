@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => pageTitle("Staden");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActorWith(request, "city:admin");
-  return { table: cityStatistics(now()), districts: districtChoices(actor) };
+  return { table: cityStatistics(actor, now()), districts: districtChoices(actor) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -6,6 +6,6 @@ import { csvRows } from "../models/statistics";
 import { cityStatistics } from "../models/statistics.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActorWith(request, "city:admin");
-  return csvResponse("stadsdelsomraden.csv", csvRows(cityStatistics(now())));
+  const actor = await requireActorWith(request, "city:admin");
+  return csvResponse("stadsdelsomraden.csv", csvRows(cityStatistics(actor, now())));
 }

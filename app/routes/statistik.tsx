@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => pageTitle("Uppföljning");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActorWith(request, "district:statistics");
-  return { districtName: actor.districtName, ...districtStatistics(actor.districtId, now()) };
+  return { districtName: actor.districtName, ...districtStatistics(actor, now()) };
 }
 
 export default function Statistics() {

@@ -9,7 +9,7 @@ import { requireActorWith } from "../auth/guard.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActorWith(request, "district:statistics");
   const id = new URL(request.url).searchParams.get("tabell");
-  const table = districtStatistics(actor.districtId, now()).tables.find((t) => t.id === id);
+  const table = districtStatistics(actor, now()).tables.find((t) => t.id === id);
   if (!table) throw new Response("Not found", { status: 404 });
   return csvResponse(`${table.id}.csv`, csvRows(table));
 }

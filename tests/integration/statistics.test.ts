@@ -69,7 +69,7 @@ describe("the district's follow-up", () => {
     // October: three questions, too few to show.
     for (const day of [5, 6, 7]) question(`2026-10-0${day}T09:00:00Z`, 2);
 
-    const { tables } = districtStatistics(actorFor("samordnare@hv.example").districtId, SEED_NOW);
+    const { tables } = districtStatistics(actorFor("samordnare@hv.example"), SEED_NOW);
     const byMonth = tables.find((t) => t.id === "fragor-per-manad")!;
     expect(byMonth.rows).toHaveLength(12); // January to December 2026
     const november = cells(byMonth, "november 2026");
@@ -84,14 +84,22 @@ describe("the district's follow-up", () => {
     // The city's page prints the year's 10 questions, so Grimstaskolan's 9 would give away Vällingbyskolan's one.
     expect(cells(byOrganisation, "Grimstaskolan")).toMatchObject({ total: "dolt", anonymous: "dolt", consent: "färre än 5" });
     expect(cells(byOrganisation, "Vällingbyskolan")).toMatchObject({ total: "färre än 5" });
-    expect(cityStatistics(SEED_NOW).rows.find((r) => r.district === "Hässelby-Vällingby")).toMatchObject({ consultations: 10 });
+    expect(cityStatistics(actorFor("admin@stockholm.example"), SEED_NOW).rows.find((r) => r.district === "Hässelby-Vällingby")).toMatchObject({ consultations: 10 });
     expect(cells(tables.find((t) => t.id === "fragor-per-oro")!, "Frånvaro").total).toBe("10"); // and the seed's case on the forum
     expect(cells(tables.find((t) => t.id === "fragor-per-resultat")!, "Råd gavs").total).toBe("8");
     expect(cells(tables.find((t) => t.id === "fragor-per-resultat")!, "Rekommenderade en orosanmälan").total).toBe("färre än 5");
   });
 
+  it("gives the figures only to those who follow up, even to a route that forgets its guard", () => {
+    for (const email of ["larare@vallingbyskolan.example", "socialsekreterare@hv.example", "admin@stockholm.example"]) {
+      expect(districtStatistics(actorFor(email), SEED_NOW).tables, email).toEqual([]);
+    }
+    for (const email of ["samordnare@hv.example", "enhetschef@hv.example"]) expect(cityStatistics(actorFor(email), SEED_NOW).rows, email).toEqual([]);
+    expect(districtStatistics(actorFor("enhetschef@hv.example"), SEED_NOW).tables.length).toBeGreaterThan(0);
+  });
+
   it("counts duty days covered and staff who walked this term", () => {
-    const { tables } = districtStatistics(actorFor("samordnare@hv.example").districtId, SEED_NOW);
+    const { tables } = districtStatistics(actorFor("samordnare@hv.example"), SEED_NOW);
     // The rota starts on the Monday of the seed week: 1 December is covered (Omar Lind).
     expect(cells(tables.find((t) => t.id === "jourdagar-per-manad")!, "december 2026")).toMatchObject({ days: "färre än 5", covered: "färre än 5" });
     const staff = tables.find((t) => t.id === "personal-som-traffat")!;
