@@ -46,7 +46,7 @@ export function dutyFeedFor(token: string, now: Date): string | null {
     .get();
   if (!person) return null;
   const today = localDateOf(now);
-  const line = dutyLineOf(person.districtId);
+  const line = dutyLineOf(person);
   const items = scheduleOf({ personId: person.id, districtId: person.districtId }, addDays(today, -7 * FEED_WEEKS_BACK), addDays(today, 7 * FEED_WEEKS_AHEAD));
   const common = { productId: "samverkansportalen/jour", calName: `Jourdagar och möten för ${person.name}` } as const;
   const events: EventAttributes[] = items.map((item): EventAttributes => {

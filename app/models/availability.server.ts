@@ -1,18 +1,26 @@
-import { eq, inArray } from "drizzle-orm";
-import { availabilityStatuses } from "../../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { availabilityStatuses, people } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";
 import type { StoredStatus } from "./availability";
 
 /** The stored statuses of some people (no entry: available). */
-export function statusesOf(personIds: number[]): Map<number, StoredStatus> {
+/** The statuses of these people, as far as they work in the actor's district (where statuses are shown). */
+export function statusesOf(actor: Pick<Actor, "districtId">, personIds: number[]): Map<number, StoredStatus> {
   if (personIds.length === 0) return new Map();
-  return keptUntilChange(`statuses:${personIds.join(",")}`, () => readStatuses(personIds));
+  const districtId = actor.districtId;
+  return keptUntilChange(`statuses:${districtId}:${personIds.join(",")}`, () => readStatuses(districtId, personIds));
 }
 
-function readStatuses(personIds: number[]): Map<number, StoredStatus> {
+function readStatuses(districtId: number, personIds: number[]): Map<number, StoredStatus> {
   const map = new Map<number, StoredStatus>();
-  const rows = getDb().select().from(availabilityStatuses).where(inArray(availabilityStatuses.personId, personIds)).all();
+  const rows = getDb()
+    .select({ status: availabilityStatuses })
+    .from(availabilityStatuses)
+    .innerJoin(people, eq(people.id, availabilityStatuses.personId))
+    .where(and(inArray(availabilityStatuses.personId, personIds), eq(people.districtId, districtId)))
+    .all()
+    .map((r) => r.status);
   for (const row of rows) {
     if (row.kind === "busy" && row.busyUntil) map.set(row.personId, { kind: "busy", busyUntil: row.busyUntil, setAt: row.setAt });
     if (row.kind === "away" && row.awayThrough) map.set(row.personId, { kind: "away", awayThrough: row.awayThrough, setAt: row.setAt });

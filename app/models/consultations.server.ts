@@ -95,10 +95,10 @@ function recipientsFor(actor: Actor, schoolPartId: number | null) {
 export function createConsultation(actor: Actor, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
   if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ställa frågor här.");
   const recipients = recipientsFor(actor, actor.schoolPartId);
-  const statuses = statusesOf(recipients.map((r) => r.personId));
+  const statuses = statusesOf(actor, recipients.map((r) => r.personId));
   const today = dutyToday(actor, now);
   const anyoneAvailable = recipients.some((r) => availabilityAt(statuses.get(r.personId) ?? null, now, today?.personId === r.personId).state === "available");
-  const line = dutyLineOf(actor.districtId);
+  const line = dutyLineOf(actor);
   const id = getDb().transaction((tx) => {
     const row = insertConsultation(tx, actor, input, { dueAt: answerPromise(now, input.urgency, line), viaDuty: !anyoneAvailable }, now);
     const notify = [...recipients];

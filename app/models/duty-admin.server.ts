@@ -112,7 +112,7 @@ function checkFutureDutyDay(actor: Actor, date: string, today: LocalDate, field:
   if (!isLocalDate(date)) return fail(field, "Skriv ett datum, till exempel 2026-12-03.");
   if (date < today) return fail(field, "Dagen har redan varit. Välj i dag eller en senare dag.");
   if (date > addDays(today, 366)) return fail(field, "Välj en dag inom ett år.");
-  const line = dutyLineOf(actor.districtId);
+  const line = dutyLineOf(actor);
   if (!line) return fail(field, "Jourtelefonen är inte inlagd ännu.");
   if (!isDutyDay(line, date)) return fail(field, "Jourtelefonen är stängd den dagen, så ingen har jour då.");
   const existing = getDb()
@@ -130,7 +130,7 @@ export const replaceDutyDay = atomic(function replaceDutyDay(actor: Actor, date:
   const day = checkFutureDutyDay(actor, date, today, "date");
   if (!day.ok) return day;
   if (!isCandidate(actor, personId)) return fail("personId", "Välj en socialsekreterare i teamet.");
-  if (isAwayOn(statusesOf([personId]).get(personId) ?? null, date)) return fail("personId", "Personen är borta den dagen. Välj någon annan.");
+  if (isAwayOn(statusesOf(actor, [personId]).get(personId) ?? null, date)) return fail("personId", "Personen är borta den dagen. Välj någon annan.");
   return insertOverrides(actor, [{ date, personId }], "date");
 });
 

@@ -8,7 +8,9 @@ import { statusesOf } from "./availability.server";
 import { dutyDayOn, dutyRota, type DutyDay, type DutyLine, type RotaInput } from "./duty";
 
 /** A district's duty line with its opening hours, or null if none is set up. */
-export function dutyLineOf(districtId: number): DutyLine | null {
+/** The duty line of the actor's district: its numbers are for everyone in the district. */
+export function dutyLineOf(actor: Pick<Actor, "districtId">): DutyLine | null {
+  const districtId = actor.districtId;
   return keptUntilChange(`duty-line:${districtId}`, () => readDutyLine(districtId));
 }
 
@@ -28,7 +30,9 @@ function readDutyLine(districtId: number): DutyLine | null {
 
 export type RotaMember = { personId: number; name: string; position: number };
 
-export function rotaMembersOf(districtId: number): RotaMember[] {
+/** Who takes turns on the actor's district's duty rota, in order. */
+export function rotaMembersOf(actor: Pick<Actor, "districtId">): RotaMember[] {
+  const districtId = actor.districtId;
   return getDb()
     .select({ personId: dutyRotaMembers.personId, name: people.name, position: dutyRotaMembers.position })
     .from(dutyRotaMembers)
@@ -39,7 +43,7 @@ export function rotaMembersOf(districtId: number): RotaMember[] {
 }
 
 function rotaInputOf(districtId: number, line: DutyLine, from: LocalDate, to: LocalDate): RotaInput {
-  const members = rotaMembersOf(districtId).map((m) => m.personId);
+  const members = rotaMembersOf({ districtId }).map((m) => m.personId);
   const overrides = new Map(
     getDb()
       .select({ date: dutyOverrides.date, personId: dutyOverrides.personId })
@@ -48,14 +52,14 @@ function rotaInputOf(districtId: number, line: DutyLine, from: LocalDate, to: Lo
       .all()
       .map((o) => [o.date, o.personId] as const),
   );
-  const statuses = statusesOf([...new Set([...members, ...overrides.values()])]);
+  const statuses = statusesOf({ districtId }, [...new Set([...members, ...overrides.values()])]);
   return { line, members, overrides, isAway: (personId, date) => isAwayOn(statuses.get(personId) ?? null, date) };
 }
 
 export type NamedDutyDay = DutyDay & { personName: string | null };
 
 /** Who is on duty on each working day from `from` to `to`, in the actor's district. */
-export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: LocalDate, line = dutyLineOf(actor.districtId)): NamedDutyDay[] {
+export function dutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: LocalDate, line = dutyLineOf(actor)): NamedDutyDay[] {
   if (!line) return [];
   return keptUntilChange(`duty-days:${actor.districtId}:${from}:${to}`, () => readDutyDays(actor, from, to, line));
 }
@@ -77,7 +81,7 @@ function readDutyDays(actor: Pick<Actor, "districtId">, from: LocalDate, to: Loc
 }
 
 /** Today's duty day in the actor's district, or null when the duty phone is closed all day. */
-export function dutyToday(actor: Pick<Actor, "districtId">, now: Date, line = dutyLineOf(actor.districtId)): NamedDutyDay | null {
+export function dutyToday(actor: Pick<Actor, "districtId">, now: Date, line = dutyLineOf(actor)): NamedDutyDay | null {
   const today = localDateOf(now);
   return dutyDays(actor, today, today, line)[0] ?? null;
 }
@@ -98,7 +102,7 @@ export function dutyCheckBetween(person: { personId: number; districtId: number 
  * walk-and-talks and family meetings.
  */
 export function isOnDuty(person: { personId: number; districtId: number }, date: LocalDate): boolean {
-  const line = dutyLineOf(person.districtId);
+  const line = dutyLineOf(person);
   if (!line) return false;
   return dutyDayOn(rotaInputOf(person.districtId, line, date, date), date)?.personId === person.personId;
 }

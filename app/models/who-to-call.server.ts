@@ -34,12 +34,12 @@ export function callAdviceForRequest(request: Request, actor: Actor, now: Date):
 
 /** Everything the pages need to answer "who do I call right now?" for this person. */
 export function callAdviceFor(actor: Actor, now: Date): CallAdvice {
-  const line = dutyLineOf(actor.districtId);
+  const line = dutyLineOf(actor);
   const today = line ? dutyToday(actor, now, line) : null;
   const contacts = isPartner(actor)
     ? orderContactsForViewer(contactsForPartner(actor), { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId })
     : [];
-  const statuses = statusesOf(contacts.map((c) => c.personId));
+  const statuses = statusesOf(actor, contacts.map((c) => c.personId));
   const withAvailability = contacts.map((c) => {
     const availability = availabilityAt(statuses.get(c.personId) ?? null, now, today?.personId === c.personId);
     return { contact: c, availability };

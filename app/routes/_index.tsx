@@ -32,7 +32,7 @@ export const meta: MetaFunction = () => pageTitle("Start");
 
 function contactPersonData(actor: Actor, at: Date, today: string) {
   const ownDays = dutyDays(actor, today, addDays(today, 8 * 7 - 1)).filter((d) => d.personId === actor.personId);
-  const status = statusesOf([actor.personId]).get(actor.personId) ?? null;
+  const status = statusesOf(actor, [actor.personId]).get(actor.personId) ?? null;
   return {
     status: availabilityView(availabilityAt(status, at, ownDays[0]?.date === today)),
     dutyDates: ownDays.map((d) => d.date),

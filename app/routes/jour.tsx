@@ -36,7 +36,7 @@ const WEEKS_AHEAD = 8;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const today = localDateOf(now());
-  const line = dutyLineOf(actor.districtId);
+  const line = dutyLineOf(actor);
   const monday = mondayOf(today);
   const week = dutyDays(actor, monday, addDays(monday, 6));
   if (!can(actor, "district:manage")) return { editor: false as const, today, line, week };
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     line,
     week,
     coming: dutyDays(actor, today, addDays(today, WEEKS_AHEAD * 7 - 1)),
-    members: rotaMembersOf(actor.districtId),
+    members: rotaMembersOf(actor),
     candidates: dutyCandidates(actor),
   };
 }

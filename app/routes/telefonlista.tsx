@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisationName: actor.organisationName ?? `Socialtjänsten ${actor.districtName}`,
     today: advice.today,
     contacts: advice.contacts,
-    line: dutyLineOf(actor.districtId),
+    line: dutyLineOf(actor),
   };
 }
 

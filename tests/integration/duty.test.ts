@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { auditEvents, calendarFeeds, dutyLines, dutyOverrides } from "../../db/schema";
+import { auditEvents, availabilityStatuses, calendarFeeds, dutyLines, dutyOverrides } from "../../db/schema";
 import { action as homeAction, loader as homeLoader } from "../../app/routes/_index";
 import { action as dutyAction, loader as dutyLoader } from "../../app/routes/jour";
 import { loader as feedLoader } from "../../app/routes/kalender.jour.$token";
 import { loader as phoneListLoader } from "../../app/routes/telefonlista";
 import { dutyDays, isOnDuty } from "../../app/models/duty.server";
+import { statusesOf } from "../../app/models/availability.server";
 import { callAdviceFor } from "../../app/models/who-to-call.server";
 import { actorFor, db, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
@@ -312,6 +313,13 @@ describe("dates and messages on the duty and status forms", () => {
       dutyAction(args(post("/jour", { intent: "replace-day", date: "2028-01-05", personId: String(personId("karin.dahl@hv.example")) }, coordinator))),
     );
     expect((await nextYear.json()).fieldErrors.date).toBe("Välj en dag inom ett år.");
+  });
+
+  it("a person's status is read only for those of her own district", () => {
+    const karin = personId("karin.dahl@hv.example");
+    db.insert(availabilityStatuses).values({ personId: karin, kind: "away", awayThrough: "2026-12-04" }).onConflictDoNothing().run();
+    expect(statusesOf(actorFor("samordnare@hv.example"), [karin]).get(karin)).toMatchObject({ kind: "away" });
+    expect(statusesOf(actorFor("samordnare@st.example"), [karin]).size).toBe(0);
   });
 
   it("messages zod writes by itself are Swedish", async () => {
