@@ -190,8 +190,13 @@ export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meeti
 });
 
 /** How many cases are booked on a forum meeting: a count, which anyone who sees the forum may know. */
-export function forumBookedCount(meetingId: number): number {
-  return getDb().select({ id: consultations.id }).from(consultations).where(eq(consultations.forumMeetingId, meetingId)).all().length;
+/** How many places of a forum meeting of the actor's district are booked: a count, never whose. */
+export function forumBookedCount(actor: Pick<Actor, "districtId">, meetingId: number): number {
+  return getDb()
+    .select({ id: consultations.id })
+    .from(consultations)
+    .where(and(eq(consultations.forumMeetingId, meetingId), eq(consultations.districtId, actor.districtId)))
+    .all().length;
 }
 
 /**

@@ -84,13 +84,14 @@ function familyOrganisationIds(actor: Actor): number[] {
 }
 
 /** The groups (forum, collaboration) a person belongs to, as a subquery. */
-export function groupsOf(personId: number) {
-  return getDb().select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId));
+/** The meeting groups the actor is a member of, as a subquery. */
+export function groupsOf(actor: Pick<Actor, "personId">) {
+  return getDb().select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, actor.personId));
 }
 
 function visibleTo(actor: Actor) {
   const inDistrict = eq(meetings.districtId, actor.districtId);
-  const conditions: SQL[] = [eq(meetings.hostPersonId, actor.personId), eq(meetings.proposedBy, actor.personId), inArray(meetings.groupId, groupsOf(actor.personId))];
+  const conditions: SQL[] = [eq(meetings.hostPersonId, actor.personId), eq(meetings.proposedBy, actor.personId), inArray(meetings.groupId, groupsOf(actor))];
   if (isPartner(actor)) {
     // Leadership sees all of their organisation's staff-team and planning meetings.
     const family = actor.role === "partner_leadership" ? familyOrganisationIds(actor) : [];

@@ -64,7 +64,7 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
     .where(
       and(
         // The person's own meetings and those of the groups they belong to.
-        or(eq(meetings.hostPersonId, actor.personId), inArray(meetings.groupId, groupsOf(actor.personId))),
+        or(eq(meetings.hostPersonId, actor.personId), inArray(meetings.groupId, groupsOf(actor))),
         eq(meetings.districtId, actor.districtId),
         eq(meetings.state, "confirmed"),
         gte(meetings.startsAt, instantAt(from, "00:00")),

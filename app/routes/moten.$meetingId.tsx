@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...found,
     forumCases,
-    forumBooked: m.kind === "forum" ? forumBookedCount(m.id) : 0,
+    forumBooked: m.kind === "forum" ? forumBookedCount(actor, m.id) : 0,
     partner: isPartner(actor),
     canBook: forum !== null && forum.free > 0 && isPartner(actor),
     mayChange: found.isHost || (m.groupId === null && found.isProposer),
