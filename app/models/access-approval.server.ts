@@ -59,7 +59,8 @@ export function recordAccessRequested(actor: Actor, object: { type: "person" | "
 }
 
 /** Whether the district has an active head of unit who can approve. */
-export function districtHasUnitHead(districtId: number): boolean {
+export function districtHasUnitHead(actor: Pick<Actor, "districtId">): boolean {
+  const districtId = actor.districtId;
   return (
     getDb()
       .select({ id: people.id })

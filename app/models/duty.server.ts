@@ -90,7 +90,7 @@ export function dutyToday(actor: Pick<Actor, "districtId">, now: Date, line = du
  * "Is this person on duty that day?" for many dates at once: the rota is computed once for
  * the range (a week of margin each side, for nearest-free-day searches) instead of per date.
  */
-export function dutyCheckBetween(person: { personId: number; districtId: number }, from: LocalDate, to: LocalDate): (date: LocalDate) => boolean {
+export function dutyCheckBetween(person: Pick<Actor, "personId" | "districtId">, from: LocalDate, to: LocalDate): (date: LocalDate) => boolean {
   const start = addDays(from, -7);
   const end = addDays(to, 7);
   const mine = new Set(dutyDays(person, start, end).filter((d) => d.personId === person.personId).map((d) => d.date));
@@ -101,7 +101,7 @@ export function dutyCheckBetween(person: { personId: number; districtId: number 
  * Is this person on duty that day? Booking features use it to keep duty days free of
  * walk-and-talks and family meetings.
  */
-export function isOnDuty(person: { personId: number; districtId: number }, date: LocalDate): boolean {
+export function isOnDuty(person: Pick<Actor, "personId" | "districtId">, date: LocalDate): boolean {
   const line = dutyLineOf(person);
   if (!line) return false;
   return dutyDayOn(rotaInputOf(person.districtId, line, date, date), date)?.personId === person.personId;

@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       approvals: pendingApprovals(actor),
       // The head of unit sees the overview but runs neither the rota nor the assignments: no link to pages she cannot open.
       manages: can(actor, "district:manage"),
-      waiting: can(actor, "district:manage") ? { count: pendingCount(actor), hasUnitHead: districtHasUnitHead(actor.districtId) } : null,
+      waiting: can(actor, "district:manage") ? { count: pendingCount(actor), hasUnitHead: districtHasUnitHead(actor) } : null,
     };
   }
   return { view: "contact-person" as const, greeting, advice, ...contactPersonData(actor, at, advice.today) };

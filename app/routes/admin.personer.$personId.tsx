@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     person: { id: p.id, name: p.name, email: p.email, title: p.title, role: p.role, organisationId: p.organisationId, unit: p.schoolPartId ? `part:${p.schoolPartId}` : p.staffTeamId ? `team:${p.staffTeamId}` : "", deactivatedAt: p.deactivatedAt, hasPassword: p.passwordHash !== null },
     accessPending: isContentRole(p.role) && p.accessApprovedAt === null,
-    hasUnitHead: districtHasUnitHead(actor.districtId),
+    hasUnitHead: districtHasUnitHead(actor),
     organisationName: found.organisationName,
     walks: found.walks,
     meetings: found.meetings,

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organisations: districtOrganisations(actor),
     candidates: contactCandidates(actor),
-    hasUnitHead: districtHasUnitHead(actor.districtId),
+    hasUnitHead: districtHasUnitHead(actor),
     chosen: chosen ? { id: chosen.organisation.id, name: chosen.organisation.name, schoolParts: chosen.schoolParts } : null,
   };
 }

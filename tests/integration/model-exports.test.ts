@@ -1,0 +1,67 @@
+/**
+ * Every exported function of `app/models/*.server.ts` that reads or writes district data takes
+ * the acting person (`Actor`, or the part of it it needs) and checks or scopes by it itself, so
+ * a route that forgets its guard still reaches nothing. The few that cannot are listed below,
+ * each with the reason; a new export without an actor fails here until it takes one or is
+ * listed (the same way the access matrix fails for a route without a row).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/models");
+
+const WITHOUT_ACTOR: Record<string, string> = {
+  // Pure: no data read.
+  "access-approval.server.ts isContentRole": "a rule about a role",
+  "meetings.server.ts titleOf": "formats a row the caller already read",
+  "people.server.ts normaliseEmail": "formats an address",
+  "statistics.server.ts periodEnding": "works out twelve months from a date",
+  "support.server.ts requestSchema": "the form's schema",
+  "walk-and-talk.server.ts reminderTime": "works out a time from a date",
+  // SQL conditions, used inside queries that the actor already scopes.
+  "access-approval.server.ts approvedPerson": "a condition for an actor-scoped query",
+  "access-approval.server.ts approvedAssignment": "a condition for an actor-scoped query",
+  "access-approval.server.ts mayBeToldOfQuestions": "a condition for an actor-scoped query",
+  // Before anyone is logged in: the login, the one-time links and who the actor is.
+  "accounts.server.ts setPasswordWithToken": "the link is the proof (its hash is looked up)",
+  "accounts.server.ts requestPasswordReset": "anyone may ask; the same answer whoever has the address",
+  "people.server.ts findActivePersonByEmail": "the login",
+  "people.server.ts activeAccountsWithEmail": "the reset request",
+  "people.server.ts loadActor": "makes the actor from the session",
+  // Called only by functions that checked the actor first.
+  "accounts.server.ts linkMailsLastHour": "a count for the reset and resend limits",
+  "accounts.server.ts mailInvitation": "queues the mail for an invitation already checked",
+  // Jobs run by the scheduler for every district (decision 008).
+  "consultations.server.ts purgeClosedConsultations": "retention job",
+  "support.server.ts purgeHandledRequests": "retention job",
+  "walk-and-talk.server.ts purgeOldBookingNotes": "retention job",
+  "walk-and-talk.server.ts sendReminder": "reminder job, for one booking",
+};
+
+/** `file name` → the parameter list of every exported function (plain or wrapped in `atomic`). */
+function exportedFunctions(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of fs.readdirSync(MODELS).filter((f) => f.endsWith(".server.ts"))) {
+    const source = fs.readFileSync(path.join(MODELS, file), "utf8");
+    const pattern = /^export (?:async )?function (\w+)\(([^)]*)|^export const (\w+) = atomic\((?:async )?function \w+\(([^)]*)/gm;
+    for (const m of source.matchAll(pattern)) found.set(`${file} ${m[1] ?? m[3]}`, m[2] ?? m[4] ?? "");
+  }
+  return found;
+}
+
+describe("the model's exported functions", () => {
+  it("take the actor, except the listed few", () => {
+    const exported = exportedFunctions();
+    expect(exported.size).toBeGreaterThan(100);
+    const withoutActor = [...exported].filter(([, params]) => !/\bActor\b/.test(params)).map(([name]) => name);
+    expect(withoutActor.filter((name) => !(name in WITHOUT_ACTOR))).toEqual([]);
+  });
+
+  it("list no function that no longer exists or now takes the actor", () => {
+    const exported = exportedFunctions();
+    const stale = Object.keys(WITHOUT_ACTOR).filter((name) => !exported.has(name) || /\bActor\b/.test(exported.get(name)!));
+    expect(stale).toEqual([]);
+  });
+});
