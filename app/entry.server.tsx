@@ -4,6 +4,9 @@ import { renderToString } from "react-dom/server";
 import { startBackgroundWork } from "./jobs/all-jobs.server";
 import { NonceContext } from "./nonce";
 
+// app/server.js listens with these, checked by the env schema.
+export { serverSettings } from "./env.server";
+
 // Reminders and mail delivery run in the server process (SCHEDULER=off leaves them to cron).
 startBackgroundWork();
 

@@ -20,3 +20,22 @@ describe("the session cookie's Secure flag (SESSION_COOKIE_SECURE)", () => {
     expect(() => parseEnv({ NODE_ENV: "production", SESSION_COOKIE_SECURE: "yes" })).toThrow(/SESSION_COOKIE_SECURE/);
   });
 });
+
+describe("the server's own settings (PORT, HOST, TRUST_PROXY), checked like the others", () => {
+  it("defaults to loopback port 3000 and no proxy", () => {
+    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1" });
+    expect(parseEnv({}).TRUST_PROXY).toBeUndefined();
+  });
+
+  it("takes a number of proxies or their addresses", () => {
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.5" }).TRUST_PROXY).toBe("10.0.0.5");
+    expect(parseEnv({ TRUST_PROXY: "" }).TRUST_PROXY).toBeUndefined();
+  });
+
+  it("refuses TRUST_PROXY=true, which would trust any client's X-Forwarded-For, and a port that is not one", () => {
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY: must be the number of proxies/);
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
+  });
+});

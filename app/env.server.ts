@@ -33,6 +33,23 @@ const envSchema = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** How often the in-process scheduler runs due jobs and delivers mail, in milliseconds. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** The port `npm start` listens on (app/server.js). */
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  /** The address it listens on: loopback unless a reverse proxy on another machine needs more. */
+  HOST: z.string().min(1).default("127.0.0.1"),
+  /**
+   * Behind a reverse proxy: the number of proxies in front (usually 1) or their addresses, so
+   * that each client's own address counts for login throttling. Never `true`, which would
+   * trust an X-Forwarded-For header the client wrote itself.
+   */
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .refine((v) => v !== "true", "must be the number of proxies (usually 1) or their addresses, never true: that would trust X-Forwarded-For from anyone")
+      .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+      .optional(),
+  ),
 });
 
 const refinedSchema = envSchema
@@ -59,4 +76,9 @@ export const env = parseEnv();
 /** The portal's public address with `path` (which starts with "/"), for links in mails and calendars. */
 export function portalUrl(path = ""): string {
   return `${env.APP_URL.replace(/\/$/, "")}${path}`;
+}
+
+/** What app/server.js needs to listen, from the same checked configuration (it reads them from the build's entry module). */
+export function serverSettings() {
+  return { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, secure: env.SESSION_COOKIE_SECURE };
 }

@@ -18,7 +18,7 @@ import { countSetting, runWorkers, workerCount } from "./http/cluster.js";
 import { refuseTheDemoInProduction } from "./http/demo-accounts.js";
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
-import { isCrossSiteWrite, securityHeaders, servedOverHttps } from "./http/security.js";
+import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 import { answerStorageFailuresWith503 } from "./http/storage-failure.js";
 
 // Once, before any server process starts: never serve the demo's published password in production.
@@ -33,19 +33,19 @@ async function serve() {
   installGlobals({ nativeFetch: true });
 
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
-  const secure = servedOverHttps(process.env);
+  const built = await import(path.join(root, "build/server/index.js"));
+  // The settings come from the build's checked configuration (app/env.server.ts): a bad value stops the start.
+  const { port, host, trustProxy, secure } = built.entry.module.serverSettings();
   const development = process.env.NODE_ENV === "development";
   const maxAtOnce = countSetting("MAX_PAGES_AT_ONCE", 4);
 
   // A full disk answers 503 with Retry-After instead of 500 (app/http/storage-failure.js).
-  const build = answerStorageFailuresWith503(await import(path.join(root, "build/server/index.js")));
+  const build = answerStorageFailuresWith503(built);
 
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy (TRUST_PROXY=1, or its address), req.ip is the client's, from X-Forwarded-For.
-  if (process.env.TRUST_PROXY) app.set("trust proxy", /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -165,7 +165,7 @@ async function serve() {
     if ((process.env.PORTAL_WORKER ?? "0") !== "0") return;
     console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
     // Behind a proxy without TRUST_PROXY every login seems to come from the proxy: one guesser could then slow everyone's logins.
-    if (process.env.NODE_ENV === "production" && !process.env.TRUST_PROXY && process.env.PORTAL_DEMO !== "1") {
+    if (process.env.NODE_ENV === "production" && trustProxy === undefined && process.env.PORTAL_DEMO !== "1") {
       console.warn("TRUST_PROXY is not set. Behind a reverse proxy, set it (usually TRUST_PROXY=1), or login throttling cannot tell clients apart (README, Configuration).");
     }
   });
