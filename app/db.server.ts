@@ -18,10 +18,7 @@ export type TxOrDb = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 /** Where the committed SQL migrations are, found from this file or from the server build. */
 function migrationsFolder(): string {
-  const candidates = [
-    path.resolve(process.cwd(), "db/migrations"),
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations"),
-  ];
+  const candidates = [path.resolve(process.cwd(), "db/migrations"), path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../db/migrations")];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta/_journal.json")));
   if (!found) throw new Error(`Could not find db/migrations (looked in ${candidates.join(", ")})`);
   return found;
@@ -152,7 +149,11 @@ export function keptUntilChange<T>(key: string, read: () => T): T {
   if (sqlite.inTransaction) return read();
   let cache = readCaches.get(db);
   if (!cache) {
-    cache = { version: "", entries: new Map(), stamp: sqlite.prepare("SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others") };
+    cache = {
+      version: "",
+      entries: new Map(),
+      stamp: sqlite.prepare("SELECT total_changes() AS own, (SELECT data_version FROM pragma_data_version) AS others"),
+    };
     readCaches.set(db, cache);
   }
   const { own, others } = cache.stamp.get() as { own: number; others: number };

@@ -65,10 +65,7 @@ async function serve() {
       secFetchSite: req.get("sec-fetch-site"),
     });
     if (!crossSite) return next();
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
+    res.status(403).type("text/plain; charset=utf-8").send("Formuläret kom från en annan webbplats och togs inte emot. Gå till portalen och försök igen.");
   });
 
   // `npm run bench` only (BENCH=1): a bare route for the ceiling, the process's memory, and the SQL timings.
@@ -86,11 +83,20 @@ async function serve() {
       cpuAtReset = process.cpuUsage();
       const sorted = served.splice(0).sort((a, b) => a - b);
       const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-      res.json({ count: sorted.length, cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length), p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: sorted.at(-1) ?? 0 });
+      res.json({
+        count: sorted.length,
+        cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, sorted.length),
+        p50: at(0.5),
+        p97_5: at(0.975),
+        p99: at(0.99),
+        max: sorted.at(-1) ?? 0,
+      });
     });
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
-    app.get("/__bench/memory", (_req, res) => res.json({ ...process.memoryUsage(), loopDelayMaxMs: loopDelay.max / 1e6, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 }));
+    app.get("/__bench/memory", (_req, res) =>
+      res.json({ ...process.memoryUsage(), loopDelayMaxMs: loopDelay.max / 1e6, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 }),
+    );
     app.get("/__bench/sql", (_req, res) => {
       const stats = globalThis.__portalSqlStats ?? new Map();
       const db = globalThis.__portalDb?.$client;
@@ -101,7 +107,10 @@ async function serve() {
         .map((row) => {
           let plan = [];
           try {
-            plan = db.prepare(`EXPLAIN QUERY PLAN ${row.sql}`).all(...Array.from({ length: (row.sql.match(/\?/g) ?? []).length }, () => null)).map((p) => p.detail);
+            plan = db
+              .prepare(`EXPLAIN QUERY PLAN ${row.sql}`)
+              .all(...Array.from({ length: (row.sql.match(/\?/g) ?? []).length }, () => null))
+              .map((p) => p.detail);
           } catch {
             plan = ["(no plan)"];
           }
@@ -166,7 +175,9 @@ async function serve() {
     console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
     // Behind a proxy without TRUST_PROXY every login seems to come from the proxy: one guesser could then slow everyone's logins.
     if (process.env.NODE_ENV === "production" && trustProxy === undefined && process.env.PORTAL_DEMO !== "1") {
-      console.warn("TRUST_PROXY is not set. Behind a reverse proxy, set it (usually TRUST_PROXY=1), or login throttling cannot tell clients apart (README, Configuration).");
+      console.warn(
+        "TRUST_PROXY is not set. Behind a reverse proxy, set it (usually TRUST_PROXY=1), or login throttling cannot tell clients apart (README, Configuration).",
+      );
     }
   });
 

@@ -79,15 +79,23 @@ const outcome = db.transaction((tx) => {
   }
   const home =
     tx.select({ id: districts.id }).from(districts).where(eq(districts.slug, CITY_HOME.slug)).get() ??
-    tx.insert(districts).values({ ...CITY_HOME, createdAt: at }).returning({ id: districts.id }).get();
+    tx
+      .insert(districts)
+      .values({ ...CITY_HOME, createdAt: at })
+      .returning({ id: districts.id })
+      .get();
   const person = tx.insert(people).values({ districtId: home.id, name, email, title, role: "city_admin", createdAt: at }).returning({ id: people.id }).get();
-  tx.insert(auditEvents).values({ districtId: home.id, actorPersonId: null, action: "person.invited", objectType: "person", objectId: String(person.id), at }).run();
+  tx.insert(auditEvents)
+    .values({ districtId: home.id, actorPersonId: null, action: "person.invited", objectType: "person", objectId: String(person.id), at })
+    .run();
   return { ok: true as const, created: true, name, token: issueToken(tx, person.id, "invite", at) };
 });
 db.$client.close();
 
 if (!outcome.ok) {
-  fail(`${email} already has an account (role ${outcome.role}). Use another address, or let the person choose a new password through "Glömt lösenordet?" on the login page.`);
+  fail(
+    `${email} already has an account (role ${outcome.role}). Use another address, or let the person choose a new password through "Glömt lösenordet?" on the login page.`,
+  );
 }
 const days = TOKEN_LIFETIME_MS.invite / 86_400_000;
 console.log(
@@ -95,5 +103,8 @@ console.log(
     ? `Created the city administrator ${outcome.name} <${email}> in ${env.DATABASE_PATH}.`
     : `${outcome.name} <${email}> has not chosen a password yet: here is a new link (the earlier one no longer works).`,
 );
-console.log(`\nGive ${outcome.name} this link to choose a password. It works once, for ${days} days, and is shown only here:\n\n  ${env.APP_URL}/inbjudan/${outcome.token}\n`);
-if (env.NODE_ENV === "production" && !process.env.APP_URL) console.log("APP_URL is not set, so the link points at http://localhost:3000. Set APP_URL to the portal's public address.");
+console.log(
+  `\nGive ${outcome.name} this link to choose a password. It works once, for ${days} days, and is shown only here:\n\n  ${env.APP_URL}/inbjudan/${outcome.token}\n`,
+);
+if (env.NODE_ENV === "production" && !process.env.APP_URL)
+  console.log("APP_URL is not set, so the link points at http://localhost:3000. Set APP_URL to the portal's public address.");

@@ -14,18 +14,7 @@
  * expiry, which lucia stores in seconds.
  */
 import { sql } from "drizzle-orm";
-import {
-  type AnySQLiteColumn,
-  check,
-  foreignKey,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  unique,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, check, foreignKey, index, integer, primaryKey, sqliteTable, text, unique, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   ACCOUNT_TOKEN_PURPOSES,
   AGE_BANDS,
@@ -117,10 +106,7 @@ export const organisations = sqliteTable(
     }),
     check("organisations_kind", sql`${t.kind} IN (${inList(ORGANISATION_KINDS)})`),
     check("organisations_name_not_blank", sql`trim(${t.name}) <> ''`),
-    check(
-      "organisations_only_preschools_have_parent",
-      sql`${t.parentId} IS NULL OR (${t.kind} = 'preschool' AND ${t.parentId} <> ${t.id})`,
-    ),
+    check("organisations_only_preschools_have_parent", sql`${t.parentId} IS NULL OR (${t.kind} = 'preschool' AND ${t.parentId} <> ${t.id})`),
     index("organisations_parent").on(t.parentId),
   ],
 );
@@ -201,8 +187,12 @@ export const people = sqliteTable(
     // Another district may still invite the address (a row without a password), so that an
     // invitation answers the same whoever holds the address elsewhere (decision 012). Within
     // one district an address is unique.
-    uniqueIndex("people_email_login").on(sql`lower(${t.email})`).where(sql`${t.passwordHash} IS NOT NULL`),
-    uniqueIndex("people_email_in_district").on(t.districtId, sql`lower(${t.email})`).where(sql`${t.role} NOT IN (${inList(CITY_ROLES)})`),
+    uniqueIndex("people_email_login")
+      .on(sql`lower(${t.email})`)
+      .where(sql`${t.passwordHash} IS NOT NULL`),
+    uniqueIndex("people_email_in_district")
+      .on(t.districtId, sql`lower(${t.email})`)
+      .where(sql`${t.role} NOT IN (${inList(CITY_ROLES)})`),
     foreignKey({
       name: "people_organisation_same_district",
       columns: [t.organisationId, t.districtId],
@@ -528,10 +518,22 @@ export const walkSeries = sqliteTable(
   },
   (t) => [
     unique("walk_series_id_organisation").on(t.id, t.organisationId),
-    foreignKey({ name: "walk_series_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    foreignKey({
+      name: "walk_series_organisation_same_district",
+      columns: [t.organisationId, t.districtId],
+      foreignColumns: [organisations.id, organisations.districtId],
+    }),
     foreignKey({ name: "walk_series_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
-    foreignKey({ name: "walk_series_school_part_of_organisation", columns: [t.schoolPartId, t.organisationId], foreignColumns: [schoolParts.id, schoolParts.organisationId] }),
-    foreignKey({ name: "walk_series_staff_team_of_organisation", columns: [t.staffTeamId, t.organisationId], foreignColumns: [staffTeams.id, staffTeams.organisationId] }),
+    foreignKey({
+      name: "walk_series_school_part_of_organisation",
+      columns: [t.schoolPartId, t.organisationId],
+      foreignColumns: [schoolParts.id, schoolParts.organisationId],
+    }),
+    foreignKey({
+      name: "walk_series_staff_team_of_organisation",
+      columns: [t.staffTeamId, t.organisationId],
+      foreignColumns: [staffTeams.id, staffTeams.organisationId],
+    }),
     check("walk_series_meeting_point", sql`length(trim(${t.meetingPoint})) BETWEEN 1 AND 200`),
     check("walk_series_weekday", sql`${t.weekday} BETWEEN 1 AND 5`),
     check("walk_series_first_slot_at", HH_MM(t.firstSlotAt)),
@@ -561,7 +563,9 @@ export const walkOccasions = sqliteTable(
     replacedAt: integer("replaced_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    uniqueIndex("walk_occasions_series_date").on(t.seriesId, t.date).where(sql`${t.cancelledAt} IS NULL AND ${t.replacedAt} IS NULL`),
+    uniqueIndex("walk_occasions_series_date")
+      .on(t.seriesId, t.date)
+      .where(sql`${t.cancelledAt} IS NULL AND ${t.replacedAt} IS NULL`),
     check("walk_occasions_date", ISO_DATE(t.date)),
   ],
 );
@@ -615,7 +619,9 @@ export const walkBookings = sqliteTable(
   },
   (t) => [
     foreignKey({ name: "walk_bookings_slot_of_occasion", columns: [t.slotId, t.occasionId], foreignColumns: [walkSlots.id, walkSlots.occasionId] }),
-    uniqueIndex("walk_bookings_one_per_occasion").on(t.occasionId, t.personId).where(sql`${t.cancelledAt} IS NULL`),
+    uniqueIndex("walk_bookings_one_per_occasion")
+      .on(t.occasionId, t.personId)
+      .where(sql`${t.cancelledAt} IS NULL`),
     check("walk_bookings_topic", sql`${t.topic} IS NULL OR ${t.topic} IN (${inList(WALK_TOPICS)})`),
     check("walk_bookings_note", sql`${t.note} IS NULL OR length(${t.note}) <= 200`),
     index("walk_bookings_person").on(t.personId),
@@ -664,7 +670,9 @@ export const outbox = sqliteTable(
     /** An iCalendar attachment (METHOD:REQUEST or CANCEL), if any. */
     ics: text("ics"),
     icsMethod: text("ics_method", { enum: ["REQUEST", "CANCEL"] }),
-    status: text("status", { enum: ["pending", "sent", "failed", "kept"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sent", "failed", "kept"] })
+      .notNull()
+      .default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
@@ -740,10 +748,21 @@ export const consultations = sqliteTable(
   (t) => [
     // One case per place; the places a forum has are checked by a trigger (0010).
     uniqueIndex("consultations_forum_place").on(t.forumMeetingId, t.forumPlace),
-    check("consultations_forum_place", sql`(${t.forumMeetingId} IS NULL) = (${t.forumPlace} IS NULL) AND (${t.forumPlace} IS NULL OR ${t.forumPlace} BETWEEN 1 AND 12)`),
-    foreignKey({ name: "consultations_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    check(
+      "consultations_forum_place",
+      sql`(${t.forumMeetingId} IS NULL) = (${t.forumPlace} IS NULL) AND (${t.forumPlace} IS NULL OR ${t.forumPlace} BETWEEN 1 AND 12)`,
+    ),
+    foreignKey({
+      name: "consultations_organisation_same_district",
+      columns: [t.organisationId, t.districtId],
+      foreignColumns: [organisations.id, organisations.districtId],
+    }),
     foreignKey({ name: "consultations_asker_same_district", columns: [t.askerPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
-    foreignKey({ name: "consultations_school_part_of_organisation", columns: [t.schoolPartId, t.organisationId], foreignColumns: [schoolParts.id, schoolParts.organisationId] }),
+    foreignKey({
+      name: "consultations_school_part_of_organisation",
+      columns: [t.schoolPartId, t.organisationId],
+      foreignColumns: [schoolParts.id, schoolParts.organisationId],
+    }),
     check("consultations_purpose", sql`${t.purpose} IN (${inList(CONSULTATION_PURPOSES)})`),
     check("consultations_mode", sql`${t.mode} IN (${inList(CONSULTATION_MODES)})`),
     check("consultations_age_band", sql`${t.ageBand} IN (${inList(AGE_BANDS)})`),
@@ -752,8 +771,14 @@ export const consultations = sqliteTable(
     check("consultations_state", sql`${t.state} IN (${inList(CONSULTATION_STATES)})`),
     check("consultations_outcome", sql`${t.outcome} IS NULL OR ${t.outcome} IN (${inList(CONSULTATION_OUTCOMES)})`),
     // Nothing identifying in an anonymous consultation; a child the team knows needs consent.
-    check("consultations_anonymous_has_no_identity", sql`${t.mode} = 'consent' OR (${t.childDetails} IS NULL AND ${t.consentGivenBy} IS NULL AND ${t.consentGivenOn} IS NULL)`),
-    check("consultations_consent_recorded", sql`${t.mode} = 'anonymous' OR ${t.purgedAt} IS NOT NULL OR (${t.consentGivenBy} IS NOT NULL AND ${t.consentGivenOn} IS NOT NULL)`),
+    check(
+      "consultations_anonymous_has_no_identity",
+      sql`${t.mode} = 'consent' OR (${t.childDetails} IS NULL AND ${t.consentGivenBy} IS NULL AND ${t.consentGivenOn} IS NULL)`,
+    ),
+    check(
+      "consultations_consent_recorded",
+      sql`${t.mode} = 'anonymous' OR ${t.purgedAt} IS NOT NULL OR (${t.consentGivenBy} IS NOT NULL AND ${t.consentGivenOn} IS NOT NULL)`,
+    ),
     check("consultations_known_child_needs_consent", sql`${t.purpose} <> 'known_child' OR ${t.mode} = 'consent'`),
     check("consultations_taken_has_taker", sql`${t.state} = 'new' OR ${t.takenBy} IS NOT NULL`),
     check("consultations_closed_has_outcome", sql`(${t.state} = 'closed') = (${t.outcome} IS NOT NULL AND ${t.closedAt} IS NOT NULL)`),
@@ -791,7 +816,10 @@ export const consultationMessages = sqliteTable(
     body: text("body"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
-  (t) => [check("consultation_messages_body_length", sql`${t.body} IS NULL OR length(${t.body}) BETWEEN 1 AND 4000`), index("consultation_messages_consultation").on(t.consultationId)],
+  (t) => [
+    check("consultation_messages_body_length", sql`${t.body} IS NULL OR length(${t.body}) BETWEEN 1 AND 4000`),
+    index("consultation_messages_consultation").on(t.consultationId),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -817,7 +845,10 @@ export const supportOffers = sqliteTable(
   (t) => [
     unique("support_offers_id_district").on(t.id, t.districtId),
     foreignKey({ name: "support_offers_team_same_district", columns: [t.teamId, t.districtId], foreignColumns: [teams.id, teams.districtId] }),
-    check("support_offers_texts", sql`length(trim(${t.name})) BETWEEN 1 AND 120 AND length(${t.forWhom}) <= 300 AND length(${t.whatItGives}) <= 1500 AND length(${t.howToContact}) <= 600`),
+    check(
+      "support_offers_texts",
+      sql`length(trim(${t.name})) BETWEEN 1 AND 120 AND length(${t.forWhom}) <= 300 AND length(${t.whatItGives}) <= 1500 AND length(${t.howToContact}) <= 600`,
+    ),
     check("support_offers_phone", sql`${t.phone} IS NULL OR ${E164(t.phone)}`),
   ],
 );
@@ -852,7 +883,11 @@ export const supportRequests = sqliteTable(
     purgedAt: integer("purged_at", { mode: "timestamp_ms" }),
   },
   (t) => [
-    foreignKey({ name: "support_requests_offer_same_district", columns: [t.offerId, t.districtId], foreignColumns: [supportOffers.id, supportOffers.districtId] }),
+    foreignKey({
+      name: "support_requests_offer_same_district",
+      columns: [t.offerId, t.districtId],
+      foreignColumns: [supportOffers.id, supportOffers.districtId],
+    }),
     foreignKey({ name: "support_requests_asker_same_district", columns: [t.askerPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     check(
       "support_requests_details_until_purged",
@@ -891,7 +926,10 @@ export const meetingGroups = sqliteTable(
     foreignKey({ name: "meeting_groups_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     check("meeting_groups_kind", sql`${t.kind} IN (${inList(MEETING_GROUP_KINDS)})`),
     check("meeting_groups_name", sql`length(trim(${t.name})) BETWEEN 1 AND 120`),
-    check("meeting_groups_case_minutes", sql`(${t.kind} = 'forum') = (${t.caseMinutes} IS NOT NULL) AND (${t.caseMinutes} IS NULL OR ${t.caseMinutes} BETWEEN 10 AND 120)`),
+    check(
+      "meeting_groups_case_minutes",
+      sql`(${t.kind} = 'forum') = (${t.caseMinutes} IS NOT NULL) AND (${t.caseMinutes} IS NULL OR ${t.caseMinutes} BETWEEN 10 AND 120)`,
+    ),
   ],
 );
 
@@ -905,7 +943,11 @@ export const meetingGroupMembers = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.personId] }),
-    foreignKey({ name: "meeting_group_members_group_same_district", columns: [t.groupId, t.districtId], foreignColumns: [meetingGroups.id, meetingGroups.districtId] }),
+    foreignKey({
+      name: "meeting_group_members_group_same_district",
+      columns: [t.groupId, t.districtId],
+      foreignColumns: [meetingGroups.id, meetingGroups.districtId],
+    }),
     foreignKey({ name: "meeting_group_members_person_same_district", columns: [t.personId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     index("meeting_group_members_person").on(t.personId),
   ],
@@ -946,19 +988,36 @@ export const meetings = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [
-    foreignKey({ name: "meetings_organisation_same_district", columns: [t.organisationId, t.districtId], foreignColumns: [organisations.id, organisations.districtId] }),
+    foreignKey({
+      name: "meetings_organisation_same_district",
+      columns: [t.organisationId, t.districtId],
+      foreignColumns: [organisations.id, organisations.districtId],
+    }),
     foreignKey({ name: "meetings_host_same_district", columns: [t.hostPersonId, t.districtId], foreignColumns: [people.id, people.districtId] }),
     foreignKey({ name: "meetings_proposer_same_district", columns: [t.proposedBy, t.districtId], foreignColumns: [people.id, people.districtId] }),
-    foreignKey({ name: "meetings_staff_team_of_organisation", columns: [t.staffTeamId, t.organisationId], foreignColumns: [staffTeams.id, staffTeams.organisationId] }),
+    foreignKey({
+      name: "meetings_staff_team_of_organisation",
+      columns: [t.staffTeamId, t.organisationId],
+      foreignColumns: [staffTeams.id, staffTeams.organisationId],
+    }),
     foreignKey({ name: "meetings_group_same_district", columns: [t.groupId, t.districtId], foreignColumns: [meetingGroups.id, meetingGroups.districtId] }),
-    check("meetings_organisation_or_group", sql`(${t.organisationId} IS NULL) <> (${t.groupId} IS NULL) AND ((${t.groupId} IS NOT NULL) = (${t.kind} IN ('forum', 'collaboration')))`),
+    check(
+      "meetings_organisation_or_group",
+      sql`(${t.organisationId} IS NULL) <> (${t.groupId} IS NULL) AND ((${t.groupId} IS NOT NULL) = (${t.kind} IN ('forum', 'collaboration')))`,
+    ),
     check("meetings_forum_places", sql`(${t.kind} = 'forum') = (${t.places} IS NOT NULL) AND (${t.places} IS NULL OR ${t.places} BETWEEN 1 AND 12)`),
     check("meetings_theme", sql`${t.theme} IS NULL OR length(trim(${t.theme})) BETWEEN 1 AND 120`),
     check("meetings_kind", sql`${t.kind} IN (${inList(MEETING_KINDS)})`),
     check("meetings_state", sql`${t.state} IN (${inList(MEETING_STATES)})`),
     check("meetings_place", sql`${t.place} IN (${inList(MEETING_PLACES)})`),
-    check("meetings_confirmed_has_time", sql`${t.state} <> 'confirmed' OR (${t.startsAt} IS NOT NULL AND ${t.endsAt} IS NOT NULL AND ${t.startsAt} < ${t.endsAt})`),
-    check("meetings_texts", sql`(${t.participants} IS NULL OR length(${t.participants}) <= 200) AND (${t.notes} IS NULL OR length(${t.notes}) <= 1000) AND (${t.interpreterLanguage} IS NULL OR length(trim(${t.interpreterLanguage})) BETWEEN 1 AND 60)`),
+    check(
+      "meetings_confirmed_has_time",
+      sql`${t.state} <> 'confirmed' OR (${t.startsAt} IS NOT NULL AND ${t.endsAt} IS NOT NULL AND ${t.startsAt} < ${t.endsAt})`,
+    ),
+    check(
+      "meetings_texts",
+      sql`(${t.participants} IS NULL OR length(${t.participants}) <= 200) AND (${t.notes} IS NULL OR length(${t.notes}) <= 1000) AND (${t.interpreterLanguage} IS NULL OR length(trim(${t.interpreterLanguage})) BETWEEN 1 AND 60)`,
+    ),
     index("meetings_host").on(t.hostPersonId, t.startsAt),
     index("meetings_organisation").on(t.organisationId),
     index("meetings_group").on(t.groupId, t.startsAt),

@@ -14,7 +14,21 @@ import { CONCERNS, CONSULTATION_OUTCOMES } from "./schema";
 import { DEMO_PASSWORD } from "./seed";
 
 const file = process.env.DATABASE_PATH && process.env.DATABASE_PATH !== ":memory:" ? process.env.DATABASE_PATH : "data/city.db";
-const DISTRICTS = ["Hässelby-Vällingby", "Spånga-Tensta", "Rinkeby-Kista", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm", "Södermalm", "Enskede-Årsta-Vantör", "Farsta", "Skarpnäck", "Skärholmen", "Hägersten-Älvsjö"];
+const DISTRICTS = [
+  "Hässelby-Vällingby",
+  "Spånga-Tensta",
+  "Rinkeby-Kista",
+  "Bromma",
+  "Kungsholmen",
+  "Norrmalm",
+  "Östermalm",
+  "Södermalm",
+  "Enskede-Årsta-Vantör",
+  "Farsta",
+  "Skarpnäck",
+  "Skärholmen",
+  "Hägersten-Älvsjö",
+];
 const HOUR = 3_600_000;
 const started = Date.now();
 
@@ -35,9 +49,15 @@ const insert = {
   team: sql.prepare("INSERT INTO teams (district_id, name, office) VALUES (?, 'Barn och unga', ?) RETURNING id"),
   organisation: sql.prepare("INSERT INTO organisations (district_id, kind, name, parent_id) VALUES (?, ?, ?, ?) RETURNING id"),
   part: sql.prepare("INSERT INTO school_parts (organisation_id, stage) VALUES (?, ?)"),
-  person: sql.prepare("INSERT INTO people (district_id, name, email, title, role, organisation_id, team_id, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-  assignment: sql.prepare("INSERT INTO contact_assignments (district_id, organisation_id, person_id, scope_label, sort_order) VALUES (?, ?, ?, 'Hela verksamheten', 0)"),
-  line: sql.prepare("INSERT INTO duty_lines (district_id, phone, after_hours_phone, eve_closes_at, rota_starts_on) VALUES (?, '+46701740605', '+46701740606', '13:00', ?)"),
+  person: sql.prepare(
+    "INSERT INTO people (district_id, name, email, title, role, organisation_id, team_id, password_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+  ),
+  assignment: sql.prepare(
+    "INSERT INTO contact_assignments (district_id, organisation_id, person_id, scope_label, sort_order) VALUES (?, ?, ?, 'Hela verksamheten', 0)",
+  ),
+  line: sql.prepare(
+    "INSERT INTO duty_lines (district_id, phone, after_hours_phone, eve_closes_at, rota_starts_on) VALUES (?, '+46701740605', '+46701740606', '13:00', ?)",
+  ),
   hours: sql.prepare("INSERT INTO duty_hours (district_id, weekday, opens_at, closes_at) VALUES (?, ?, '08:00', '16:30')"),
   rota: sql.prepare("INSERT INTO duty_rota_members (district_id, person_id, position) VALUES (?, ?, ?)"),
   series: sql.prepare(
@@ -63,7 +83,18 @@ sql.transaction(() => {
     const teamId = (insert.team.get(districtId, `${name} centrum`) as { id: number }).id;
     const person = (title: string, role: string, organisationId: number | null) => {
       const n = ++personCount;
-      return (insert.person.get(districtId, `Person ${n}`, `person${n}@stad${d}.example`, title, role, organisationId, organisationId === null ? teamId : null, passwordHash) as { id: number }).id;
+      return (
+        insert.person.get(
+          districtId,
+          `Person ${n}`,
+          `person${n}@stad${d}.example`,
+          title,
+          role,
+          organisationId,
+          organisationId === null ? teamId : null,
+          passwordHash,
+        ) as { id: number }
+      ).id;
     };
     person("Samordnare", "coordinator", null);
     const workers = Array.from({ length: d < 10 ? 31 : 30 }, () => person("Socialsekreterare", "social_worker", null));
@@ -106,7 +137,11 @@ sql.transaction(() => {
         const startsAt = instantAt(date, `${14 + Math.floor(i / 2)}:${i % 2 ? "30" : "00"}`).getTime();
         let walker: number | undefined = next() < 0.6 ? pick(org.staff) : undefined;
         if (walker !== undefined && walkers.has(walker)) walker = undefined;
-        const slotId = (insert.slot.get(occasionId, startsAt, startsAt + 30 * 60_000, walker ? 1 : 0, walker && past ? (next() < 0.9 ? "held" : "not_held") : null) as { id: number }).id;
+        const slotId = (
+          insert.slot.get(occasionId, startsAt, startsAt + 30 * 60_000, walker ? 1 : 0, walker && past ? (next() < 0.9 ? "held" : "not_held") : null) as {
+            id: number;
+          }
+        ).id;
         slots++;
         if (walker) {
           walkers.add(walker);

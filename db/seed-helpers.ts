@@ -1,8 +1,17 @@
 /** Building blocks of the demo seeds: organisations, people and contact assignments from specs. */
 import { sql } from "drizzle-orm";
 import type { TxOrDb } from "../app/db.server";
-import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams, type OrganisationKind, type Role, type SchoolStage } from "./schema";
-
+import {
+  contactAssignmentParts,
+  contactAssignments,
+  organisations,
+  people,
+  schoolParts,
+  staffTeams,
+  type OrganisationKind,
+  type Role,
+  type SchoolStage,
+} from "./schema";
 
 /** Fictional phone numbers only: 070-174 06 05 – 070-174 06 99 is reserved for fiction. */
 export const fictionalPhone = (n: number) => {
@@ -34,7 +43,6 @@ export type PersonSpec = {
 };
 
 export type AssignmentSpec = { person: string; organisation: string; scopeLabel: string; stages?: SchoolStage[] };
-
 
 export function insertOrganisations(tx: TxOrDb, districtId: number, specs: OrgSpec[]) {
   const orgIds = new Map<string, number>();
@@ -97,7 +105,12 @@ export function insertPeople(
   return personIds;
 }
 
-export function insertAssignments(tx: TxOrDb, districtId: number, specs: AssignmentSpec[], ids: { orgIds: Map<string, number>; partIds: Map<string, number>; personIds: Map<string, number> }) {
+export function insertAssignments(
+  tx: TxOrDb,
+  districtId: number,
+  specs: AssignmentSpec[],
+  ids: { orgIds: Map<string, number>; partIds: Map<string, number>; personIds: Map<string, number> },
+) {
   specs.forEach((spec, index) => {
     const organisationId = ids.orgIds.get(spec.organisation)!;
     const assignment = tx

@@ -98,22 +98,53 @@ export function seedHistory(db: DB, now: Date): void {
         const first = workdays.find((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 3)!;
         const series = tx
           .insert(walkSeries)
-          .values({ districtId: district.id, organisationId, hostPersonId: hosts[0]!, meetingPoint: "Vid huvudentrén", weekday: 3, firstSlotAt: "14:00", slotsPerOccasion: 3, everyWeeks: 2, firstDate: first, lastDate: addDays(today, -7) })
+          .values({
+            districtId: district.id,
+            organisationId,
+            hostPersonId: hosts[0]!,
+            meetingPoint: "Vid huvudentrén",
+            weekday: 3,
+            firstSlotAt: "14:00",
+            slotsPerOccasion: 3,
+            everyWeeks: 2,
+            firstDate: first,
+            lastDate: addDays(today, -7),
+          })
           .returning({ id: walkSeries.id })
           .get();
         for (let date = first; date < addDays(today, -6); date = addDays(date, 14)) {
           if (dayKind(date) !== "workday") continue;
-          const occasion = tx.insert(walkOccasions).values({ seriesId: series.id, date, deadline: instantAt(addDays(date, -1), "12:00") }).returning({ id: walkOccasions.id }).get();
+          const occasion = tx
+            .insert(walkOccasions)
+            .values({ seriesId: series.id, date, deadline: instantAt(addDays(date, -1), "12:00") })
+            .returning({ id: walkOccasions.id })
+            .get();
           const walkers = [...askers].sort(() => next() - 0.5);
           for (let i = 0; i < 3; i++) {
             const startsAt = instantAt(date, `${14 + Math.floor(i / 2)}:${i % 2 ? "30" : "00"}`);
             const walker = next() < 0.7 ? walkers[i] : undefined;
             const slot = tx
               .insert(walkSlots)
-              .values({ occasionId: occasion.id, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), capacity: 1, booked: walker ? 1 : 0, outcome: walker ? (next() < 0.9 ? "held" : "not_held") : null })
+              .values({
+                occasionId: occasion.id,
+                startsAt,
+                endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+                capacity: 1,
+                booked: walker ? 1 : 0,
+                outcome: walker ? (next() < 0.9 ? "held" : "not_held") : null,
+              })
               .returning({ id: walkSlots.id })
               .get();
-            if (walker) tx.insert(walkBookings).values({ slotId: slot.id, occasionId: occasion.id, personId: walker.id, topic: "general", createdAt: new Date(startsAt.getTime() - 5 * 24 * HOUR) }).run();
+            if (walker)
+              tx.insert(walkBookings)
+                .values({
+                  slotId: slot.id,
+                  occasionId: occasion.id,
+                  personId: walker.id,
+                  topic: "general",
+                  createdAt: new Date(startsAt.getTime() - 5 * 24 * HOUR),
+                })
+                .run();
           }
         }
         // Report meetings now and then, held.
@@ -123,10 +154,24 @@ export function seedHistory(db: DB, now: Date): void {
           const host = pick(hosts);
           const meeting = tx
             .insert(meetings)
-            .values({ districtId: district.id, organisationId, kind: org.kind === "preschool" ? pick(["report", "staff_team"] as const) : "report", state: "confirmed", hostPersonId: host, proposedBy: pick(askers).id, place: "school", guardiansTold: true, startsAt, endsAt: new Date(startsAt.getTime() + HOUR), createdAt: new Date(startsAt.getTime() - 7 * 24 * HOUR) })
+            .values({
+              districtId: district.id,
+              organisationId,
+              kind: org.kind === "preschool" ? pick(["report", "staff_team"] as const) : "report",
+              state: "confirmed",
+              hostPersonId: host,
+              proposedBy: pick(askers).id,
+              place: "school",
+              guardiansTold: true,
+              startsAt,
+              endsAt: new Date(startsAt.getTime() + HOUR),
+              createdAt: new Date(startsAt.getTime() - 7 * 24 * HOUR),
+            })
             .returning({ id: meetings.id })
             .get();
-          tx.insert(meetingEvents).values({ meetingId: meeting.id, personId: host, action: "confirmed", at: new Date(startsAt.getTime() - 5 * 24 * HOUR) }).run();
+          tx.insert(meetingEvents)
+            .values({ meetingId: meeting.id, personId: host, action: "confirmed", at: new Date(startsAt.getTime() - 5 * 24 * HOUR) })
+            .run();
         }
       }
     }

@@ -8,7 +8,6 @@ import { mondayOf, type LocalDate } from "../app/time/stockholm";
 import { districts, dutyHours, dutyLines, dutyRotaMembers, teams } from "./schema";
 import { fictionalPhone, insertAssignments, insertOrganisations, insertPeople, type AssignmentSpec, type OrgSpec, type PersonSpec } from "./seed-helpers";
 
-
 export const SECOND_DISTRICT_SLUG = "spanga-tensta";
 
 const ORGANISATIONS: OrgSpec[] = [
@@ -22,9 +21,34 @@ const PEOPLE: PersonSpec[] = [
   { key: "amira", name: "Amira Hassan", email: "socialsekreterare@st.example", title: "Socialsekreterare", role: "social_worker", phone: 50 },
   { key: "johan", name: "Johan Lindberg", email: "johan.lindberg@st.example", title: "Socialsekreterare", role: "social_worker", phone: 51 },
   { key: "kristina", name: "Kristina Ek", email: "samordnare@st.example", title: "Samordnare", role: "coordinator", phone: 52 },
-  { key: "tove", name: "Tove Lindgren", email: "larare@tenstaskolan.example", title: "Lärare", role: "partner_staff", organisation: "tenstaskolan", stage: "mellanstadiet", phone: 53 },
-  { key: "ali", name: "Ali Yilmaz", email: "rektor@spangaskolan.example", title: "Rektor", role: "partner_leadership", organisation: "spangaskolan", phone: 54 },
-  { key: "hanna", name: "Hanna Sjödin", email: "forskolechef@solrosen.example", title: "Förskolechef", role: "partner_leadership", organisation: "solrosen", phone: 55 },
+  {
+    key: "tove",
+    name: "Tove Lindgren",
+    email: "larare@tenstaskolan.example",
+    title: "Lärare",
+    role: "partner_staff",
+    organisation: "tenstaskolan",
+    stage: "mellanstadiet",
+    phone: 53,
+  },
+  {
+    key: "ali",
+    name: "Ali Yilmaz",
+    email: "rektor@spangaskolan.example",
+    title: "Rektor",
+    role: "partner_leadership",
+    organisation: "spangaskolan",
+    phone: 54,
+  },
+  {
+    key: "hanna",
+    name: "Hanna Sjödin",
+    email: "forskolechef@solrosen.example",
+    title: "Förskolechef",
+    role: "partner_leadership",
+    organisation: "solrosen",
+    phone: 55,
+  },
   { key: "david", name: "David Olsson", email: "polis@jarva.polisen.example", title: "Polis", role: "partner_staff", organisation: "polis", phone: 56 },
 ];
 
@@ -41,7 +65,14 @@ export function seedSpangaTensta(tx: TxOrDb, passwordHash: string, today: LocalD
   const ids = insertOrganisations(tx, district.id, ORGANISATIONS);
   const personIds = insertPeople(tx, district.id, PEOPLE, { team: team.id }, ids, passwordHash);
   insertAssignments(tx, district.id, ASSIGNMENTS, { ...ids, personIds });
-  tx.insert(dutyLines).values({ districtId: district.id, phone: fictionalPhone(57), afterHoursPhone: fictionalPhone(6), eveClosesAt: "13:00", rotaStartsOn: mondayOf(today) }).run();
+  tx.insert(dutyLines)
+    .values({ districtId: district.id, phone: fictionalPhone(57), afterHoursPhone: fictionalPhone(6), eveClosesAt: "13:00", rotaStartsOn: mondayOf(today) })
+    .run();
   for (const weekday of [1, 2, 3, 4, 5]) tx.insert(dutyHours).values({ districtId: district.id, weekday, opensAt: "08:00", closesAt: "16:30" }).run();
-  ["amira", "johan"].forEach((key, position) => tx.insert(dutyRotaMembers).values({ districtId: district.id, personId: personIds.get(key)!, position }).run());
+  ["amira", "johan"].forEach((key, position) =>
+    tx
+      .insert(dutyRotaMembers)
+      .values({ districtId: district.id, personId: personIds.get(key)!, position })
+      .run(),
+  );
 }

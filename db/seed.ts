@@ -62,7 +62,6 @@ export const DEMO_LOGINS = [
   ["admin@stockholm.example", "Administratör för hela staden"],
 ] as const;
 
-
 const ORGANISATIONS: OrgSpec[] = [
   {
     key: "vallingbyskolan",
@@ -99,16 +98,98 @@ const PEOPLE: PersonSpec[] = [
   // The city's administrator: works above the districts (home district only for the login).
   { key: "nina", name: "Nina Holmberg", email: "admin@stockholm.example", title: "Administratör, stadsledningskontoret", role: "city_admin" },
   // Partners.
-  { key: "maria", name: "Maria Lund", email: "larare@vallingbyskolan.example", title: "Lärare", role: "partner_staff", organisation: "vallingbyskolan", stage: "lagstadiet", phone: 30 },
-  { key: "nadia", name: "Nadia Karimi", email: "elevhalsa@vallingbyskolan.example", title: "Skolsköterska", role: "partner_staff", organisation: "vallingbyskolan", phone: 31 },
-  { key: "peter", name: "Peter Strand", email: "rektor@vallingbyskolan.example", title: "Rektor", role: "partner_leadership", organisation: "vallingbyskolan", phone: 32 },
-  { key: "lars", name: "Lars Ek", email: "lars.ek@vallingbyskolan.example", title: "Lärare", role: "partner_staff", organisation: "vallingbyskolan", stage: "hogstadiet" },
-  { key: "sofia", name: "Sofia Engström", email: "larare@grimstaskolan.example", title: "Lärare", role: "partner_staff", organisation: "grimstaskolan", stage: "mellanstadiet", phone: 33 },
-  { key: "bjorn", name: "Björn Wallin", email: "rektor@grimstaskolan.example", title: "Rektor", role: "partner_leadership", organisation: "grimstaskolan", phone: 34 },
-  { key: "lena", name: "Lena Falk", email: "forskolechef@gronadiamanten.example", title: "Förskolechef", role: "partner_leadership", organisation: "gronadiamanten", phone: 35 },
-  { key: "ahmed", name: "Ahmed Yusuf", email: "pedagog@gronadiamanten.example", title: "Förskollärare", role: "partner_staff", organisation: "gronadiamanten", staffTeam: "Smaragden" },
-  { key: "ingrid", name: "Ingrid Söderberg", email: "forskolechef@grimsta.example", title: "Förskolechef", role: "partner_leadership", organisation: "grimsta", phone: 36 },
-  { key: "johanna", name: "Johanna Berglund", email: "pedagog@ekorren.example", title: "Barnskötare", role: "partner_staff", organisation: "ekorren", staffTeam: "Kotten" },
+  {
+    key: "maria",
+    name: "Maria Lund",
+    email: "larare@vallingbyskolan.example",
+    title: "Lärare",
+    role: "partner_staff",
+    organisation: "vallingbyskolan",
+    stage: "lagstadiet",
+    phone: 30,
+  },
+  {
+    key: "nadia",
+    name: "Nadia Karimi",
+    email: "elevhalsa@vallingbyskolan.example",
+    title: "Skolsköterska",
+    role: "partner_staff",
+    organisation: "vallingbyskolan",
+    phone: 31,
+  },
+  {
+    key: "peter",
+    name: "Peter Strand",
+    email: "rektor@vallingbyskolan.example",
+    title: "Rektor",
+    role: "partner_leadership",
+    organisation: "vallingbyskolan",
+    phone: 32,
+  },
+  {
+    key: "lars",
+    name: "Lars Ek",
+    email: "lars.ek@vallingbyskolan.example",
+    title: "Lärare",
+    role: "partner_staff",
+    organisation: "vallingbyskolan",
+    stage: "hogstadiet",
+  },
+  {
+    key: "sofia",
+    name: "Sofia Engström",
+    email: "larare@grimstaskolan.example",
+    title: "Lärare",
+    role: "partner_staff",
+    organisation: "grimstaskolan",
+    stage: "mellanstadiet",
+    phone: 33,
+  },
+  {
+    key: "bjorn",
+    name: "Björn Wallin",
+    email: "rektor@grimstaskolan.example",
+    title: "Rektor",
+    role: "partner_leadership",
+    organisation: "grimstaskolan",
+    phone: 34,
+  },
+  {
+    key: "lena",
+    name: "Lena Falk",
+    email: "forskolechef@gronadiamanten.example",
+    title: "Förskolechef",
+    role: "partner_leadership",
+    organisation: "gronadiamanten",
+    phone: 35,
+  },
+  {
+    key: "ahmed",
+    name: "Ahmed Yusuf",
+    email: "pedagog@gronadiamanten.example",
+    title: "Förskollärare",
+    role: "partner_staff",
+    organisation: "gronadiamanten",
+    staffTeam: "Smaragden",
+  },
+  {
+    key: "ingrid",
+    name: "Ingrid Söderberg",
+    email: "forskolechef@grimsta.example",
+    title: "Förskolechef",
+    role: "partner_leadership",
+    organisation: "grimsta",
+    phone: 36,
+  },
+  {
+    key: "johanna",
+    name: "Johanna Berglund",
+    email: "pedagog@ekorren.example",
+    title: "Barnskötare",
+    role: "partner_staff",
+    organisation: "ekorren",
+    staffTeam: "Kotten",
+  },
   { key: "erik", name: "Erik Norberg", email: "polis@vallingby.polisen.example", title: "Polis", role: "partner_staff", organisation: "polis", phone: 37 },
 ];
 
@@ -128,7 +209,18 @@ type MeetingSeriesSpec = {
 };
 
 const MEETING_SERIES: MeetingSeriesSpec[] = [
-  { key: "planning", kind: "planning", host: "leila", organisation: "gronadiamanten", firstDay: 10, time: "08:30", minutes: 90, everyWeeks: 6, count: 5, place: "school" },
+  {
+    key: "planning",
+    kind: "planning",
+    host: "leila",
+    organisation: "gronadiamanten",
+    firstDay: 10,
+    time: "08:30",
+    minutes: 90,
+    everyWeeks: 6,
+    count: 5,
+    place: "school",
+  },
   {
     key: "forum",
     kind: "forum",
@@ -169,8 +261,18 @@ const MEETING_SERIES: MeetingSeriesSpec[] = [
 ];
 
 const ASSIGNMENTS: AssignmentSpec[] = [
-  { person: "anna", organisation: "vallingbyskolan", scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan", stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"] },
-  { person: "jonas", organisation: "vallingbyskolan", scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan", stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"] },
+  {
+    person: "anna",
+    organisation: "vallingbyskolan",
+    scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan",
+    stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"],
+  },
+  {
+    person: "jonas",
+    organisation: "vallingbyskolan",
+    scopeLabel: "Lågstadiet, mellanstadiet och grundsärskolan",
+    stages: ["lagstadiet", "mellanstadiet", "grundsarskolan"],
+  },
   { person: "sara", organisation: "vallingbyskolan", scopeLabel: "Högstadiet", stages: ["hogstadiet"] },
   { person: "mikael", organisation: "vallingbyskolan", scopeLabel: "Högstadiet", stages: ["hogstadiet"] },
   { person: "leila", organisation: "gronadiamanten", scopeLabel: "Hela förskolan" },
@@ -196,9 +298,31 @@ type WalkSeriesSpec = {
 };
 
 const WALK_SERIES: WalkSeriesSpec[] = [
-  { key: "anna", host: "anna", organisation: "vallingbyskolan", meetingPoint: "Utanför huvudentrén, Vällingbyskolan", places: 1, rule: { weekday: 3, firstSlotAt: "14:30", slotMinutes: 30, slotsPerOccasion: 3, everyWeeks: 2 } },
-  { key: "sara", host: "sara", organisation: "vallingbyskolan", stage: "hogstadiet", meetingPoint: "Vid cykelstället, högstadiets entré", places: 1, rule: { weekday: 4, firstSlotAt: "15:00", slotMinutes: 30, slotsPerOccasion: 2, everyWeeks: 2 } },
-  { key: "leila", host: "leila", organisation: "gronadiamanten", meetingPoint: "Vid grinden till gården, Gröna diamanten", places: 2, rule: { weekday: 2, firstSlotAt: "13:00", slotMinutes: 30, slotsPerOccasion: 4, everyWeeks: 2 } },
+  {
+    key: "anna",
+    host: "anna",
+    organisation: "vallingbyskolan",
+    meetingPoint: "Utanför huvudentrén, Vällingbyskolan",
+    places: 1,
+    rule: { weekday: 3, firstSlotAt: "14:30", slotMinutes: 30, slotsPerOccasion: 3, everyWeeks: 2 },
+  },
+  {
+    key: "sara",
+    host: "sara",
+    organisation: "vallingbyskolan",
+    stage: "hogstadiet",
+    meetingPoint: "Vid cykelstället, högstadiets entré",
+    places: 1,
+    rule: { weekday: 4, firstSlotAt: "15:00", slotMinutes: 30, slotsPerOccasion: 2, everyWeeks: 2 },
+  },
+  {
+    key: "leila",
+    host: "leila",
+    organisation: "gronadiamanten",
+    meetingPoint: "Vid grinden till gården, Gröna diamanten",
+    places: 2,
+    rule: { weekday: 2, firstSlotAt: "13:00", slotMinutes: 30, slotsPerOccasion: 4, everyWeeks: 2 },
+  },
 ];
 
 /** [series, slot index, booker, topic] */
@@ -259,22 +383,10 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
   if (existing) return false;
 
   db.transaction((tx) => {
-    const district = tx
-      .insert(districts)
-      .values({ slug: DEMO_DISTRICT_SLUG, name: "Hässelby-Vällingby" })
-      .returning()
-      .get();
-    const team = tx
-      .insert(teams)
-      .values({ districtId: district.id, name: "Barn och unga", office: "Tegelhögen, Vällingby centrum" })
-      .returning()
-      .get();
+    const district = tx.insert(districts).values({ slug: DEMO_DISTRICT_SLUG, name: "Hässelby-Vällingby" }).returning().get();
+    const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Tegelhögen, Vällingby centrum" }).returning().get();
 
-    const prevention = tx
-      .insert(teams)
-      .values({ districtId: district.id, name: "Förebyggande enheten", office: "Vällingby centrum" })
-      .returning()
-      .get();
+    const prevention = tx.insert(teams).values({ districtId: district.id, name: "Förebyggande enheten", office: "Vällingby centrum" }).returning().get();
     const { orgIds, partIds, staffTeamIds } = insertOrganisations(tx, district.id, ORGANISATIONS);
     const personIds = insertPeople(tx, district.id, PEOPLE, { team: team.id, prevention: prevention.id }, { orgIds, partIds, staffTeamIds }, passwordHash);
     insertAssignments(tx, district.id, ASSIGNMENTS, { orgIds, partIds, personIds });
@@ -288,9 +400,14 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
         rotaStartsOn: mondayOf(today),
       })
       .run();
-    for (const hours of WEEKDAY_HOURS) tx.insert(dutyHours).values({ districtId: district.id, ...hours }).run();
+    for (const hours of WEEKDAY_HOURS)
+      tx.insert(dutyHours)
+        .values({ districtId: district.id, ...hours })
+        .run();
     ROTA.forEach((key, position) => {
-      tx.insert(dutyRotaMembers).values({ districtId: district.id, personId: personIds.get(key)!, position }).run();
+      tx.insert(dutyRotaMembers)
+        .values({ districtId: district.id, personId: personIds.get(key)!, position })
+        .run();
     });
     tx.insert(availabilityStatuses)
       .values({ personId: personIds.get("jonas")!, kind: "away", awayThrough: addDays(today, 7), setAt: now })
@@ -299,12 +416,23 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
     // Walk-and-talk: three series starting next week, a few bookings, and Gröna diamanten's
     // head expecting every pedagogue to walk this term.
     const awayJonas = (personId: number, date: LocalDate) => personId === personIds.get("jonas") && date <= addDays(today, 7);
-    const rota = { line: { hours: WEEKDAY_HOURS, eveClosesAt: "13:00", rotaStartsOn: mondayOf(today) }, members: ROTA.map((k) => personIds.get(k)!), overrides: new Map(), isAway: awayJonas };
+    const rota = {
+      line: { hours: WEEKDAY_HOURS, eveClosesAt: "13:00", rotaStartsOn: mondayOf(today) },
+      members: ROTA.map((k) => personIds.get(k)!),
+      overrides: new Map(),
+      isAway: awayJonas,
+    };
     const slotIdsOf = (seriesKey: string) => walkSlotIds.get(seriesKey) ?? [];
     const walkSlotIds = new Map<string, number[]>();
     for (const spec of WALK_SERIES) {
       const hostId = personIds.get(spec.host)!;
-      const rule = { ...spec.rule, firstDate: addDays(mondayOf(today), 7), lastDate: addDays(mondayOf(today), 7 * 13), deadlineDaysBefore: 1, deadlineAt: "12:00" };
+      const rule = {
+        ...spec.rule,
+        firstDate: addDays(mondayOf(today), 7),
+        lastDate: addDays(mondayOf(today), 7 * 13),
+        deadlineDaysBefore: 1,
+        deadlineAt: "12:00",
+      };
       const series = tx
         .insert(walkSeries)
         .values({
@@ -323,7 +451,9 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       for (const occasion of occasions) {
         const row = tx.insert(walkOccasions).values({ seriesId: series.id, date: occasion.date, deadline: occasion.deadline }).returning().get();
         for (const slot of occasion.slots) {
-          ids.push(tx.insert(walkSlots).values({ occasionId: row.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: spec.places }).returning().get().id);
+          ids.push(
+            tx.insert(walkSlots).values({ occasionId: row.id, startsAt: slot.startsAt, endsAt: slot.endsAt, capacity: spec.places }).returning().get().id,
+          );
         }
       }
       walkSlotIds.set(spec.key, ids);
@@ -331,10 +461,19 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
     for (const [seriesKey, slotIndex, personKey, topic] of WALK_BOOKINGS) {
       const slotId = slotIdsOf(seriesKey)[slotIndex];
       if (slotId === undefined) continue;
-      const slot = tx.update(walkSlots).set({ booked: sql`${walkSlots.booked} + 1` }).where(eq(walkSlots.id, slotId)).returning().get();
-      tx.insert(walkBookings).values({ slotId, occasionId: slot.occasionId, personId: personIds.get(personKey)!, topic }).run();
+      const slot = tx
+        .update(walkSlots)
+        .set({ booked: sql`${walkSlots.booked} + 1` })
+        .where(eq(walkSlots.id, slotId))
+        .returning()
+        .get();
+      tx.insert(walkBookings)
+        .values({ slotId, occasionId: slot.occasionId, personId: personIds.get(personKey)!, topic })
+        .run();
     }
-    tx.insert(walkExpectations).values({ organisationId: orgIds.get("gronadiamanten")!, term: termOf(today), setBy: personIds.get("lena")! }).run();
+    tx.insert(walkExpectations)
+      .values({ organisationId: orgIds.get("gronadiamanten")!, term: termOf(today), setBy: personIds.get("lena")! })
+      .run();
 
     // A report meeting the school proposed for next week, waiting for Anna Berg's answer.
     const reportMeeting = tx
@@ -353,11 +492,18 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       })
       .returning()
       .get();
-    for (const [days, time] of [[8, "13:00"], [9, "09:00"]] as const) {
+    for (const [days, time] of [
+      [8, "13:00"],
+      [9, "09:00"],
+    ] as const) {
       const startsAt = instantAt(addDays(mondayOf(today), days), time);
-      tx.insert(meetingProposals).values({ meetingId: reportMeeting.id, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), proposedBy: personIds.get("peter")! }).run();
+      tx.insert(meetingProposals)
+        .values({ meetingId: reportMeeting.id, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), proposedBy: personIds.get("peter")! })
+        .run();
     }
-    tx.insert(meetingEvents).values({ meetingId: reportMeeting.id, personId: personIds.get("peter")!, action: "proposed", at: now }).run();
+    tx.insert(meetingEvents)
+      .values({ meetingId: reportMeeting.id, personId: personIds.get("peter")!, action: "proposed", at: now })
+      .run();
 
     // Gröna diamanten's head has asked Leila Haddad to visit the Safiren staff team.
     const visit = tx
@@ -377,8 +523,12 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       .returning()
       .get();
     const visitAt = instantAt(addDays(mondayOf(today), 17), "15:00");
-    tx.insert(meetingProposals).values({ meetingId: visit.id, startsAt: visitAt, endsAt: new Date(visitAt.getTime() + 3_600_000), proposedBy: personIds.get("lena")! }).run();
-    tx.insert(meetingEvents).values({ meetingId: visit.id, personId: personIds.get("lena")!, action: "proposed", at: now }).run();
+    tx.insert(meetingProposals)
+      .values({ meetingId: visit.id, startsAt: visitAt, endsAt: new Date(visitAt.getTime() + 3_600_000), proposedBy: personIds.get("lena")! })
+      .run();
+    tx.insert(meetingEvents)
+      .values({ meetingId: visit.id, personId: personIds.get("lena")!, action: "proposed", at: now })
+      .run();
 
     // Recurring series: planning with Gröna diamanten, the consultation forum and two
     // collaboration groups, on dates moved off holidays and the host's duty days.
@@ -388,12 +538,22 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       const group = spec.group
         ? tx
             .insert(meetingGroups)
-            .values({ districtId: district.id, kind: spec.group.kind, name: spec.group.name, hostPersonId: hostId, caseMinutes: spec.group.caseMinutes ?? null, createdAt: now })
+            .values({
+              districtId: district.id,
+              kind: spec.group.kind,
+              name: spec.group.name,
+              hostPersonId: hostId,
+              caseMinutes: spec.group.caseMinutes ?? null,
+              createdAt: now,
+            })
             .returning()
             .get()
         : null;
       if (group) {
-        for (const key of [spec.host, ...spec.group!.members]) tx.insert(meetingGroupMembers).values({ groupId: group.id, districtId: district.id, personId: personIds.get(key)! }).run();
+        for (const key of [spec.host, ...spec.group!.members])
+          tx.insert(meetingGroupMembers)
+            .values({ groupId: group.id, districtId: district.id, personId: personIds.get(key)! })
+            .run();
       }
       const firstDate = addDays(mondayOf(today), spec.firstDay);
       const dates = planningDates(firstDate, spec.everyWeeks, spec.count, (date) => dutyDayOn(rota, date)?.personId === hostId, today);
@@ -427,9 +587,13 @@ export function seedDemoDistrict(db: DB, passwordHash: string, now: Date, today:
       seriesIds.set(spec.key, ids);
     }
     const [firstPlanning] = seriesIds.get("planning")!;
-    tx.insert(meetingAgendaPoints).values({ meetingId: firstPlanning!, authorPersonId: personIds.get("lena")!, text: "Hur vi tar emot nya familjer i januari", createdAt: now }).run();
+    tx.insert(meetingAgendaPoints)
+      .values({ meetingId: firstPlanning!, authorPersonId: personIds.get("lena")!, text: "Hur vi tar emot nya familjer i januari", createdAt: now })
+      .run();
     const [firstPolice] = seriesIds.get("police")!;
-    tx.insert(meetingAgendaPoints).values({ meetingId: firstPolice!, authorPersonId: personIds.get("erik")!, text: "Läget i centrum på kvällstid inför jullovet", createdAt: now }).run();
+    tx.insert(meetingAgendaPoints)
+      .values({ meetingId: firstPolice!, authorPersonId: personIds.get("erik")!, text: "Läget i centrum på kvällstid inför jullovet", createdAt: now })
+      .run();
     // One case booked on the first forum; the other places are free.
     const [firstForum] = seriesIds.get("forum")!;
     const forum = tx.select().from(meetings).where(eq(meetings.id, firstForum!)).get()!;

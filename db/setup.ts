@@ -20,11 +20,7 @@ if (process.argv.includes("--demo")) {
   const seeded = seedDemoDistrict(db, await hashPassword(DEMO_PASSWORD), at, localDateOf(at));
   // A year of history for the follow-up page; SEED_HISTORY=off leaves it out (the end-to-end tests do).
   if (seeded && process.env.SEED_HISTORY !== "off") seedHistory(db, at);
-  console.log(
-    seeded
-      ? `Seeded the demo district into ${env.DATABASE_PATH}.`
-      : `The demo district is already in ${env.DATABASE_PATH}; nothing to seed.`,
-  );
+  console.log(seeded ? `Seeded the demo district into ${env.DATABASE_PATH}.` : `The demo district is already in ${env.DATABASE_PATH}; nothing to seed.`);
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
   const width = Math.max(...DEMO_LOGINS.map(([email]) => email.length));
   for (const [email, who] of DEMO_LOGINS) console.log(`  ${email.padEnd(width)}  ${who}`);

@@ -13,9 +13,7 @@ export function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === "B"
-        ? Buffer.from(text, "base64").toString("utf8")
-        : decodeQuotedPrintable(text.replace(/_/g, " ")),
+      encoding.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
     );
 }
 
@@ -45,8 +43,16 @@ export function mimePart(raw: string, contentType: string): { contentTypeHeader:
   let headerStart = start;
   while (headerStart > 0 && !isBoundary(lines[headerStart - 1] ?? "")) headerStart--;
   const blank = lines.indexOf("", start);
-  const headers = lines.slice(headerStart, blank).join("\r\n").replace(/\r\n[ \t]+/g, " ");
-  const contentTypeHeader = lines.slice(start, blank).join("\r\n").replace(/\r\n[ \t]+/g, " ").split("\r\n")[0] ?? "";
+  const headers = lines
+    .slice(headerStart, blank)
+    .join("\r\n")
+    .replace(/\r\n[ \t]+/g, " ");
+  const contentTypeHeader =
+    lines
+      .slice(start, blank)
+      .join("\r\n")
+      .replace(/\r\n[ \t]+/g, " ")
+      .split("\r\n")[0] ?? "";
   const end = lines.findIndex((l, i) => i > blank && isBoundary(l));
   const body = lines.slice(blank + 1, end < 0 ? undefined : end).join("\r\n");
   const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(headers)?.[1]?.toLowerCase();
@@ -58,4 +64,3 @@ export function mimePart(raw: string, contentType: string): { contentTypeHeader:
         : Buffer.from(body, "latin1").toString("utf8");
   return { contentTypeHeader, body: decoded };
 }
-

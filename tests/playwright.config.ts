@@ -11,7 +11,6 @@ const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const port = 3100;
 const baseURL = `http://127.0.0.1:${port}`;
 
-
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./.output/results",

@@ -29,7 +29,9 @@ export function linkUrl(purpose: LinkPurpose, token: string): string {
  */
 export function issueToken(tx: TxOrDb, personId: number, purpose: LinkPurpose, now: Date): string {
   const token = newSecret();
-  tx.insert(accountTokens).values({ personId, purpose, tokenHash: hashSecret(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]), createdAt: now }).run();
+  tx.insert(accountTokens)
+    .values({ personId, purpose, tokenHash: hashSecret(token), expiresAt: new Date(now.getTime() + TOKEN_LIFETIME_MS[purpose]), createdAt: now })
+    .run();
   return token;
 }
 
@@ -44,7 +46,13 @@ export type LinkRefusal = "deactivated" | "has-password" | "has-account" | "unkn
  * of the address is told to log in with the account they have.
  */
 export function addressLogsInElsewhere(tx: TxOrDb, personId: number, email: string): boolean {
-  return tx.select({ id: people.id }).from(people).where(and(eq(people.email, email), ne(people.id, personId), isNotNull(people.passwordHash))).get() !== undefined;
+  return (
+    tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.email, email), ne(people.id, personId), isNotNull(people.passwordHash)))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -52,7 +60,11 @@ export function addressLogsInElsewhere(tx: TxOrDb, personId: number, email: stri
  * person gets no link, and an invitation is only for an account that never chose a password.
  */
 export function linkForDelivery(tx: TxOrDb, purpose: LinkPurpose, personId: number, now: Date): { ok: true; url: string } | { ok: false; reason: LinkRefusal } {
-  const person = tx.select({ email: people.email, deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash }).from(people).where(eq(people.id, personId)).get();
+  const person = tx
+    .select({ email: people.email, deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash })
+    .from(people)
+    .where(eq(people.id, personId))
+    .get();
   if (!person) return { ok: false, reason: "unknown" };
   if (person.deactivatedAt) return { ok: false, reason: "deactivated" };
   if (purpose === "invite" && person.passwordHash !== null) return { ok: false, reason: "has-password" };
@@ -66,7 +78,15 @@ export type TokenState = { ok: true; personId: number; name: string; email: stri
 export function tokenState(token: string, purpose: LinkPurpose, now: Date): TokenState {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "unknown" };
   const row = getDb()
-    .select({ personId: accountTokens.personId, usedAt: accountTokens.usedAt, expiresAt: accountTokens.expiresAt, name: people.name, email: people.email, deactivatedAt: people.deactivatedAt, passwordHash: people.passwordHash })
+    .select({
+      personId: accountTokens.personId,
+      usedAt: accountTokens.usedAt,
+      expiresAt: accountTokens.expiresAt,
+      name: people.name,
+      email: people.email,
+      deactivatedAt: people.deactivatedAt,
+      passwordHash: people.passwordHash,
+    })
     .from(accountTokens)
     .innerJoin(people, eq(people.id, accountTokens.personId))
     .where(and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose)))
@@ -88,7 +108,9 @@ export function useToken(tx: TxOrDb, token: string, purpose: LinkPurpose, person
   const claimed = tx
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+    .where(
+      and(eq(accountTokens.tokenHash, hashSecret(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)),
+    )
     .run();
   if (claimed.changes !== 1) return false;
   endOpenLinks(tx, personId, now);
@@ -97,5 +119,8 @@ export function useToken(tx: TxOrDb, token: string, purpose: LinkPurpose, person
 
 /** Ends every link of the person not used yet: after a password is chosen, or when the one who issued a link replaces it. */
 export function endOpenLinks(tx: TxOrDb, personId: number, now: Date): void {
-  tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.personId, personId), isNull(accountTokens.usedAt))).run();
+  tx.update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.personId, personId), isNull(accountTokens.usedAt)))
+    .run();
 }

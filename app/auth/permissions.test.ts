@@ -114,14 +114,11 @@ describe("canSeeOrganisation", () => {
     expect(canSeeOrganisation(actor, organisation)).toBe(expected);
   });
 
-  it.each(["social_worker", "parent_adviser", "coordinator"] as const)(
-    "%s sees every organisation of the own district and none of another",
-    (role) => {
-      const actor = socialServices(role);
-      for (const o of [school, otherSchool, unit, preschool, siblingPreschool]) expect(canSeeOrganisation(actor, o)).toBe(true);
-      expect(canSeeOrganisation(actor, otherDistrictSchool)).toBe(false);
-    },
-  );
+  it.each(["social_worker", "parent_adviser", "coordinator"] as const)("%s sees every organisation of the own district and none of another", (role) => {
+    const actor = socialServices(role);
+    for (const o of [school, otherSchool, unit, preschool, siblingPreschool]) expect(canSeeOrganisation(actor, o)).toBe(true);
+    expect(canSeeOrganisation(actor, otherDistrictSchool)).toBe(false);
+  });
 
   it("a partner without an organisation sees nothing", () => {
     expect(canSeeOrganisation({ ...base }, school)).toBe(false);

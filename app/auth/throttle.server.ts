@@ -87,7 +87,9 @@ export function beginLoginAttempt(keys: LoginKeys, now: Date): LoginAttempt {
     const wait = loginWait(failuresOf(keys, now), now);
     if (wait > 0) return { wait };
     const attemptIds = [keys.pair, ...(keys.address === null ? [] : [keys.address])].map((key) => {
-      tx.delete(loginFailures).where(and(eq(loginFailures.key, key), lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS)))).run();
+      tx.delete(loginFailures)
+        .where(and(eq(loginFailures.key, key), lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS))))
+        .run();
       return tx.insert(loginFailures).values({ key, at: now }).returning({ id: loginFailures.id }).get().id;
     });
     return { wait: 0, attemptIds };
@@ -101,12 +103,18 @@ export function beginLoginAttempt(keys: LoginKeys, now: Date): LoginAttempt {
  * about who else is guessing.
  */
 export function loginSucceeded(keys: LoginKeys, attemptIds: number[]): void {
-  getDb().delete(loginFailures).where(or(inArray(loginFailures.id, attemptIds), eq(loginFailures.key, keys.pair))).run();
+  getDb()
+    .delete(loginFailures)
+    .where(or(inArray(loginFailures.id, attemptIds), eq(loginFailures.key, keys.pair)))
+    .run();
 }
 
 /** For the nightly job: failures older than any rule looks back (keys never tried again keep their rows otherwise). */
 export function purgeOldLoginFailures(now: Date): number {
-  return getDb().delete(loginFailures).where(lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS))).run().changes;
+  return getDb()
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS)))
+    .run().changes;
 }
 
 /**
@@ -120,7 +128,8 @@ export function purgeOldLoginFailures(now: Date): number {
  * purge deletes rows older than a day, so `windowMs` is at most a day.
  */
 export function countRequest(key: string, limit: number, windowMs: number, now: Date): number {
-  if (/^(pair|address):/.test(key) || windowMs > LONGEST_WINDOW_MS || limit < 1) throw new Error(`countRequest: key ${key} or window ${windowMs} ms is not allowed`);
+  if (/^(pair|address):/.test(key) || windowMs > LONGEST_WINDOW_MS || limit < 1)
+    throw new Error(`countRequest: key ${key} or window ${windowMs} ms is not allowed`);
   return getDb().transaction((tx) => {
     const times = tx
       .select({ at: loginFailures.at })
@@ -130,7 +139,9 @@ export function countRequest(key: string, limit: number, windowMs: number, now: 
       .all()
       .map((r) => r.at.getTime());
     if (times.length >= limit) return Math.max(1, times[times.length - limit]! + windowMs - now.getTime());
-    tx.delete(loginFailures).where(and(eq(loginFailures.key, key), lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS)))).run();
+    tx.delete(loginFailures)
+      .where(and(eq(loginFailures.key, key), lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS))))
+      .run();
     tx.insert(loginFailures).values({ key, at: now }).run();
     return 0;
   });

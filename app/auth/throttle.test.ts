@@ -31,7 +31,9 @@ describe("login throttling", () => {
     expect(waitBeforeNextTry(failures(2), at(0, 1), UNDER_ATTACK_PAIR_BUDGET)).toBe(30_000);
     expect(waitBeforeNextTry(failures(20), at(0, 19), UNDER_ATTACK_PAIR_BUDGET)).toBe(60 * 60_000);
     expect(waitBeforeNextTry(failures(5), new Date(at(0).getTime() + 23 * 3_600_000), UNDER_ATTACK_PAIR_BUDGET)).toBe(0); // the wait has passed,
-    expect(waitBeforeNextTry([...failures(5), new Date(at(0).getTime() + 23 * 3_600_000)], new Date(at(0).getTime() + 23 * 3_600_000), UNDER_ATTACK_PAIR_BUDGET)).toBe(8 * 60_000); // but the failures still count
+    expect(
+      waitBeforeNextTry([...failures(5), new Date(at(0).getTime() + 23 * 3_600_000)], new Date(at(0).getTime() + 23 * 3_600_000), UNDER_ATTACK_PAIR_BUDGET),
+    ).toBe(8 * 60_000); // but the failures still count
   });
 
   it("an account is under attack after ten failures from other addresses within a day", () => {

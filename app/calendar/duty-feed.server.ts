@@ -64,14 +64,36 @@ export function dutyFeedFor(token: string, now: Date): string | null {
         transp: "OPAQUE",
       };
     }
-    const timed = { start: item.startsAt.getTime(), startInputType: "utc", startOutputType: "utc", end: item.endsAt.getTime(), endInputType: "utc", endOutputType: "utc" } as const;
+    const timed = {
+      start: item.startsAt.getTime(),
+      startInputType: "utc",
+      startOutputType: "utc",
+      end: item.endsAt.getTime(),
+      endInputType: "utc",
+      endOutputType: "utc",
+    } as const;
     return item.kind === "walk"
-      ? { ...common, ...timed, uid: `feed-walk-${item.occasionId}@samverkansportalen`, title: `Walk-and-talk, ${item.organisationName}`, description: `${item.booked} av ${item.places} platser bokade.` }
+      ? {
+          ...common,
+          ...timed,
+          uid: `feed-walk-${item.occasionId}@samverkansportalen`,
+          title: `Walk-and-talk, ${item.organisationName}`,
+          description: `${item.booked} av ${item.places} platser bokade.`,
+        }
       : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title };
   });
   if (events.length === 0) {
     // An empty calendar is still a valid calendar.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:samverkansportalen/jour", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeIcalText(common.calName)}`, "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:samverkansportalen/jour",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      `X-WR-CALNAME:${escapeIcalText(common.calName)}`,
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   const { error, value } = createEvents(events.map(safeEvent));
   if (error || !value) throw error ?? new Error("Could not build the duty calendar");

@@ -6,7 +6,13 @@ import { walkInvitation, type Invitation } from "./walk-invitation";
 
 /** Names as the database may hold them from before the forms refused line breaks. */
 const FORGED = 'Anna Berg"\r\nATTENDEE;CN=Evil;RSVP=TRUE:mailto:evil@evil.example\r\nX-Y:"';
-const HOSTILE = [FORGED, FORGED.replaceAll("\r\n", "\r"), FORGED.replaceAll("\r\n", "\n"), 'Anna "A" Berg\u2028ATTENDEE:mailto:evil@evil.example', "Anna\u0000Berg\u202E"];
+const HOSTILE = [
+  FORGED,
+  FORGED.replaceAll("\r\n", "\r"),
+  FORGED.replaceAll("\r\n", "\n"),
+  'Anna "A" Berg\u2028ATTENDEE:mailto:evil@evil.example',
+  "Anna\u0000Berg\u202E",
+];
 
 const INVISIBLE = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
@@ -24,7 +30,14 @@ const base: Invitation = {
 };
 
 type Contact = { params: { CN: string }; val: string };
-const eventOf = (text: string) => Object.values(ical.sync.parseICS(text)).find((e) => e?.type === "VEVENT") as unknown as { attendee?: Contact | Contact[]; organizer?: Contact; summary: string; location: string; description: string };
+const eventOf = (text: string) =>
+  Object.values(ical.sync.parseICS(text)).find((e) => e?.type === "VEVENT") as unknown as {
+    attendee?: Contact | Contact[];
+    organizer?: Contact;
+    summary: string;
+    location: string;
+    description: string;
+  };
 const attendeesOf = (text: string) => [eventOf(text).attendee ?? []].flat();
 
 describe("names in calendar invitations", () => {
@@ -41,7 +54,13 @@ describe("names in calendar invitations", () => {
   });
 
   it.each(HOSTILE.map((name) => [JSON.stringify(name), name]))("an organiser named %s adds no attendee, in the summary and description neither", (_, name) => {
-    const text = walkInvitation({ ...base, organizer: { name, email: "socialsekreterare@hv.example" }, title: `Walk-and-talk med ${name}`, location: name, description: `Walk-and-talk med ${name}, socialtjänsten.` });
+    const text = walkInvitation({
+      ...base,
+      organizer: { name, email: "socialsekreterare@hv.example" },
+      title: `Walk-and-talk med ${name}`,
+      location: name,
+      description: `Walk-and-talk med ${name}, socialtjänsten.`,
+    });
     expect(contentLines(text).filter((l) => l.startsWith("ATTENDEE"))).toHaveLength(1);
     expect(contentLines(text).filter((l) => l.startsWith("ORGANIZER"))).toHaveLength(1);
     expect(attendeesOf(text).map((a) => a.val)).toEqual(["mailto:larare@vallingbyskolan.example"]);
@@ -54,7 +73,9 @@ describe("names in calendar invitations", () => {
   it("an address cannot end its line either: cleaned, and refused when what is left is no address", () => {
     const text = walkInvitation({ ...base, attendee: { name: "Maria Lund", email: " larare@vallingbyskolan.example\r\n" } });
     expect(attendeesOf(text).map((a) => a.val)).toEqual(["mailto:larare@vallingbyskolan.example"]);
-    expect(() => walkInvitation({ ...base, attendee: { name: "Maria Lund", email: "larare@vallingbyskolan.example\r\nATTENDEE:mailto:evil@evil.example" } })).toThrow();
+    expect(() =>
+      walkInvitation({ ...base, attendee: { name: "Maria Lund", email: "larare@vallingbyskolan.example\r\nATTENDEE:mailto:evil@evil.example" } }),
+    ).toThrow();
   });
 });
 

@@ -44,7 +44,11 @@ export function escapeIcalText(value: string): string {
   return icalLine(value).replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 
-const safeContact = <C extends Person>(c: C): C => ({ ...c, ...(c.name === undefined ? {} : { name: icalParamValue(c.name) }), ...(c.email === undefined ? {} : { email: icalAddress(c.email) }) });
+const safeContact = <C extends Person>(c: C): C => ({
+  ...c,
+  ...(c.name === undefined ? {} : { name: icalParamValue(c.name) }),
+  ...(c.email === undefined ? {} : { email: icalAddress(c.email) }),
+});
 
 /** An event with every text the portal puts in it made safe; every producer hands its events to `ics` through this. */
 export function safeEvent(event: EventAttributes): EventAttributes {

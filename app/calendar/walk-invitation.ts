@@ -21,24 +21,26 @@ export type Invitation = {
 
 /** Every text in it passes through `safeEvent`: names may come from the database as they were ever stored. */
 export function walkInvitation(i: Invitation): string {
-  const { error, value } = createEvent(safeEvent({
-    uid: i.uid,
-    sequence: i.sequence,
-    method: i.method,
-    status: i.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
-    start: i.start.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: i.end.getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: i.title,
-    location: i.location,
-    description: i.description,
-    organizer: { name: i.organizer.name, email: i.organizer.email },
-    attendees: [{ name: i.attendee.name, email: i.attendee.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
-    productId: "samverkansportalen/walk-and-talk",
-  }));
+  const { error, value } = createEvent(
+    safeEvent({
+      uid: i.uid,
+      sequence: i.sequence,
+      method: i.method,
+      status: i.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
+      start: i.start.getTime(),
+      startInputType: "utc",
+      startOutputType: "utc",
+      end: i.end.getTime(),
+      endInputType: "utc",
+      endOutputType: "utc",
+      title: i.title,
+      location: i.location,
+      description: i.description,
+      organizer: { name: i.organizer.name, email: i.organizer.email },
+      attendees: [{ name: i.attendee.name, email: i.attendee.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
+      productId: "samverkansportalen/walk-and-talk",
+    }),
+  );
   if (error || !value) throw error ?? new Error("Could not build the invitation");
   return value;
 }

@@ -14,8 +14,8 @@ export function CalendarFeedBox({ hasFeed, newFeedUrl }: { hasFeed: boolean; new
             Här är din nya kalenderadress. Kopiera den nu: den visas bara den här gången. Den gamla adressen fungerar inte längre.
           </p>
           <p>
-            Lägg till adressen som en kalender från internet i Outlook (Lägg till kalender, Från internet) eller i en
-            annan kalender. Den uppdateras av sig själv.
+            Lägg till adressen som en kalender från internet i Outlook (Lägg till kalender, Från internet) eller i en annan kalender. Den uppdateras av sig
+            själv.
           </p>
           <div className="field">
             <label htmlFor="feed-url">Din kalenderadress</label>
@@ -25,8 +25,8 @@ export function CalendarFeedBox({ hasFeed, newFeedUrl }: { hasFeed: boolean; new
         </>
       ) : hasFeed ? (
         <p>
-          Du har en kalenderadress. Portalen sparar den inte i klartext och kan inte visa den igen. Har du tappat bort den, eller har
-          någon annan fått den? Skapa en ny, så slutar den gamla att fungera.
+          Du har en kalenderadress. Portalen sparar den inte i klartext och kan inte visa den igen. Har du tappat bort den, eller har någon annan fått den?
+          Skapa en ny, så slutar den gamla att fungera.
         </p>
       ) : (
         <p>Skapa en personlig adress som visar dina jourdagar i Outlook eller en annan kalender.</p>

@@ -19,8 +19,8 @@ export function CallOptionText({ option, today }: { option: CallOption; today: s
     case "duty":
       return (
         <>
-          Ring jourtelefonen, <PhoneLink phone={option.phone} />.{" "}
-          {option.dutyPersonName ? `I dag svarar ${option.dutyPersonName}. ` : null}Öppen till kl. {formatClock(option.closesAt)}.
+          Ring jourtelefonen, <PhoneLink phone={option.phone} />. {option.dutyPersonName ? `I dag svarar ${option.dutyPersonName}. ` : null}Öppen till kl.{" "}
+          {formatClock(option.closesAt)}.
         </>
       );
     case "after-hours":

@@ -25,12 +25,30 @@ export function ConsultationFields({ values, errors, needsNameConfirmation, ques
       <fieldset className="radio-group">
         <legend>Bara med samtycke</legend>
         <p className="field__hint">Fyll bara i det här om vårdnadshavarna har sagt ja. Barnets uppgifter skriver du här, inte i frågan.</p>
-        <Field label="Vem gav samtycke?" name="consentGivenBy" hint="Till exempel mamma, pappa eller båda" defaultValue={values.consentGivenBy ?? ""} error={errors.consentGivenBy} />
+        <Field
+          label="Vem gav samtycke?"
+          name="consentGivenBy"
+          hint="Till exempel mamma, pappa eller båda"
+          defaultValue={values.consentGivenBy ?? ""}
+          error={errors.consentGivenBy}
+        />
         <Field label="När gavs samtycket?" name="consentGivenOn" type="date" defaultValue={values.consentGivenOn ?? ""} error={errors.consentGivenOn} />
-        <Field label="Barnets namn och andra uppgifter" name="childDetails" maxLength={500} defaultValue={values.childDetails ?? ""} error={errors.childDetails} />
+        <Field
+          label="Barnets namn och andra uppgifter"
+          name="childDetails"
+          maxLength={500}
+          defaultValue={values.childDetails ?? ""}
+          error={errors.childDetails}
+        />
       </fieldset>
       <RadioGroup legend="Hur gammalt är barnet?" name="ageBand" value={values.ageBand} error={errors.ageBand} options={options(ageBandLabel)} />
-      <CheckboxGroup legend="Vad gäller oron? Välj allt som passar." name="concerns" values={(values.concerns ?? "").split(",")} error={errors.concerns} options={options(concernLabel)} />
+      <CheckboxGroup
+        legend="Vad gäller oron? Välj allt som passar."
+        name="concerns"
+        values={(values.concerns ?? "").split(",")}
+        error={errors.concerns}
+        options={options(concernLabel)}
+      />
       <TextArea
         label={questionLabel}
         name="question"

@@ -49,18 +49,13 @@ export function ContactCard({
         </p>
         {own ? <p className="badge">Din kontaktperson</p> : null}
         {contact.pending ? <p className="badge">Väntar på godkännande av enhetschefen</p> : null}
-        {availability && today ? (
-          <p className={`status status--${availability.state}`}>{availabilityText(availability, today)}</p>
-        ) : null}
+        {availability && today ? <p className={`status status--${availability.state}`}>{availabilityText(availability, today)}</p> : null}
         {availability && availability.state !== "available" && dutyPhone ? (
           <p>
             Ring jourtelefonen i stället: <PhoneLink phone={dutyPhone} />
           </p>
         ) : null}
-        <p>
-          Telefon:{" "}
-          {contact.phone ? <a href={telHref(contact.phone)}>{formatPhone(contact.phone)}</a> : "saknas"}
-        </p>
+        <p>Telefon: {contact.phone ? <a href={telHref(contact.phone)}>{formatPhone(contact.phone)}</a> : "saknas"}</p>
         <p>
           E-post: <a href={`mailto:${contact.email}`}>{contact.email}</a>
         </p>

@@ -38,7 +38,12 @@ export function StatusForm({
                   name="busyUntil"
                   type="time"
                   hint="Till exempel 14.30"
-                  defaultValue={values?.busyUntil ?? (current.state === "busy" ? new Date(current.until).toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" }) : "")}
+                  defaultValue={
+                    values?.busyUntil ??
+                    (current.state === "busy"
+                      ? new Date(current.until).toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" })
+                      : "")
+                  }
                   error={errors.busyUntil}
                 />
               ),

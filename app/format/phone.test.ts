@@ -49,7 +49,10 @@ describe("formatPhone", () => {
     expect(numbers.length).toBeGreaterThan(2000);
     // Stockholm 08, mobiles 070 and 077, Göteborg 031, Kiruna 0980, freephone 020, premium rate 0900.
     for (const start of ["8", "70", "31", "980", "20", "77", "900"]) {
-      expect(numbers.some((n) => n.startsWith(start)), start).toBe(true);
+      expect(
+        numbers.some((n) => n.startsWith(start)),
+        start,
+      ).toBe(true);
     }
   });
 

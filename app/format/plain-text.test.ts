@@ -24,13 +24,19 @@ describe("single-line text", () => {
   });
 
   it("as a form field: trimmed, refused with a message that says what to do, and chainable", () => {
-    const schema = z.object({ name: singleLineText({ max: 120, required: "Skriv namnet." }), email: singleLineText({ max: 200 }).email("Skriv en e-postadress.").optional() });
+    const schema = z.object({
+      name: singleLineText({ max: 120, required: "Skriv namnet." }),
+      email: singleLineText({ max: 200 }).email("Skriv en e-postadress.").optional(),
+    });
     expect(validateForm({ name: "  Anna Berg \r\n" }, schema)).toMatchObject({ ok: true, data: { name: "Anna Berg" } });
     expect(validateForm({ name: FORGED_NAME }, schema)).toMatchObject({ ok: false, fieldErrors: { name: SINGLE_LINE_MESSAGE } });
     expect(validateForm({ name: "Anna\u202EgreB" }, schema)).toMatchObject({ ok: false, fieldErrors: { name: SINGLE_LINE_MESSAGE } });
     expect(validateForm({ name: " " }, schema)).toMatchObject({ ok: false, fieldErrors: { name: "Skriv namnet." } });
     expect(validateForm({ name: "x".repeat(121) }, schema)).toMatchObject({ ok: false, fieldErrors: { name: "Skriv högst 120 tecken." } });
-    expect(validateForm({ name: "Anna", email: "anna@x.example\r\nBcc: evil@evil.example" }, schema)).toMatchObject({ ok: false, fieldErrors: { email: SINGLE_LINE_MESSAGE } });
+    expect(validateForm({ name: "Anna", email: "anna@x.example\r\nBcc: evil@evil.example" }, schema)).toMatchObject({
+      ok: false,
+      fieldErrors: { email: SINGLE_LINE_MESSAGE },
+    });
     expect(SINGLE_LINE_MESSAGE).toBe("Skriv texten på en rad, utan radbrytningar eller osynliga tecken.");
   });
 });

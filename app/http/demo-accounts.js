@@ -68,7 +68,9 @@ export async function checkAccounts(file) {
     accounts = /** @type {{ n: number }} */ (db.prepare("SELECT count(*) AS n FROM people").get()).n;
     demo = /** @type {{ email: string, hash: string }[]} */ (
       db
-        .prepare(`SELECT email, password_hash AS hash FROM people WHERE password_hash IS NOT NULL AND lower(email) IN (${DEMO_EMAILS.map(() => "?").join(", ")})`)
+        .prepare(
+          `SELECT email, password_hash AS hash FROM people WHERE password_hash IS NOT NULL AND lower(email) IN (${DEMO_EMAILS.map(() => "?").join(", ")})`,
+        )
         .all(...DEMO_EMAILS)
     );
   } finally {
@@ -117,5 +119,6 @@ export async function refuseTheDemoInProduction(env) {
     console.error(refusal);
     process.exit(1);
   }
-  if (accounts === 0) console.log('No accounts yet. Create the first city administrator with: npm run admin:create -- --email you@stad.example --name "Your Name"');
+  if (accounts === 0)
+    console.log('No accounts yet. Create the first city administrator with: npm run admin:create -- --email you@stad.example --name "Your Name"');
 }

@@ -50,16 +50,17 @@ export function singleLineText({ max, required, tooLong = `Skriv högst ${max} t
  * CRLF; `max` counts each break once), trimmed, and no control character but line feed and tab.
  */
 export function multiLineText({ max, required, tooLong = `Skriv högst ${max} tecken.` }: TextOptions) {
-  const text = (required === undefined ? z.string() : z.string({ error: required })).overwrite(normaliseLineBreaks).trim().refine(isMultiLineText, MULTI_LINE_MESSAGE);
+  const text = (required === undefined ? z.string() : z.string({ error: required }))
+    .overwrite(normaliseLineBreaks)
+    .trim()
+    .refine(isMultiLineText, MULTI_LINE_MESSAGE);
   return (required === undefined ? text : text.min(1, required)).max(max, tooLong);
 }
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 
-export type FormResult<T> =
-  | { ok: true; data: T; values: FormValues }
-  | { ok: false; fieldErrors: FieldErrors; values: FormValues };
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; fieldErrors: FieldErrors; values: FormValues };
 
 /**
  * Reads a posted form into plain text values. Only the first text value of each field

@@ -25,10 +25,7 @@ const CLAIM_LEASE_MS = 10 * MINUTE;
  * one has already run. To move a job, cancel it and schedule it again.
  */
 export function scheduleJob(job: { key: string; kind: string; runAt: Date }, db: TxOrDb = getDb()): void {
-  db.insert(jobs)
-    .values({ key: job.key, kind: job.kind, runAt: job.runAt })
-    .onConflictDoNothing({ target: jobs.key })
-    .run();
+  db.insert(jobs).values({ key: job.key, kind: job.kind, runAt: job.runAt }).onConflictDoNothing({ target: jobs.key }).run();
 }
 
 /**
@@ -37,7 +34,12 @@ export function scheduleJob(job: { key: string; kind: string; runAt: Date }, db:
  * is kept as a record. Returns whether a job was cancelled.
  */
 export function cancelJob(key: string, db: TxOrDb = getDb()): boolean {
-  return db.delete(jobs).where(and(eq(jobs.key, key), isNull(jobs.doneAt))).run().changes === 1;
+  return (
+    db
+      .delete(jobs)
+      .where(and(eq(jobs.key, key), isNull(jobs.doneAt)))
+      .run().changes === 1
+  );
 }
 
 const unknownKindsLogged = new Set<string>();

@@ -19,7 +19,6 @@ export const LINK_PLACEHOLDER = "[[engångslänk]]";
 /** What the coordinator's outbox shows in place of the link. */
 export const LINK_NOTE = "(Här står en personlig engångslänk. Den visas bara för mottagaren.)";
 
-
 export type MailMessage = {
   districtId?: number | null;
   to: string;
@@ -165,12 +164,7 @@ export async function deliverDueMail(
   for (const row of due) {
     // The guard repeats what we read: if another runner (or process) claimed or finished
     // the row since, nothing matches and we leave it alone.
-    const unchanged = and(
-      eq(outbox.id, row.id),
-      eq(outbox.status, "pending"),
-      eq(outbox.attempts, row.attempts),
-      eq(outbox.nextAttemptAt, row.nextAttemptAt),
-    );
+    const unchanged = and(eq(outbox.id, row.id), eq(outbox.status, "pending"), eq(outbox.attempts, row.attempts), eq(outbox.nextAttemptAt, row.nextAttemptAt));
 
     const claimed = db
       .update(outbox)
@@ -193,7 +187,10 @@ export async function deliverDueMail(
         db.update(outbox).set({ status: "kept", lastError: null }).where(stillOurs).run();
         result.kept++;
       } catch (error) {
-        db.update(outbox).set({ status: "failed", lastError: shortError(error) }).where(stillOurs).run();
+        db.update(outbox)
+          .set({ status: "failed", lastError: shortError(error) })
+          .where(stillOurs)
+          .run();
         result.failed++;
       }
       continue;

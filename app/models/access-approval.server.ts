@@ -22,7 +22,6 @@ import { fail, type Failure } from "./failure";
  * an explicit, audited step (reactivating puts it back on the head of unit's list).
  */
 
-
 export function isContentRole(role: Role): boolean {
   return (CONTENT_ROLES as readonly Role[]).includes(role);
 }
@@ -75,10 +74,21 @@ export function pendingApprovals(actor: Actor) {
   if (!can(actor, "access:approve")) return null;
   const db = getDb();
   const persons = db
-    .select({ id: people.id, name: people.name, email: people.email, title: people.title, role: people.role, teamId: people.teamId, teamName: teams.name, createdAt: people.createdAt })
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      title: people.title,
+      role: people.role,
+      teamId: people.teamId,
+      teamName: teams.name,
+      createdAt: people.createdAt,
+    })
     .from(people)
     .innerJoin(teams, eq(teams.id, people.teamId))
-    .where(and(eq(people.districtId, actor.districtId), inArray(people.role, [...CONTENT_ROLES]), isNull(people.accessApprovedAt), isNull(people.deactivatedAt)))
+    .where(
+      and(eq(people.districtId, actor.districtId), inArray(people.role, [...CONTENT_ROLES]), isNull(people.accessApprovedAt), isNull(people.deactivatedAt)),
+    )
     .orderBy(asc(people.createdAt), asc(people.id))
     .all()
     .map((p) => ({ ...p, role: p.role as (typeof CONTENT_ROLES)[number], teamId: p.teamId! }));
@@ -110,7 +120,9 @@ export function pendingCount(actor: Actor): number {
   const persons = db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.districtId, actor.districtId), inArray(people.role, [...CONTENT_ROLES]), isNull(people.accessApprovedAt), isNull(people.deactivatedAt)))
+    .where(
+      and(eq(people.districtId, actor.districtId), inArray(people.role, [...CONTENT_ROLES]), isNull(people.accessApprovedAt), isNull(people.deactivatedAt)),
+    )
     .all().length;
   const assignments = db
     .select({ id: contactAssignments.id })
@@ -145,11 +157,7 @@ export const approveAccess = atomic(function approveAccess(actor: Actor, item: A
   if (!can(actor, "access:approve")) return fail("form", "Bara enhetschefen godkänner behörigheter.");
   const db = getDb();
   if (item.kind === "person") {
-    const changed = db
-      .update(people)
-      .set({ accessApprovedAt: now, accessApprovedBy: actor.personId })
-      .where(stillPending(actor, item))
-      .run().changes;
+    const changed = db.update(people).set({ accessApprovedAt: now, accessApprovedBy: actor.personId }).where(stillPending(actor, item)).run().changes;
     if (changed === 0) return fail("form", GONE);
     recordAudit(actor, "access.approved", { type: "person", id: item.id });
     return { ok: true };
@@ -166,11 +174,7 @@ export const refuseAccess = atomic(function refuseAccess(actor: Actor, item: App
   if (!can(actor, "access:approve")) return fail("form", "Bara enhetschefen nekar behörigheter.");
   const db = getDb();
   if (item.kind === "person") {
-    const changed = db
-      .update(people)
-      .set({ deactivatedAt: now })
-      .where(stillPending(actor, item))
-      .run().changes;
+    const changed = db.update(people).set({ deactivatedAt: now }).where(stillPending(actor, item)).run().changes;
     if (changed === 0) return fail("form", GONE);
     recordAudit(actor, "access.refused", { type: "person", id: item.id });
     return { ok: true, deactivated: item.id };
@@ -187,6 +191,13 @@ function pendingAssignment(actor: Actor, id: number) {
     .select({ id: contactAssignments.id })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(eq(contactAssignments.id, id), eq(contactAssignments.districtId, actor.districtId), isNull(contactAssignments.approvedAt), isNull(people.deactivatedAt)))
+    .where(
+      and(
+        eq(contactAssignments.id, id),
+        eq(contactAssignments.districtId, actor.districtId),
+        isNull(contactAssignments.approvedAt),
+        isNull(people.deactivatedAt),
+      ),
+    )
     .get();
 }

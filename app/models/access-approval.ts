@@ -6,9 +6,16 @@ import { CONTENT_ROLES } from "../../db/vocabulary";
  * module reaches the browser, and a top-level zod call would bring zod along).
  */
 export function approvalSchema() {
-  const id = z.string({ error: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }).regex(/^[1-9]\d{0,9}$/, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.").transform(Number);
-  return z.discriminatedUnion("kind", [
-    z.object({ intent: z.enum(["approve", "refuse"]), kind: z.literal("person"), id, role: z.enum(CONTENT_ROLES), teamId: id }),
-    z.object({ intent: z.enum(["approve", "refuse"]), kind: z.literal("assignment"), id }),
-  ], { error: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." });
+  const id = z
+    .string({ error: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." })
+    .regex(/^[1-9]\d{0,9}$/, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.")
+    .transform(Number);
+  return z.discriminatedUnion(
+    "kind",
+    [
+      z.object({ intent: z.enum(["approve", "refuse"]), kind: z.literal("person"), id, role: z.enum(CONTENT_ROLES), teamId: id }),
+      z.object({ intent: z.enum(["approve", "refuse"]), kind: z.literal("assignment"), id }),
+    ],
+    { error: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." },
+  );
 }

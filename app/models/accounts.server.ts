@@ -75,7 +75,12 @@ function mailResetLink(person: { id: number; districtId: number }, now: Date): v
 /** The invitation mail with a link to set one's first password (made when the mail is sent). */
 export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: number; name: string; email: string }, invitedBy: string): void {
   // Which district invites, and as what: an address two districts invited can tell the invitations apart.
-  const where = tx.select({ district: districts.name, title: people.title, role: people.role }).from(people).innerJoin(districts, eq(districts.id, people.districtId)).where(eq(people.id, person.id)).get()!;
+  const where = tx
+    .select({ district: districts.name, title: people.title, role: people.role })
+    .from(people)
+    .innerJoin(districts, eq(districts.id, people.districtId))
+    .where(eq(people.id, person.id))
+    .get()!;
   const inDistrict = where.role === "city_admin" ? "" : ` i ${where.district}`;
   enqueueMail(
     {

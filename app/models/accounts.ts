@@ -15,7 +15,8 @@ const newPassword = {
 };
 
 function sameTwice(v: { password?: unknown; confirm?: string | undefined }, ctx: z.RefinementCtx) {
-  if (typeof v.password === "string" && v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "Skriv samma lösenord två gånger." });
+  if (typeof v.password === "string" && v.password !== v.confirm)
+    ctx.addIssue({ code: "custom", path: ["confirm"], message: "Skriv samma lösenord två gånger." });
 }
 
 export const setPasswordSchema = z.object(newPassword).superRefine((v, ctx) => sameTwice(v, ctx), { when: () => true });
@@ -39,5 +40,7 @@ export const phoneSchema = z.object({
 });
 
 export const emailSchema = z.object({
-  email: singleLineText({ max: 200, required: "Skriv din e-postadress.", tooLong: "Skriv en kortare e-postadress." }).email("Skriv en e-postadress, till exempel namn@skolan.se."),
+  email: singleLineText({ max: 200, required: "Skriv din e-postadress.", tooLong: "Skriv en kortare e-postadress." }).email(
+    "Skriv en e-postadress, till exempel namn@skolan.se.",
+  ),
 });

@@ -31,11 +31,7 @@ export type AuditAction =
  * Appends to the audit log: who did what to which object. Never pass content here
  * (no consultation text, no names of children): only the object's type and id.
  */
-export function recordAudit(
-  actor: Pick<Actor, "personId" | "districtId">,
-  action: AuditAction,
-  object: { type: string; id?: string | number },
-): void {
+export function recordAudit(actor: Pick<Actor, "personId" | "districtId">, action: AuditAction, object: { type: string; id?: string | number }): void {
   getDb()
     .insert(auditEvents)
     .values({

@@ -40,20 +40,8 @@ describe("availabilityAt", () => {
   it.each<[string, StoredStatus | null, string, boolean, Availability]>([
     ["no status", null, NOW, false, { state: "available" }],
     // Busy.
-    [
-      "busy until later today",
-      busy("2026-02-10T13:00:00Z", "2026-02-10T08:00:00Z"),
-      NOW,
-      false,
-      { state: "busy", until: at("2026-02-10T13:00:00Z") },
-    ],
-    [
-      "busy until one minute from now",
-      busy("2026-02-10T09:01:00Z", "2026-02-10T08:00:00Z"),
-      NOW,
-      false,
-      { state: "busy", until: at("2026-02-10T09:01:00Z") },
-    ],
+    ["busy until later today", busy("2026-02-10T13:00:00Z", "2026-02-10T08:00:00Z"), NOW, false, { state: "busy", until: at("2026-02-10T13:00:00Z") }],
+    ["busy until one minute from now", busy("2026-02-10T09:01:00Z", "2026-02-10T08:00:00Z"), NOW, false, { state: "busy", until: at("2026-02-10T09:01:00Z") }],
     ["busy until exactly now (expired)", busy(NOW, "2026-02-10T08:00:00Z"), NOW, false, { state: "available" }],
     ["busy expired an hour ago", busy("2026-02-10T08:00:00Z", "2026-02-10T07:00:00Z"), NOW, false, { state: "available" }],
     ["busy until yesterday", busy("2026-02-09T15:00:00Z", "2026-02-09T08:00:00Z"), NOW, false, { state: "available" }],
@@ -86,7 +74,13 @@ describe("availabilityAt", () => {
     ["away through yesterday, just after midnight", away("2026-02-09", "2026-02-06T08:00:00Z"), "2026-02-09T23:00:00Z", false, { state: "available" }],
     ["away through yesterday", away("2026-02-09", "2026-02-06T08:00:00Z"), NOW, false, { state: "available" }],
     ["away set today through next week", away("2026-02-17", "2026-02-10T08:30:00Z"), NOW, false, { state: "away", through: "2026-02-17" }],
-    ["away through the summer (DST in between)", away("2026-08-14", "2026-03-20T08:00:00Z"), "2026-08-14T20:00:00Z", false, { state: "away", through: "2026-08-14" }],
+    [
+      "away through the summer (DST in between)",
+      away("2026-08-14", "2026-03-20T08:00:00Z"),
+      "2026-08-14T20:00:00Z",
+      false,
+      { state: "away", through: "2026-08-14" },
+    ],
     // On duty.
     ["on duty today", null, NOW, true, { state: "on-duty" }],
     ["on duty and busy", busy("2026-02-10T13:00:00Z", "2026-02-10T08:00:00Z"), NOW, true, { state: "on-duty" }],

@@ -6,15 +6,9 @@ import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDat
  * an instant, "away through" a Stockholm date. On a duty day the person answers the
  * duty phone instead of their own.
  */
-export type StoredStatus =
-  | { kind: "busy"; busyUntil: Date; setAt: Date }
-  | { kind: "away"; awayThrough: LocalDate; setAt: Date };
+export type StoredStatus = { kind: "busy"; busyUntil: Date; setAt: Date } | { kind: "away"; awayThrough: LocalDate; setAt: Date };
 
-export type Availability =
-  | { state: "available" }
-  | { state: "busy"; until: Date }
-  | { state: "away"; through: LocalDate }
-  | { state: "on-duty" };
+export type Availability = { state: "available" } | { state: "busy"; until: Date } | { state: "away"; through: LocalDate } | { state: "on-duty" };
 
 /** Is the person away on that date, according to a status set before it? */
 export function isAwayOn(status: StoredStatus | null, date: LocalDate): boolean {
@@ -33,11 +27,7 @@ export function availabilityAt(status: StoredStatus | null, now: Date, onDutyTod
 }
 
 /** The same, with the instant as an ISO string, as loaders send it to the page. */
-export type AvailabilityView =
-  | { state: "available" }
-  | { state: "busy"; until: string }
-  | { state: "away"; through: LocalDate }
-  | { state: "on-duty" };
+export type AvailabilityView = { state: "available" } | { state: "busy"; until: string } | { state: "away"; through: LocalDate } | { state: "on-duty" };
 
 export function availabilityView(a: Availability): AvailabilityView {
   return a.state === "busy" ? { state: "busy", until: a.until.toISOString() } : a;

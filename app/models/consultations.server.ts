@@ -39,8 +39,6 @@ import { fail, type Failure } from "./failure";
  * Every read of a consultation is written to the audit log. Mail notices never carry content.
  */
 
-
-
 /** The consultations an actor may read, as a query condition; null: none at all. */
 function visibleTo(actor: Actor, now: Date): SQL | null {
   const inDistrict = eq(consultations.districtId, actor.districtId);
@@ -63,7 +61,12 @@ function forumMeetingsOf(personId: number) {
   return db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(eq(meetings.kind, "forum"), inArray(meetings.groupId, db.select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId)))));
+    .where(
+      and(
+        eq(meetings.kind, "forum"),
+        inArray(meetings.groupId, db.select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId))),
+      ),
+    );
 }
 
 function audit(actor: Actor, action: string, consultationId: number) {
@@ -81,10 +84,27 @@ function recipientsFor(actor: Actor, schoolPartId: number | null) {
     .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), isNull(people.deactivatedAt), approvedAssignment(), approvedPerson()))
+    .where(
+      and(
+        inArray(contactAssignments.organisationId, orgIds),
+        eq(contactAssignments.districtId, actor.districtId),
+        isNull(people.deactivatedAt),
+        approvedAssignment(),
+        approvedPerson(),
+      ),
+    )
     .all();
   const parts = contacts.length
-    ? db.select().from(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, contacts.map((c) => c.assignmentId))).all()
+    ? db
+        .select()
+        .from(contactAssignmentParts)
+        .where(
+          inArray(
+            contactAssignmentParts.assignmentId,
+            contacts.map((c) => c.assignmentId),
+          ),
+        )
+        .all()
     : [];
   const covers = (assignmentId: number) => schoolPartId !== null && parts.some((p) => p.assignmentId === assignmentId && p.schoolPartId === schoolPartId);
   const unique = new Map<number, (typeof contacts)[number] & { first: boolean }>();
@@ -95,7 +115,10 @@ function recipientsFor(actor: Actor, schoolPartId: number | null) {
 export function createConsultation(actor: Actor, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
   if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ställa frågor här.");
   const recipients = recipientsFor(actor, actor.schoolPartId);
-  const statuses = statusesOf(actor, recipients.map((r) => r.personId));
+  const statuses = statusesOf(
+    actor,
+    recipients.map((r) => r.personId),
+  );
   const today = dutyToday(actor, now);
   const anyoneAvailable = recipients.some((r) => availabilityAt(statuses.get(r.personId) ?? null, now, today?.personId === r.personId).state === "available");
   const line = dutyLineOf(actor);
@@ -117,17 +140,36 @@ export function createConsultation(actor: Actor, input: ConsultationInput, now: 
   return { ok: true, id };
 }
 
-
-function insertConsultation(tx: TxOrDb, actor: Actor, input: ConsultationInput, extra: Pick<typeof consultations.$inferInsert, "dueAt" | "viaDuty" | "forumMeetingId" | "forumPlace">, now: Date) {
+function insertConsultation(
+  tx: TxOrDb,
+  actor: Actor,
+  input: ConsultationInput,
+  extra: Pick<typeof consultations.$inferInsert, "dueAt" | "viaDuty" | "forumMeetingId" | "forumPlace">,
+  now: Date,
+) {
   const { concerns, ...fields } = input;
   const row = tx
     .insert(consultations)
-    .values({ ...fields, ...extra, districtId: actor.districtId, organisationId: actor.organisationId!, askerPersonId: actor.personId, schoolPartId: actor.schoolPartId, createdAt: now })
+    .values({
+      ...fields,
+      ...extra,
+      districtId: actor.districtId,
+      organisationId: actor.organisationId!,
+      askerPersonId: actor.personId,
+      schoolPartId: actor.schoolPartId,
+      createdAt: now,
+    })
     .returning({ id: consultations.id })
     .get();
   for (const concern of concerns) tx.insert(consultationConcerns).values({ consultationId: row.id, concern }).run();
   tx.insert(auditEvents)
-    .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.created", objectType: "consultation", objectId: String(row.id) })
+    .values({
+      districtId: actor.districtId,
+      actorPersonId: actor.personId,
+      action: "consultation.created",
+      objectType: "consultation",
+      objectId: String(row.id),
+    })
     .run();
   return row;
 }
@@ -161,17 +203,36 @@ export function openForumMeeting(actor: Actor, meetingId: number, now: Date) {
  * question, answered at the forum. The unique place index and a trigger make overbooking
  * impossible even when two partners press at once.
  */
-export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meetingId: number, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
-  if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ta upp ärenden här.");
+export const bookForumPlace = atomic(function bookForumPlace(
+  actor: Actor,
+  meetingId: number,
+  input: ConsultationInput,
+  now: Date,
+): { ok: true; id: number } | Failure {
+  if (!can(actor, "contacts:see-own") || actor.organisationId === null)
+    return fail("form", "Bara personal i skola, förskola och polis kan ta upp ärenden här.");
   const forum = openForumMeeting(actor, meetingId, now);
   if (!forum) return fail("form", "Forumet har redan varit eller är inställt. Välj ett annat datum.");
   const { meeting } = forum;
   try {
     const id = getDb().transaction((tx) => {
-      const taken = new Set(tx.select({ place: consultations.forumPlace }).from(consultations).where(eq(consultations.forumMeetingId, meeting.id)).all().map((r) => r.place));
+      const taken = new Set(
+        tx
+          .select({ place: consultations.forumPlace })
+          .from(consultations)
+          .where(eq(consultations.forumMeetingId, meeting.id))
+          .all()
+          .map((r) => r.place),
+      );
       const place = Array.from({ length: meeting.places! }, (_, i) => i + 1).find((p) => !taken.has(p));
       if (place === undefined) return null;
-      const row = insertConsultation(tx, actor, { ...input, urgency: "no_hurry", answerBy: "meeting" }, { dueAt: meeting.endsAt!, viaDuty: false, forumMeetingId: meeting.id, forumPlace: place }, now);
+      const row = insertConsultation(
+        tx,
+        actor,
+        { ...input, urgency: "no_hurry", answerBy: "meeting" },
+        { dueAt: meeting.endsAt!, viaDuty: false, forumMeetingId: meeting.id, forumPlace: place },
+        now,
+      );
       const members = tx
         .select({ name: people.name, email: people.email })
         .from(meetingGroupMembers)
@@ -184,7 +245,8 @@ export const bookForumPlace = atomic(function bookForumPlace(actor: Actor, meeti
     if (id === null) return fail("form", "Forumet är fullbokat. Välj ett annat datum.");
     return { ok: true, id };
   } catch (error) {
-    if (isUniqueViolation(error) || isRefusedByTrigger(error, "no such place")) return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
+    if (isUniqueViolation(error) || isRefusedByTrigger(error, "no such place"))
+      return fail("form", "Den sista platsen hann bli bokad av någon annan. Välj ett annat datum.");
     throw error;
   }
 });
@@ -208,13 +270,33 @@ export function forumCasesOf(actor: Actor, meetingId: number, now: Date) {
   if (!condition) return [];
   const db = getDb();
   const rows = db
-    .select({ id: consultations.id, place: consultations.forumPlace, mode: consultations.mode, ageBand: consultations.ageBand, purpose: consultations.purpose, state: consultations.state, outcome: consultations.outcome, organisationName: organisations.name })
+    .select({
+      id: consultations.id,
+      place: consultations.forumPlace,
+      mode: consultations.mode,
+      ageBand: consultations.ageBand,
+      purpose: consultations.purpose,
+      state: consultations.state,
+      outcome: consultations.outcome,
+      organisationName: organisations.name,
+    })
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
     .where(and(eq(consultations.forumMeetingId, meetingId), condition))
     .orderBy(asc(consultations.forumPlace))
     .all();
-  const concerns = rows.length ? db.select().from(consultationConcerns).where(inArray(consultationConcerns.consultationId, rows.map((r) => r.id))).all() : [];
+  const concerns = rows.length
+    ? db
+        .select()
+        .from(consultationConcerns)
+        .where(
+          inArray(
+            consultationConcerns.consultationId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+    : [];
   return rows.map((r) => ({ ...r, place: r.place!, concerns: concerns.filter((c) => c.consultationId === r.id).map((c) => c.concern) }));
 }
 
@@ -287,7 +369,14 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
   if (!row) return null;
   const concerns = db.select({ concern: consultationConcerns.concern }).from(consultationConcerns).where(eq(consultationConcerns.consultationId, id)).all();
   const messages = db
-    .select({ id: consultationMessages.id, body: consultationMessages.body, createdAt: consultationMessages.createdAt, authorId: people.id, authorName: people.name, authorTitle: people.title })
+    .select({
+      id: consultationMessages.id,
+      body: consultationMessages.body,
+      createdAt: consultationMessages.createdAt,
+      authorId: people.id,
+      authorName: people.name,
+      authorTitle: people.title,
+    })
     .from(consultationMessages)
     .innerJoin(people, eq(people.id, consultationMessages.authorPersonId))
     .where(eq(consultationMessages.consultationId, id))
@@ -295,7 +384,15 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
     .all();
   const taker = row.consultation.takenBy ? db.select({ name: people.name }).from(people).where(eq(people.id, row.consultation.takenBy)).get() : undefined;
   const c = row.consultation;
-  const forum = c.forumMeetingId === null ? undefined : db.select({ startsAt: meetings.startsAt, caseMinutes: meetingGroups.caseMinutes }).from(meetings).innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId)).where(eq(meetings.id, c.forumMeetingId)).get();
+  const forum =
+    c.forumMeetingId === null
+      ? undefined
+      : db
+          .select({ startsAt: meetings.startsAt, caseMinutes: meetingGroups.caseMinutes })
+          .from(meetings)
+          .innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+          .where(eq(meetings.id, c.forumMeetingId))
+          .get();
   const isAsker = c.askerPersonId === actor.personId;
   return {
     consultation: c,
@@ -308,7 +405,8 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
       body: m.body,
       createdAt: m.createdAt,
       mine: m.authorId === actor.personId,
-      author: m.authorId === c.askerPersonId ? (isAsker ? "Du" : `${row.askerRole}, ${row.organisationName}`) : m.authorId === actor.personId ? "Du" : m.authorName,
+      author:
+        m.authorId === c.askerPersonId ? (isAsker ? "Du" : `${row.askerRole}, ${row.organisationName}`) : m.authorId === actor.personId ? "Du" : m.authorName,
     })),
     takerName: taker?.name ?? null,
     /** A forum case: when its turn on the forum starts. */
@@ -349,7 +447,13 @@ export const addMessage = atomic(function addMessage(actor: Actor, id: number, b
         .run();
     }
     const other = found.isTaker ? c.askerPersonId : c.takenBy;
-    const recipient = other ? tx.select({ name: people.name, email: people.email }).from(people).where(and(eq(people.id, other), mayBeToldOfQuestions())).get() : undefined;
+    const recipient = other
+      ? tx
+          .select({ name: people.name, email: people.email })
+          .from(people)
+          .where(and(eq(people.id, other), mayBeToldOfQuestions()))
+          .get()
+      : undefined;
     if (recipient) {
       enqueueMail(
         {
@@ -368,7 +472,12 @@ export const addMessage = atomic(function addMessage(actor: Actor, id: number, b
   return { ok: true };
 });
 
-export const closeConsultation = atomic(function closeConsultation(actor: Actor, id: number, outcome: (typeof CONSULTATION_OUTCOMES)[number], now: Date): { ok: true } | Failure {
+export const closeConsultation = atomic(function closeConsultation(
+  actor: Actor,
+  id: number,
+  outcome: (typeof CONSULTATION_OUTCOMES)[number],
+  now: Date,
+): { ok: true } | Failure {
   const found = lookupConsultation(actor, id, now);
   if (!found) return fail("form", "Frågan finns inte.");
   if (!found.isTaker) return fail("outcome", "Bara den som har tagit frågan kan avsluta den.");
@@ -420,5 +529,3 @@ export function purgeClosedConsultations(now: Date, retentionDays = env.CONSULTA
     return due.length;
   });
 }
-
-

@@ -242,7 +242,11 @@ describe("consultationFormSchema: errors", () => {
     ["no question", { question: undefined }, { question: "Skriv din fråga." }],
     ["an empty question", { question: "" }, { question: "Skriv din fråga." }],
     ["a question of blanks only", { question: "  \n " }, { question: "Skriv din fråga." }],
-    ["a question over 4 000 characters", { question: "a".repeat(4001) }, { question: "Skriv högst 4 000 tecken. Korta frågan, eller berätta mer när ni pratar." }],
+    [
+      "a question over 4 000 characters",
+      { question: "a".repeat(4001) },
+      { question: "Skriv högst 4 000 tecken. Korta frågan, eller berätta mer när ni pratar." },
+    ],
     ["no urgency", { urgency: undefined }, { urgency: "Välj hur snart du behöver svar." }],
     ["an unknown urgency", { urgency: "asap" }, { urgency: "Välj hur snart du behöver svar." }],
     ["no answer channel", { answerBy: undefined }, { answerBy: "Välj hur du vill få svar." }],
@@ -256,7 +260,11 @@ describe("consultationFormSchema: errors", () => {
     // Suspected bug: with no box ticked, the repeated-checkbox list is missing altogether and zod's English message shows.
     ["concerns missing altogether (no box ticked)", { concerns: undefined }, { concerns: "Välj minst en sak som oron gäller." }],
     // Suspected bug: max(40) has no Swedish message.
-    ["a callback number over 40 characters", { callbackPhone: "070-174 06 12 ".repeat(3) }, { callbackPhone: "Skriv ditt telefonnummer, till exempel 070-123 45 67." }],
+    [
+      "a callback number over 40 characters",
+      { callbackPhone: "070-174 06 12 ".repeat(3) },
+      { callbackPhone: "Skriv ditt telefonnummer, till exempel 070-123 45 67." },
+    ],
   ])("%s", (_, override, expected) => {
     expect(errorsOf({ ...anonymous, ...override })).toEqual(expected);
   });
@@ -310,11 +318,7 @@ describe("consultationFormSchema: the privacy guard on the question", () => {
       { question: "Mamma nås på 070-174 06 12 och de bor på Vällingbyvägen 12." },
       { question: `Texten innehåller ett telefonnummer och en gatuadress ("070-174 06 12", "Vällingbyvägen 12"). ${DEFAULT_WHAT}` },
     ],
-    [
-      "anonymous: a probable name without confirmation",
-      { question: "Jag har pratat med Kevin om hur det är hemma." },
-      { confirmNoName: nameWarning("Kevin") },
-    ],
+    ["anonymous: a probable name without confirmation", { question: "Jag har pratat med Kevin om hur det är hemma." }, { confirmNoName: nameWarning("Kevin") }],
     [
       "anonymous: a probable name with confirmNoName other than yes",
       { question: "Jag har pratat med Kevin om hur det är hemma.", confirmNoName: "no" },
@@ -382,11 +386,19 @@ describe("messageSchema", () => {
     [false, { body: "  " }, { body: "Skriv ett meddelande." }],
     [false, { body: "a".repeat(4001) }, { body: "Skriv högst 4 000 tecken." }],
     // The guard in an anonymous thread.
-    [true, { body: "Hennes personnummer är 121212-1212." }, { body: `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}` }],
+    [
+      true,
+      { body: "Hennes personnummer är 121212-1212." },
+      { body: `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}` },
+    ],
     [true, { body: "Ni kan ringa mamma på 070-174 06 12." }, { body: `Texten innehåller ett telefonnummer ("070-174 06 12"). ${DEFAULT_WHAT}` }],
     [true, { body: "Jag har pratat med Lejla igen." }, { confirmNoName: nameWarning("Lejla") }],
     [true, { body: "Jag har pratat med Lejla igen.", confirmNoName: "yes" }, {}],
-    [true, { body: "Jag har pratat med Lejla, pnr 121212-1212." }, { body: `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}` }],
+    [
+      true,
+      { body: "Jag har pratat med Lejla, pnr 121212-1212." },
+      { body: `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}` },
+    ],
     [true, { body: "Vi ses i sal 2031 den 2026-12-03 kl. 14.30." }, {}],
     // No guard in a thread with consent.
     [false, { body: "Hennes personnummer är 121212-1212." }, {}],

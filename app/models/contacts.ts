@@ -36,12 +36,7 @@ export function closeness(contact: Contact, viewer: Viewer): number {
 
 /** The viewer's own contact persons first, then the coordinator's order, then by name. */
 export function orderContactsForViewer(contacts: Contact[], viewer: Viewer): Contact[] {
-  return [...contacts].sort(
-    (a, b) =>
-      closeness(a, viewer) - closeness(b, viewer) ||
-      a.sortOrder - b.sortOrder ||
-      a.name.localeCompare(b.name, "sv"),
-  );
+  return [...contacts].sort((a, b) => closeness(a, viewer) - closeness(b, viewer) || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "sv"));
 }
 
 /**

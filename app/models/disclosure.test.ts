@@ -30,7 +30,14 @@ describe("which counts a page hides", () => {
     [
       "a small cell in a table with row and column totals: a rectangle of four is hidden",
       [count("a", 1), count("b", 6), count("c", 7), count("d", 8), count("row1", 7), count("row2", 15), count("col1", 8), count("col2", 14), count("all", 22)],
-      [sum("row1", ["a", "b"]), sum("row2", ["c", "d"]), sum("col1", ["a", "c"]), sum("col2", ["b", "d"]), sum("all", ["row1", "row2"]), sum("all", ["col1", "col2"])],
+      [
+        sum("row1", ["a", "b"]),
+        sum("row2", ["c", "d"]),
+        sum("col1", ["a", "c"]),
+        sum("col2", ["b", "d"]),
+        sum("all", ["row1", "row2"]),
+        sum("all", ["col1", "col2"]),
+      ],
       { a: "small", b: "complement", c: "complement", d: "complement" },
     ],
     [
@@ -53,11 +60,32 @@ describe("which counts a page hides", () => {
     ],
     [
       "a chart's figure is kept when another cell will do",
-      [count("offered", 24), count("booked", 10, {}), count("held", 9, { keep: true }), derived("unbooked", 14), derived("notHeld", 1), count("offeredB", 24), count("bookedB", 9), count("heldB", 9, { keep: true }), derived("unbookedB", 15), derived("notHeldB", 0)],
-      [sum("offered", ["booked", "unbooked"]), sum("booked", ["held", "notHeld"]), sum("offeredB", ["bookedB", "unbookedB"]), sum("bookedB", ["heldB", "notHeldB"])],
+      [
+        count("offered", 24),
+        count("booked", 10, {}),
+        count("held", 9, { keep: true }),
+        derived("unbooked", 14),
+        derived("notHeld", 1),
+        count("offeredB", 24),
+        count("bookedB", 9),
+        count("heldB", 9, { keep: true }),
+        derived("unbookedB", 15),
+        derived("notHeldB", 0),
+      ],
+      [
+        sum("offered", ["booked", "unbooked"]),
+        sum("booked", ["held", "notHeld"]),
+        sum("offeredB", ["bookedB", "unbookedB"]),
+        sum("bookedB", ["heldB", "notHeldB"]),
+      ],
       { booked: "complement" },
     ],
-    ["zero is printed, and nothing else needs hiding", [count("total", 5), count("anonymous", 5), count("consent", 0)], [sum("total", ["anonymous", "consent"])], {}],
+    [
+      "zero is printed, and nothing else needs hiding",
+      [count("total", 5), count("anonymous", 5), count("consent", 0)],
+      [sum("total", ["anonymous", "consent"])],
+      {},
+    ],
     [
       "a count that describes no group may be worked out",
       [count("questions", 10), count("concernA", 6), count("concernB", 5), derived("extraTicks", 1, { sensitive: false })],
@@ -75,7 +103,16 @@ describe("which counts a page hides", () => {
     const sums = [sum("all", ["report", "staffTeam"])];
     expect(exposedCells(cells, sums, new Map([["staffTeam", "small"]]))).toEqual(["staffTeam"]);
     // "dolt" is 5 or more and "färre än 5" is 1–4: with a total of 6 that is still 5 and 1.
-    expect(exposedCells(cells, sums, new Map<string, Hiding>([["staffTeam", "small"], ["report", "complement"]]))).toEqual(["report", "staffTeam"]);
+    expect(
+      exposedCells(
+        cells,
+        sums,
+        new Map<string, Hiding>([
+          ["staffTeam", "small"],
+          ["report", "complement"],
+        ]),
+      ),
+    ).toEqual(["report", "staffTeam"]);
   });
 
   it("refuses a sum that does not hold, and two cells with one name", () => {
@@ -93,11 +130,22 @@ describe("which counts a page hides", () => {
 function pinnedByBruteForce(cells: CountCell[], sums: Sum[], hiding: ReadonlyMap<string, Hiding>): string[] {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const printed = (c: CountCell): boolean =>
-    c.publication === "public" || (c.publication === "count" && !hiding.has(c.id)) || (c.publication === "share" && !hiding.has(c.id) && printed(byId.get(c.whole!)!));
+    c.publication === "public" ||
+    (c.publication === "count" && !hiding.has(c.id)) ||
+    (c.publication === "share" && !hiding.has(c.id) && printed(byId.get(c.whole!)!));
   const cap = Math.max(...cells.map((c) => c.value)) + 3;
   const range = (c: CountCell): number[] => {
     if (printed(c) || (c.publication === "band" && c.value === 0)) return [c.value];
-    const [lo, hi] = c.publication === "count" ? (hiding.get(c.id) === "small" ? [1, 4] : [5, cap]) : c.publication === "band" ? (isSmall(c.value) ? [1, 4] : [5, cap]) : [0, cap];
+    const [lo, hi] =
+      c.publication === "count"
+        ? hiding.get(c.id) === "small"
+          ? [1, 4]
+          : [5, cap]
+        : c.publication === "band"
+          ? isSmall(c.value)
+            ? [1, 4]
+            : [5, cap]
+          : [0, cap];
     // Nearest first, so that alternatives show early.
     return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i).sort((a, b) => Math.abs(a - c.value) - Math.abs(b - c.value) || a - b);
   };
@@ -124,7 +172,9 @@ function pinnedByBruteForce(cells: CountCell[], sums: Sum[], hiding: ReadonlyMap
         if (open.length === 1) {
           const id = open[0]!;
           const sign = s.total.includes(id) ? 1 : -1;
-          const rest = [...s.total.filter((x) => x !== id)].reduce((n, x) => n + value.get(x)!, 0) - s.parts.filter((x) => x !== id).reduce((n, x) => n + value.get(x)!, 0);
+          const rest =
+            [...s.total.filter((x) => x !== id)].reduce((n, x) => n + value.get(x)!, 0) -
+            s.parts.filter((x) => x !== id).reduce((n, x) => n + value.get(x)!, 0);
           const v = -sign * rest;
           if (!ranges.get(id)!.includes(v)) return false;
           value.set(id, v);
@@ -157,7 +207,9 @@ const value = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) },
 /** A table with row and column totals (each total printed or never printed), some rows with a percentage. */
 const twoWay: fc.Arbitrary<Generated> = fc
   .record({
-    grid: fc.integer({ min: 1, max: 3 }).chain((rows) => fc.array(fc.array(value, { minLength: 2, maxLength: rows === 1 ? 4 : 3 }), { minLength: rows, maxLength: rows })),
+    grid: fc
+      .integer({ min: 1, max: 3 })
+      .chain((rows) => fc.array(fc.array(value, { minLength: 2, maxLength: rows === 1 ? 4 : 3 }), { minLength: rows, maxLength: rows })),
     rowTotals: fc.constantFrom<"count" | "derived" | "none">("count", "derived", "none"),
     columnTotals: fc.constantFrom<"count" | "derived" | "none">("count", "derived", "none"),
     grandTotal: fc.constantFrom<"count" | "derived">("count", "derived"),
@@ -167,40 +219,83 @@ const twoWay: fc.Arbitrary<Generated> = fc
     const width = Math.min(...grid.map((r) => r.length));
     const cells: CountCell[] = [];
     const sums: Sum[] = [];
-    grid.forEach((row, i) => row.slice(0, width).forEach((v, j) => cells.push(i === 0 && j === 0 && shareOfFirstColumn && rowTotals === "count" ? { id: `c${i}${j}`, value: v, publication: "share", whole: `r${i}` } : count(`c${i}${j}`, v))));
+    grid.forEach((row, i) =>
+      row
+        .slice(0, width)
+        .forEach((v, j) =>
+          cells.push(
+            i === 0 && j === 0 && shareOfFirstColumn && rowTotals === "count"
+              ? { id: `c${i}${j}`, value: v, publication: "share", whole: `r${i}` }
+              : count(`c${i}${j}`, v),
+          ),
+        ),
+    );
     const rowSum = (i: number) => grid[i]!.slice(0, width).reduce((n, v) => n + v, 0);
     const columnSum = (j: number) => grid.reduce((n, r) => n + r[j]!, 0);
     if (rowTotals !== "none") {
       grid.forEach((_, i) => {
         cells.push({ id: `r${i}`, value: rowSum(i), publication: rowTotals });
-        sums.push(sum(`r${i}`, Array.from({ length: width }, (_, j) => `c${i}${j}`)));
+        sums.push(
+          sum(
+            `r${i}`,
+            Array.from({ length: width }, (_, j) => `c${i}${j}`),
+          ),
+        );
       });
     }
     if (columnTotals !== "none" && grid.length > 1) {
       for (let j = 0; j < width; j++) {
         cells.push({ id: `k${j}`, value: columnSum(j), publication: columnTotals });
-        sums.push(sum(`k${j}`, grid.map((_, i) => `c${i}${j}`)));
+        sums.push(
+          sum(
+            `k${j}`,
+            grid.map((_, i) => `c${i}${j}`),
+          ),
+        );
       }
     }
     const byRow = rowTotals !== "none";
     const byColumn = columnTotals !== "none" && grid.length > 1;
     if (byRow || byColumn) {
       cells.push({ id: "all", value: grid.reduce((n, _, i) => n + rowSum(i), 0), publication: grandTotal });
-      if (byRow) sums.push(sum("all", grid.map((_, i) => `r${i}`)));
-      if (byColumn) sums.push(sum("all", Array.from({ length: width }, (_, j) => `k${j}`)));
+      if (byRow)
+        sums.push(
+          sum(
+            "all",
+            grid.map((_, i) => `r${i}`),
+          ),
+        );
+      if (byColumn)
+        sums.push(
+          sum(
+            "all",
+            Array.from({ length: width }, (_, j) => `k${j}`),
+          ),
+        );
     }
     return { cells, sums };
   });
 
 /** Two breakdowns of the same never-printed year (months and organisations), as on the follow-up page. */
-const twoBreakdowns: fc.Arbitrary<Generated> = fc.record({ months: fc.array(value, { minLength: 2, maxLength: 4 }), organisations: fc.array(value, { minLength: 1, maxLength: 3 }) }).chain(({ months, organisations }) => {
-  const year = months.reduce((n, v) => n + v, 0);
-  // The organisations get the same year, split another way.
-  return fc.constant({ months, organisations: splitLike(year, organisations) }).map(({ months, organisations }) => ({
-    cells: [...months.map((v, i) => count(`m${i}`, v)), ...organisations.map((v, i) => count(`o${i}`, v)), derived("year", year)],
-    sums: [sum("year", months.map((_, i) => `m${i}`)), sum("year", organisations.map((_, i) => `o${i}`))],
-  }));
-});
+const twoBreakdowns: fc.Arbitrary<Generated> = fc
+  .record({ months: fc.array(value, { minLength: 2, maxLength: 4 }), organisations: fc.array(value, { minLength: 1, maxLength: 3 }) })
+  .chain(({ months, organisations }) => {
+    const year = months.reduce((n, v) => n + v, 0);
+    // The organisations get the same year, split another way.
+    return fc.constant({ months, organisations: splitLike(year, organisations) }).map(({ months, organisations }) => ({
+      cells: [...months.map((v, i) => count(`m${i}`, v)), ...organisations.map((v, i) => count(`o${i}`, v)), derived("year", year)],
+      sums: [
+        sum(
+          "year",
+          months.map((_, i) => `m${i}`),
+        ),
+        sum(
+          "year",
+          organisations.map((_, i) => `o${i}`),
+        ),
+      ],
+    }));
+  });
 
 function splitLike(total: number, weights: number[]): number[] {
   const weight = weights.reduce((n, w) => n + w + 1, 0);
@@ -222,7 +317,13 @@ const nested: fc.Arbitrary<Generated> = fc
     const columns = { offered: [] as string[], booked: [] as string[], held: [] as string[] };
     rows.forEach(([held, notHeld, unbooked], i) => {
       const booked = held + notHeld;
-      cells.push(count(`offered${i}`, booked + unbooked), count(`booked${i}`, booked), count(`held${i}`, held, { keep: keepHeld }), derived(`unbooked${i}`, unbooked), derived(`notHeld${i}`, notHeld));
+      cells.push(
+        count(`offered${i}`, booked + unbooked),
+        count(`booked${i}`, booked),
+        count(`held${i}`, held, { keep: keepHeld }),
+        derived(`unbooked${i}`, unbooked),
+        derived(`notHeld${i}`, notHeld),
+      );
       sums.push(sum(`offered${i}`, [`booked${i}`, `unbooked${i}`]), sum(`booked${i}`, [`held${i}`, `notHeld${i}`]));
       columns.offered.push(`offered${i}`);
       columns.booked.push(`booked${i}`);

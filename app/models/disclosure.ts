@@ -116,7 +116,8 @@ function model(cells: CountCell[], sums: Sum[]): Model {
     if (c.publication !== "share") return -1;
     const w = at(c.whole ?? "");
     // A percentage of a figure the page does not print would say more than this model knows.
-    if (cells[w]!.publication !== "count" && cells[w]!.publication !== "public") throw new Error(`Cell ${c.id}: a percentage must be taken of a printed or public count`);
+    if (cells[w]!.publication !== "count" && cells[w]!.publication !== "public")
+      throw new Error(`Cell ${c.id}: a percentage must be taken of a printed or public count`);
     return w;
   });
   return { cells, index, sums: terms, memberships, whole };
@@ -239,7 +240,11 @@ function witness(m: Model, hidden: ReadonlySet<number>, x: number, allowance = 0
         return false;
       }
       // Unknown cells first, those in fewer sums first (they close a move sooner); then the cheapest printed cells.
-      best.sort((a, b) => Number(a[2]) - Number(b[2]) || (a[2] ? cheaper(cost(m, a[0]), cost(m, b[0])) : m.memberships[a[0]]!.length - m.memberships[b[0]]!.length || a[0] - b[0]));
+      best.sort(
+        (a, b) =>
+          Number(a[2]) - Number(b[2]) ||
+          (a[2] ? cheaper(cost(m, a[0]), cost(m, b[0])) : m.memberships[a[0]]!.length - m.memberships[b[0]]!.length || a[0] - b[0]),
+      );
       for (const [c, step, opening] of best) {
         const freed = opening ? open(c) : [];
         moved.set(c, step);

@@ -8,7 +8,6 @@ import { recordAudit } from "./audit.server";
 import { slugOf, type DistrictInput, type UnitHeadInput } from "./districts";
 import { type Failure } from "./failure";
 
-
 /**
  * The answer when the address of a new account is already in use. It does not say where:
  * the city's administrator works above the districts and sees none of their people, so the
@@ -31,7 +30,13 @@ const ADDRESS_IN_USE = "Den adressen går inte att använda för ett nytt konto.
  */
 function addressInUse(email: string, districtId: number | null): boolean {
   const holds = or(isNotNull(people.passwordHash), inArray(people.role, [...CITY_ROLES]), districtId === null ? undefined : eq(people.districtId, districtId));
-  return getDb().select({ id: people.id }).from(people).where(and(eq(people.email, email), holds)).get() !== undefined;
+  return (
+    getDb()
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.email, email), holds))
+      .get() !== undefined
+  );
 }
 
 /**
@@ -42,14 +47,25 @@ export const addDistrict = atomic(function addDistrict(actor: Actor, input: Dist
   if (!can(actor, "city:admin")) return { ok: false, field: "form", message: "Bara stadens administratör lägger till stadsdelsområden." };
   const db = getDb();
   const slug = slugOf(input.name);
-  if (db.select({ id: districts.id }).from(districts).where(or(eq(districts.slug, slug), eq(districts.name, input.name))).get()) {
+  if (
+    db
+      .select({ id: districts.id })
+      .from(districts)
+      .where(or(eq(districts.slug, slug), eq(districts.name, input.name)))
+      .get()
+  ) {
     return { ok: false, field: "name", message: "Det stadsdelsområdet finns redan." };
   }
   if (addressInUse(input.coordinatorEmail, null)) return { ok: false, field: "coordinatorEmail", message: ADDRESS_IN_USE };
   const id = db.transaction((tx) => {
     const district = tx.insert(districts).values({ slug, name: input.name, createdAt: now }).returning({ id: districts.id }).get();
     const team = tx.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: input.office }).returning({ id: teams.id }).get();
-    invitePersonOfTeam(tx, { districtId: district.id, teamId: team.id, name: input.coordinatorName, email: input.coordinatorEmail, title: "Samordnare", role: "coordinator" }, actor, now);
+    invitePersonOfTeam(
+      tx,
+      { districtId: district.id, teamId: team.id, name: input.coordinatorName, email: input.coordinatorEmail, title: "Samordnare", role: "coordinator" },
+      actor,
+      now,
+    );
     return district.id;
   });
   recordAudit({ personId: actor.personId, districtId: id }, "district.added", { type: "district", id });
@@ -63,7 +79,11 @@ function invitePersonOfTeam(
   actor: Actor,
   now: Date,
 ): number {
-  const { id } = tx.insert(people).values({ ...person, createdAt: now }).returning({ id: people.id }).get();
+  const { id } = tx
+    .insert(people)
+    .values({ ...person, createdAt: now })
+    .returning({ id: people.id })
+    .get();
   mailInvitation(tx, { id, districtId: person.districtId, name: person.name, email: person.email }, actor.name);
   return id;
 }
@@ -100,13 +120,24 @@ export const appointUnitHead = atomic(function appointUnitHead(actor: Actor, inp
       // What the coordinator gave the account, which never logged in, goes with the invitation:
       // assignments, rota place and days, and the invitation mail not sent yet. A head of unit
       // has none of them, and they must not let the coordinator block the appointment.
-      const own = tx.select({ id: contactAssignments.id }).from(contactAssignments).where(eq(contactAssignments.personId, invited.id)).all().map((a) => a.id);
+      const own = tx
+        .select({ id: contactAssignments.id })
+        .from(contactAssignments)
+        .where(eq(contactAssignments.personId, invited.id))
+        .all()
+        .map((a) => a.id);
       if (own.length) tx.delete(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, own)).run();
       tx.delete(contactAssignments).where(eq(contactAssignments.personId, invited.id)).run();
       tx.delete(dutyRotaMembers).where(eq(dutyRotaMembers.personId, invited.id)).run();
       tx.delete(dutyOverrides).where(eq(dutyOverrides.personId, invited.id)).run();
-      tx.update(outbox).set({ status: "failed", lastError: REPLACED_BY_THE_CITY }).where(and(eq(outbox.linkPersonId, invited.id), eq(outbox.status, "pending"))).run();
-      tx.update(people).set({ ...head, organisationId: null, schoolPartId: null, staffTeamId: null, deactivatedAt: null }).where(eq(people.id, invited.id)).run();
+      tx.update(outbox)
+        .set({ status: "failed", lastError: REPLACED_BY_THE_CITY })
+        .where(and(eq(outbox.linkPersonId, invited.id), eq(outbox.status, "pending")))
+        .run();
+      tx.update(people)
+        .set({ ...head, organisationId: null, schoolPartId: null, staffTeamId: null, deactivatedAt: null })
+        .where(eq(people.id, invited.id))
+        .run();
       endOpenLinks(tx, invited.id, now);
       mailInvitation(tx, { id: invited.id, districtId: input.districtId, name: input.name, email: input.email }, actor.name);
       return invited.id;

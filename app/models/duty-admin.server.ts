@@ -25,13 +25,7 @@ export function dutyCandidates(actor: Actor) {
   return getDb()
     .select({ personId: people.id, name: people.name })
     .from(people)
-    .where(
-      and(
-        eq(people.districtId, actor.districtId),
-        inArray(people.role, ["social_worker", "parent_adviser"]),
-        isNull(people.deactivatedAt),
-      ),
-    )
+    .where(and(eq(people.districtId, actor.districtId), inArray(people.role, ["social_worker", "parent_adviser"]), isNull(people.deactivatedAt)))
     .orderBy(asc(people.name))
     .all();
 }
@@ -51,8 +45,14 @@ export function addRotaMember(actor: Actor, personId: number): Outcome {
       .where(and(eq(dutyRotaMembers.districtId, actor.districtId), eq(dutyRotaMembers.personId, personId)))
       .get();
     if (already) return fail("personId", "Personen finns redan i jourschemat.");
-    const last = tx.select({ value: max(dutyRotaMembers.position) }).from(dutyRotaMembers).where(eq(dutyRotaMembers.districtId, actor.districtId)).get();
-    tx.insert(dutyRotaMembers).values({ districtId: actor.districtId, personId, position: (last?.value ?? -1) + 1 }).run();
+    const last = tx
+      .select({ value: max(dutyRotaMembers.position) })
+      .from(dutyRotaMembers)
+      .where(eq(dutyRotaMembers.districtId, actor.districtId))
+      .get();
+    tx.insert(dutyRotaMembers)
+      .values({ districtId: actor.districtId, personId, position: (last?.value ?? -1) + 1 })
+      .run();
     return OK;
   });
 }
@@ -61,7 +61,10 @@ export function addRotaMember(actor: Actor, personId: number): Outcome {
 function renumber(tx: Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0], districtId: number) {
   const members = tx.select().from(dutyRotaMembers).where(eq(dutyRotaMembers.districtId, districtId)).orderBy(asc(dutyRotaMembers.position)).all();
   // Move everyone out of the way first: (district, position) is unique.
-  tx.update(dutyRotaMembers).set({ position: sql`${dutyRotaMembers.position} + 100000` }).where(eq(dutyRotaMembers.districtId, districtId)).run();
+  tx.update(dutyRotaMembers)
+    .set({ position: sql`${dutyRotaMembers.position} + 100000` })
+    .where(eq(dutyRotaMembers.districtId, districtId))
+    .run();
   members.forEach((m, index) => {
     tx.update(dutyRotaMembers)
       .set({ position: index })
@@ -73,7 +76,11 @@ function renumber(tx: Parameters<Parameters<ReturnType<typeof getDb>["transactio
 export function removeRotaMember(actor: Actor, personId: number): Outcome {
   if (!manages(actor)) return NOT_THE_COORDINATOR;
   return getDb().transaction((tx) => {
-    const count = tx.select({ n: sql<number>`count(*)` }).from(dutyRotaMembers).where(eq(dutyRotaMembers.districtId, actor.districtId)).get();
+    const count = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(dutyRotaMembers)
+      .where(eq(dutyRotaMembers.districtId, actor.districtId))
+      .get();
     if ((count?.n ?? 0) <= 1) return fail("personId", "Jourschemat behöver minst en person. Lägg till någon annan först.");
     const removed = tx
       .delete(dutyRotaMembers)
@@ -88,12 +95,7 @@ export function removeRotaMember(actor: Actor, personId: number): Outcome {
 export function moveRotaMember(actor: Actor, personId: number, direction: "up" | "down"): Outcome {
   if (!manages(actor)) return NOT_THE_COORDINATOR;
   return getDb().transaction((tx) => {
-    const members = tx
-      .select()
-      .from(dutyRotaMembers)
-      .where(eq(dutyRotaMembers.districtId, actor.districtId))
-      .orderBy(asc(dutyRotaMembers.position))
-      .all();
+    const members = tx.select().from(dutyRotaMembers).where(eq(dutyRotaMembers.districtId, actor.districtId)).orderBy(asc(dutyRotaMembers.position)).all();
     const index = members.findIndex((m) => m.personId === personId);
     if (index === -1) return fail("personId", "Personen finns inte i jourschemat.");
     const other = members[direction === "up" ? index - 1 : index + 1];
@@ -161,7 +163,9 @@ function insertOverrides(actor: Actor, rows: { date: string; personId: number }[
   try {
     getDb().transaction((tx) => {
       for (const row of rows) {
-        tx.insert(dutyOverrides).values({ districtId: actor.districtId, createdBy: actor.personId, ...row }).run();
+        tx.insert(dutyOverrides)
+          .values({ districtId: actor.districtId, createdBy: actor.personId, ...row })
+          .run();
       }
     });
     return OK;
@@ -201,7 +205,10 @@ export function saveDutyLine(actor: Actor, input: DutyLineInput, today: LocalDat
       })
       .run();
     tx.delete(dutyHours).where(eq(dutyHours.districtId, actor.districtId)).run();
-    for (const h of input.hours) tx.insert(dutyHours).values({ districtId: actor.districtId, ...h }).run();
+    for (const h of input.hours)
+      tx.insert(dutyHours)
+        .values({ districtId: actor.districtId, ...h })
+        .run();
   });
   return OK;
 }

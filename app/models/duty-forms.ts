@@ -10,15 +10,14 @@ import { parseClock } from "../time/stockholm";
  */
 
 const swedishPhone = (message: string) =>
-  singleLineText({ max: 40, tooLong: message })
-    .transform((value, ctx) => {
-      const e164 = normalisePhone(value);
-      if (!e164) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return e164;
-    });
+  singleLineText({ max: 40, tooLong: message }).transform((value, ctx) => {
+    const e164 = normalisePhone(value);
+    if (!e164) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return e164;
+  });
 
 const optionalClock = z
   .string()
@@ -31,7 +30,12 @@ export const dutyLineSchema = z
     phone: swedishPhone("Skriv jourtelefonens nummer, till exempel 08-508 123 45."),
     afterHoursPhone: swedishPhone("Skriv socialjourens nummer, till exempel 08-508 123 45."),
     eveClosesAt: clockField("Skriv ett klockslag, till exempel 13.00.", { required: undefined }),
-    ...Object.fromEntries(WEEKDAYS.flatMap(([d]) => [[`opens${d}`, optionalClock], [`closes${d}`, optionalClock]])),
+    ...Object.fromEntries(
+      WEEKDAYS.flatMap(([d]) => [
+        [`opens${d}`, optionalClock],
+        [`closes${d}`, optionalClock],
+      ]),
+    ),
   })
   .transform((input, ctx) => {
     const values = input as Record<string, string | undefined>;

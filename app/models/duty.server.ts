@@ -93,7 +93,11 @@ export function dutyToday(actor: Pick<Actor, "districtId">, now: Date, line = du
 export function dutyCheckBetween(person: Pick<Actor, "personId" | "districtId">, from: LocalDate, to: LocalDate): (date: LocalDate) => boolean {
   const start = addDays(from, -7);
   const end = addDays(to, 7);
-  const mine = new Set(dutyDays(person, start, end).filter((d) => d.personId === person.personId).map((d) => d.date));
+  const mine = new Set(
+    dutyDays(person, start, end)
+      .filter((d) => d.personId === person.personId)
+      .map((d) => d.date),
+  );
   return (date) => (date >= start && date <= end ? mine.has(date) : isOnDuty(person, date));
 }
 

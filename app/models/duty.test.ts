@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { datesFrom } from "../time/stockholm";
-import { dutyDayOn, dutyDaysBetween, dutyPhoneState, dutyRota, isDutyDay, openingHoursOn, type DutyDay, type DutyLine, type PhoneState, type RotaInput } from "./duty";
+import {
+  dutyDayOn,
+  dutyDaysBetween,
+  dutyPhoneState,
+  dutyRota,
+  isDutyDay,
+  openingHoursOn,
+  type DutyDay,
+  type DutyLine,
+  type PhoneState,
+  type RotaInput,
+} from "./duty";
 
 // A duty line like the seed's: Monday–Friday 08:00–16:30, closing 13:00 on eves.
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" }));
@@ -350,7 +361,12 @@ describe("dutyRota", () => {
   });
 
   it("ignores an override on a day the phone is closed", () => {
-    const input = rota({ overrides: new Map([["2026-03-07", 7], ["2026-04-03", 7]]) });
+    const input = rota({
+      overrides: new Map([
+        ["2026-03-07", 7],
+        ["2026-04-03", 7],
+      ]),
+    });
     expect(dutyRota(input, "2026-03-07", "2026-03-08")).toEqual([]);
     expect(dutyDayOn(input, "2026-04-03")).toBeNull();
   });
@@ -450,8 +466,19 @@ describe("dutyRota", () => {
 });
 
 describe("the rota's turn, counted from its start", () => {
-  const line = { phone: "+46850800000", afterHoursPhone: "+46850800001", eveClosesAt: "13:00", rotaStartsOn: "2025-01-07", hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" })) };
-  const input = { line, members: [11, 12, 13, 14, 15, 16, 17], overrides: new Map<string, number>(), isAway: (id: number, date: string) => id === 13 && date >= "2026-06-01" && date <= "2026-06-30" };
+  const line = {
+    phone: "+46850800000",
+    afterHoursPhone: "+46850800001",
+    eveClosesAt: "13:00",
+    rotaStartsOn: "2025-01-07",
+    hours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "08:00", closesAt: "16:30" })),
+  };
+  const input = {
+    line,
+    members: [11, 12, 13, 14, 15, 16, 17],
+    overrides: new Map<string, number>(),
+    isAway: (id: number, date: string) => id === 13 && date >= "2026-06-01" && date <= "2026-06-30",
+  };
 
   it("one day at a time gives the same person as the whole range at once", () => {
     const whole = dutyRota(input, "2026-05-25", "2026-07-10");

@@ -31,9 +31,7 @@ export function isDutyDay(line: Pick<DutyLine, "hours" | "eveClosesAt">, date: L
   return openingHoursOn(line, date) !== null;
 }
 
-export type PhoneState =
-  | { open: true; closesAt: string; closesAtInstant: Date }
-  | { open: false; opensNext: { date: LocalDate; opensAt: string } | null };
+export type PhoneState = { open: true; closesAt: string; closesAtInstant: Date } | { open: false; opensNext: { date: LocalDate; opensAt: string } | null };
 
 /** Whether the duty phone answers at an instant; when closed, when it opens next. */
 export function dutyPhoneState(line: Pick<DutyLine, "hours" | "eveClosesAt">, now: Date): PhoneState {

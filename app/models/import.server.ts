@@ -11,7 +11,11 @@ import { addressInDistrict } from "./people-admin.server";
 /** The import checked against the district as it is now (nothing saved). */
 export function previewImport(actor: Actor, text: string): ImportPlan {
   const db = getDb();
-  const existing = db.select({ name: organisations.name, kind: organisations.kind, closedAt: organisations.closedAt }).from(organisations).where(eq(organisations.districtId, actor.districtId)).all();
+  const existing = db
+    .select({ name: organisations.name, kind: organisations.kind, closedAt: organisations.closedAt })
+    .from(organisations)
+    .where(eq(organisations.districtId, actor.districtId))
+    .all();
   return planImport(text, {
     organisations: existing.map((o) => ({ name: o.name, kind: o.kind, closed: o.closedAt !== null })),
     // Only the district's own people: see invitePerson for an address held elsewhere.
@@ -23,17 +27,35 @@ export function previewImport(actor: Actor, text: string): ImportPlan {
  * Saves the import: every organisation and person, or nothing. Each person is invited by mail
  * to choose a password. Checked again here, since the district may have changed since the preview.
  */
-export const runImport = atomic(function runImport(actor: Actor, text: string, now: Date): { ok: true; organisations: number; people: number } | { ok: false; plan: ImportPlan } {
-  if (!can(actor, "district:manage")) return { ok: false, plan: { organisations: [], people: [], errors: [{ line: 1, message: "Bara samordnaren importerar." }] } };
+export const runImport = atomic(function runImport(
+  actor: Actor,
+  text: string,
+  now: Date,
+): { ok: true; organisations: number; people: number } | { ok: false; plan: ImportPlan } {
+  if (!can(actor, "district:manage"))
+    return { ok: false, plan: { organisations: [], people: [], errors: [{ line: 1, message: "Bara samordnaren importerar." }] } };
   const plan = previewImport(actor, text);
   if (plan.errors.length > 0) return { ok: false, plan };
   const requested: number[] = [];
   getDb().transaction((tx) => {
-    const ids = new Map(tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.districtId, actor.districtId)).all().map((o) => [o.name.toLowerCase(), o.id]));
+    const ids = new Map(
+      tx
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.districtId, actor.districtId))
+        .all()
+        .map((o) => [o.name.toLowerCase(), o.id]),
+    );
     for (const o of plan.organisations) {
       const row = tx
         .insert(organisations)
-        .values({ districtId: actor.districtId, name: o.name, kind: o.kind, parentId: o.parentName ? ids.get(o.parentName.toLowerCase())! : null, createdAt: now })
+        .values({
+          districtId: actor.districtId,
+          name: o.name,
+          kind: o.kind,
+          parentId: o.parentName ? ids.get(o.parentName.toLowerCase())! : null,
+          createdAt: now,
+        })
         .returning({ id: organisations.id })
         .get();
       ids.set(o.name.toLowerCase(), row.id);
@@ -42,7 +64,16 @@ export const runImport = atomic(function runImport(actor: Actor, text: string, n
       const organisationId = p.organisationName ? ids.get(p.organisationName.toLowerCase())! : null;
       const row = tx
         .insert(people)
-        .values({ districtId: actor.districtId, name: p.name, email: p.email, title: p.title, role: p.role, organisationId, teamId: organisationId === null ? actor.teamId : null, createdAt: now })
+        .values({
+          districtId: actor.districtId,
+          name: p.name,
+          email: p.email,
+          title: p.title,
+          role: p.role,
+          organisationId,
+          teamId: organisationId === null ? actor.teamId : null,
+          createdAt: now,
+        })
         .returning({ id: people.id })
         .get();
       mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: p.name, email: p.email }, actor.name);

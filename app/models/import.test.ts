@@ -14,8 +14,14 @@ const plan = (...lines: string[]) => planImport([HEAD, ...lines].join("\r\n"), e
 
 describe("reading the file", () => {
   it("reads quotes, doubled quotes, separators and line breaks inside quotes, and commas when the header uses them", () => {
-    expect(parseCsv('a;"b;c";"say ""hi"""\r\n"two\nlines";x;')).toEqual([["a", "b;c", 'say "hi"'], ["two\nlines", "x", ""]]);
-    expect(parseCsv("a,b,c\n1,2,3")).toEqual([["a", "b", "c"], ["1", "2", "3"]]);
+    expect(parseCsv('a;"b;c";"say ""hi"""\r\n"two\nlines";x;')).toEqual([
+      ["a", "b;c", 'say "hi"'],
+      ["two\nlines", "x", ""],
+    ]);
+    expect(parseCsv("a,b,c\n1,2,3")).toEqual([
+      ["a", "b", "c"],
+      ["1", "2", "3"],
+    ]);
   });
 
   it("refuses bytes that are not UTF-8, and drops the byte-order mark", () => {
@@ -34,8 +40,14 @@ describe("checking every line before anything is saved", () => {
       ";;;;;;",
     );
     expect(result.errors).toEqual([]);
-    expect(result.organisations.map((o) => [o.name, o.kind, o.parentName])).toEqual([["Råckstaskolan", "school", null], ["Förskolan Tallen", "preschool", "Grimsta förskoleenhet"]]);
-    expect(result.people.map((p) => [p.email, p.role, p.organisationName])).toEqual([["pia.persson@skola.example", "partner_staff", "Råckstaskolan"], ["sam@stad.example", "social_worker", null]]);
+    expect(result.organisations.map((o) => [o.name, o.kind, o.parentName])).toEqual([
+      ["Råckstaskolan", "school", null],
+      ["Förskolan Tallen", "preschool", "Grimsta förskoleenhet"],
+    ]);
+    expect(result.people.map((p) => [p.email, p.role, p.organisationName])).toEqual([
+      ["pia.persson@skola.example", "partner_staff", "Råckstaskolan"],
+      ["sam@stad.example", "social_worker", null],
+    ]);
   });
 
   it("reports every broken line by its number", () => {

@@ -35,7 +35,14 @@ export const ROLE_WORDS: Record<string, Exclude<Role, "city_admin" | "unit_head"
 export const HEADER = ["typ", "namn", "sort", "hör till", "e-post", "roll", "titel"] as const;
 
 export type ImportOrganisation = { line: number; name: string; kind: OrganisationKind; parentName: string | null };
-export type ImportPerson = { line: number; name: string; email: string; role: Exclude<Role, "city_admin" | "unit_head">; title: string; organisationName: string | null };
+export type ImportPerson = {
+  line: number;
+  name: string;
+  email: string;
+  role: Exclude<Role, "city_admin" | "unit_head">;
+  title: string;
+  organisationName: string | null;
+};
 export type ImportPlan = { organisations: ImportOrganisation[]; people: ImportPerson[]; errors: { line: number; message: string }[] };
 
 /**
@@ -107,7 +114,8 @@ export function planImport(text: string, existing: Existing): ImportPlan {
     const line = index + 2;
     if (cells.every((c) => c.trim() === "")) return;
     const [type, name, kind, belongsTo, email, role, title] = HEADER.map((_, i) => (cells[i] ?? "").trim());
-    if (cells.length > HEADER.length && cells.slice(HEADER.length).some((c) => c.trim() !== "")) return error(line, `Raden har fler än ${HEADER.length} fält. Kontrollera avgränsarna.`);
+    if (cells.length > HEADER.length && cells.slice(HEADER.length).some((c) => c.trim() !== ""))
+      return error(line, `Raden har fler än ${HEADER.length} fält. Kontrollera avgränsarna.`);
     // A quoted cell may hold a line break; no name, title or address may (see format/plain-text.ts).
     const broken = [type, name, kind, belongsTo, email, role, title].findIndex((c) => !isSingleLineText(c ?? ""));
     if (broken >= 0) return error(line, `Fältet "${HEADER[broken]}" får inte ha radbrytningar eller osynliga tecken. Skriv det på en rad.`);
@@ -121,7 +129,8 @@ export function planImport(text: string, existing: Existing): ImportPlan {
       if (belongsTo) {
         const parent = known.get(belongsTo.toLowerCase());
         if (orgKind !== "preschool") return error(line, "Bara en förskola kan höra till en förskoleenhet.");
-        if (!parent || parent.kind !== "preschool_unit" || parent.closed) return error(line, `Förskoleenheten "${belongsTo}" finns inte. Lägg den före förskolan i filen.`);
+        if (!parent || parent.kind !== "preschool_unit" || parent.closed)
+          return error(line, `Förskoleenheten "${belongsTo}" finns inte. Lägg den före förskolan i filen.`);
         parentName = belongsTo;
       }
       known.set(name.toLowerCase(), { name, kind: orgKind, closed: false });

@@ -91,7 +91,10 @@ export function reportMeetingSchema(now: Date) {
   return z
     .object({
       violence: z.enum(["yes", "no"], { error: "Svara på frågan om våld eller övergrepp i familjen." }),
-      hostPersonId: z.string({ error: "Välj er kontaktperson." }).regex(/^[1-9]\d{0,9}$/, "Välj er kontaktperson.").transform(Number),
+      hostPersonId: z
+        .string({ error: "Välj er kontaktperson." })
+        .regex(/^[1-9]\d{0,9}$/, "Välj er kontaktperson.")
+        .transform(Number),
       ...timeFields,
       place: z.enum(MEETING_PLACES, { error: "Välj var ni ses." }),
       participants: singleLineText({ max: 200 }).optional(),
@@ -140,8 +143,13 @@ export type StaffTeamMeetingInput = { hostPersonId: number; organisationId: numb
 export function staffTeamMeetingSchema(now: Date) {
   return z
     .object({
-      hostPersonId: z.string({ error: "Välj vem ni vill ska komma." }).regex(/^[1-9]\d{0,9}$/, "Välj vem ni vill ska komma.").transform(Number),
-      target: z.string({ error: "Välj vilket arbetslag eller vilken förskola." }).regex(/^[1-9]\d{0,9}:([1-9]\d{0,9})?$/, "Välj vilket arbetslag eller vilken förskola."),
+      hostPersonId: z
+        .string({ error: "Välj vem ni vill ska komma." })
+        .regex(/^[1-9]\d{0,9}$/, "Välj vem ni vill ska komma.")
+        .transform(Number),
+      target: z
+        .string({ error: "Välj vilket arbetslag eller vilken förskola." })
+        .regex(/^[1-9]\d{0,9}:([1-9]\d{0,9})?$/, "Välj vilket arbetslag eller vilken förskola."),
       theme: z.string({ error: "Välj ett tema." }).min(1, "Välj ett tema."),
       ownTheme: singleLineText({ max: 120 }).optional(),
       ...timeFields,
@@ -173,7 +181,12 @@ function seriesFields(defaults: { everyWeeks: number; count: number; maxCount: n
     firstDate: z.string({ error: "Skriv första datum, till exempel 2026-12-10." }).trim().refine(isLocalDate, "Skriv första datum, till exempel 2026-12-10."),
     time: clockField("Skriv en tid, till exempel 13.30."),
     minutes: timeFields.minutes,
-    everyWeeks: z.string().trim().optional().transform((v) => (v ? Number(v) : defaults.everyWeeks)).refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
+    everyWeeks: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : defaults.everyWeeks))
+      .refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, "Skriv hur ofta, mellan varje vecka (1) och var tolfte vecka (12)."),
     count: z
       .string()
       .trim()
@@ -194,7 +207,10 @@ export function planningSeriesSchema(now: Date) {
   const today = localDateOf(now);
   return z
     .object({
-      organisationId: z.string({ error: "Välj förskola." }).regex(/^[1-9]\d{0,9}$/, "Välj förskola.").transform(Number),
+      organisationId: z
+        .string({ error: "Välj förskola." })
+        .regex(/^[1-9]\d{0,9}$/, "Välj förskola.")
+        .transform(Number),
       ...seriesFields({ everyWeeks: 6, count: 5, maxCount: 10 }),
     })
     .superRefine((v, ctx) => checkFirstDate(v, today, (path, message) => ctx.addIssue({ code: "custom", path: [path], message })), { when: () => true });
@@ -211,8 +227,17 @@ export function groupSeriesSchema(now: Date) {
     .object({
       kind: z.enum(MEETING_GROUP_KINDS, { error: "Välj vilken sorts grupp." }),
       name: singleLineText({ max: 120, required: "Skriv vad gruppen heter." }),
-      members: z.string().optional().transform((v) => emailList(v ?? "")).refine((list) => list.length <= 40, "Skriv högst 40 deltagare."),
-      caseMinutes: z.string().trim().optional().transform((v) => (v ? Number(v) : 20)).refine((n) => Number.isInteger(n) && n >= 10 && n <= 120, "Skriv minuter per ärende, mellan 10 och 120."),
+      members: z
+        .string()
+        .optional()
+        .transform((v) => emailList(v ?? ""))
+        .refine((list) => list.length <= 40, "Skriv högst 40 deltagare."),
+      caseMinutes: z
+        .string()
+        .trim()
+        .optional()
+        .transform((v) => (v ? Number(v) : 20))
+        .refine((n) => Number.isInteger(n) && n >= 10 && n <= 120, "Skriv minuter per ärende, mellan 10 och 120."),
       ...seriesFields({ everyWeeks: 2, count: 6, maxCount: 20 }),
     })
     .superRefine(

@@ -14,7 +14,6 @@ import { fail, type Failure } from "./failure";
  * district. Every member is invited to every meeting.
  */
 
-
 export function canStartGroup(actor: Actor): boolean {
   return isSocialServices(actor) && can(actor, "portal:write");
 }
@@ -28,11 +27,19 @@ export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Da
         .from(people)
         // The district's own people only: another district's address, or a city-level account,
         // answers like an address nobody has.
-        .where(and(eq(people.districtId, actor.districtId), notInArray(people.role, [...CITY_ROLES]), inArray(people.email, input.members), isNull(people.deactivatedAt)))
+        .where(
+          and(
+            eq(people.districtId, actor.districtId),
+            notInArray(people.role, [...CITY_ROLES]),
+            inArray(people.email, input.members),
+            isNull(people.deactivatedAt),
+          ),
+        )
         .all()
     : [];
   const unknown = input.members.filter((e) => !found.some((p) => p.email.toLowerCase() === e));
-  if (unknown.length) return fail("members", `Vi hittar ingen i portalen med ${unknown.length === 1 ? "adressen" : "adresserna"} ${unknown.join(", ")}. Kontrollera stavningen.`);
+  if (unknown.length)
+    return fail("members", `Vi hittar ingen i portalen med ${unknown.length === 1 ? "adressen" : "adresserna"} ${unknown.join(", ")}. Kontrollera stavningen.`);
   const memberIds = [...new Set([actor.personId, ...found.map((p) => p.id)])];
   const noFreeDay = fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
   try {
@@ -47,11 +54,24 @@ function insertGroup(actor: Actor, input: GroupSeriesInput, memberIds: number[],
   return getDb().transaction((tx) => {
     const group = tx
       .insert(meetingGroups)
-      .values({ districtId: actor.districtId, kind: input.kind, name: input.name, hostPersonId: actor.personId, caseMinutes: input.kind === "forum" ? input.caseMinutes : null, createdAt: now })
+      .values({
+        districtId: actor.districtId,
+        kind: input.kind,
+        name: input.name,
+        hostPersonId: actor.personId,
+        caseMinutes: input.kind === "forum" ? input.caseMinutes : null,
+        createdAt: now,
+      })
       .returning({ id: meetingGroups.id })
       .get();
     for (const personId of memberIds) tx.insert(meetingGroupMembers).values({ groupId: group.id, districtId: actor.districtId, personId }).run();
-    const created = insertSeries(tx, actor, input, { kind: input.kind, groupId: group.id, places: input.kind === "forum" ? forumPlaces(input.minutes, input.caseMinutes) : null }, now);
+    const created = insertSeries(
+      tx,
+      actor,
+      input,
+      { kind: input.kind, groupId: group.id, places: input.kind === "forum" ? forumPlaces(input.minutes, input.caseMinutes) : null },
+      now,
+    );
     if (created.length === 0) tx.rollback();
     return created;
   });
@@ -73,10 +93,21 @@ export function comingForums(actor: Actor, now: Date, limit = 4) {
   const booked = db
     .select({ meetingId: consultations.forumMeetingId, askerPersonId: consultations.askerPersonId })
     .from(consultations)
-    .where(inArray(consultations.forumMeetingId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        consultations.forumMeetingId,
+        rows.map((r) => r.id),
+      ),
+    )
     .all();
   return rows.map((r) => {
     const cases = booked.filter((b) => b.meetingId === r.id);
-    return { id: r.id, name: r.name, startsAt: r.startsAt!, free: r.places! - cases.length, mine: cases.filter((c) => c.askerPersonId === actor.personId).length };
+    return {
+      id: r.id,
+      name: r.name,
+      startsAt: r.startsAt!,
+      free: r.places! - cases.length,
+      mine: cases.filter((c) => c.askerPersonId === actor.personId).length,
+    };
   });
 }

@@ -22,14 +22,7 @@ import { formatDate, formatTime } from "../format/dates";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
-import {
-  meetingKindLabel,
-  meetingTitle,
-  overlaps,
-  placeLabel,
-  planningDates,
-  type Interval,
-} from "./meetings";
+import { meetingKindLabel, meetingTitle, overlaps, placeLabel, planningDates, type Interval } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { addDays, instantAt } from "../time/stockholm";
 import { coveredOrganisationIds } from "./organisations.server";
@@ -54,7 +47,6 @@ import { fail, type Failure } from "./failure";
 
 const meetingUrl = (id: number) => portalUrl(`/moten/${id}`);
 
-
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {
   if (!isPartner(actor)) return [];
@@ -64,12 +56,19 @@ export function meetingHostsFor(actor: Actor) {
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
     // Four eyes: a contact person whose assignment or access waits for approval hosts nothing yet.
-    .where(and(inArray(contactAssignments.organisationId, orgIds), eq(contactAssignments.districtId, actor.districtId), approvedAssignment(), approvedPerson(), isNull(people.deactivatedAt)))
+    .where(
+      and(
+        inArray(contactAssignments.organisationId, orgIds),
+        eq(contactAssignments.districtId, actor.districtId),
+        approvedAssignment(),
+        approvedPerson(),
+        isNull(people.deactivatedAt),
+      ),
+    )
     .orderBy(asc(people.name))
     .all();
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);
 }
-
 
 /** The organisations of a partner's family: their own, its unit, the unit's preschools. */
 function familyOrganisationIds(actor: Actor): number[] {
@@ -146,7 +145,14 @@ export function meetingsFor(actor: Actor) {
 export function meetingFor(actor: Actor, id: number) {
   const db = getDb();
   const row = db
-    .select({ meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name, hostName: people.name, hostEmail: people.email, caseMinutes: meetingGroups.caseMinutes })
+    .select({
+      meeting: meetings,
+      organisationName: organisations.name,
+      groupName: meetingGroups.name,
+      hostName: people.name,
+      hostEmail: people.email,
+      caseMinutes: meetingGroups.caseMinutes,
+    })
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
@@ -198,12 +204,20 @@ function membersOf(groupId: number, meetingId: number) {
     .where(eq(meetingGroupMembers.groupId, groupId))
     .orderBy(asc(people.name))
     .all();
-  const marked = new Map(db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).all().map((a) => [a.personId, a.present]));
+  const marked = new Map(
+    db
+      .select()
+      .from(meetingAttendance)
+      .where(eq(meetingAttendance.meetingId, meetingId))
+      .all()
+      .map((a) => [a.personId, a.present]),
+  );
   return rows.map((r) => ({ ...r, organisationName: r.organisationName ?? "Socialtjänsten", present: marked.get(r.personId) ?? null }));
 }
 
 export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now: Date): { ok: true; id: number } | Failure {
-  if (!isPartner(actor) || !can(actor, "portal:write") || actor.organisationId === null) return fail("form", "Bara personal i skola och förskola planerar anmälningsmöten här.");
+  if (!isPartner(actor) || !can(actor, "portal:write") || actor.organisationId === null)
+    return fail("form", "Bara personal i skola och förskola planerar anmälningsmöten här.");
   if (!meetingHostsFor(actor).some((h) => h.personId === input.hostPersonId)) return fail("hostPersonId", "Välj en av era kontaktpersoner.");
   const db = getDb();
   const id = db.transaction((tx) => {
@@ -213,7 +227,10 @@ export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now
       .values({ ...fields, districtId: actor.districtId, organisationId: actor.organisationId!, kind: "report", proposedBy: actor.personId, createdAt: now })
       .returning({ id: meetings.id })
       .get();
-    for (const t of times) tx.insert(meetingProposals).values({ meetingId: row.id, ...t, proposedBy: actor.personId }).run();
+    for (const t of times)
+      tx.insert(meetingProposals)
+        .values({ meetingId: row.id, ...t, proposedBy: actor.personId })
+        .run();
     tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "proposed", at: now }).run();
     const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, input.hostPersonId)).get()!;
     enqueueMail(
@@ -243,12 +260,33 @@ export function visitTargetsFor(actor: Actor) {
   const teams = getDb()
     .select({ id: staffTeams.id, name: staffTeams.name, organisationId: staffTeams.organisationId })
     .from(staffTeams)
-    .where(inArray(staffTeams.organisationId, preschools.map((p) => p.id)))
+    .where(
+      inArray(
+        staffTeams.organisationId,
+        preschools.map((p) => p.id),
+      ),
+    )
     .orderBy(asc(staffTeams.name))
     .all();
   return preschools.flatMap((p) => [
-    { value: `${p.id}:`, label: `${p.name}, hela förskolan`, organisationId: p.id, staffTeamId: null as number | null, preschool: p.name, team: null as string | null },
-    ...teams.filter((t) => t.organisationId === p.id).map((t) => ({ value: `${p.id}:${t.id}`, label: `${p.name}, arbetslag ${t.name}`, organisationId: p.id, staffTeamId: t.id as number | null, preschool: p.name, team: t.name as string | null })),
+    {
+      value: `${p.id}:`,
+      label: `${p.name}, hela förskolan`,
+      organisationId: p.id,
+      staffTeamId: null as number | null,
+      preschool: p.name,
+      team: null as string | null,
+    },
+    ...teams
+      .filter((t) => t.organisationId === p.id)
+      .map((t) => ({
+        value: `${p.id}:${t.id}`,
+        label: `${p.name}, arbetslag ${t.name}`,
+        organisationId: p.id,
+        staffTeamId: t.id as number | null,
+        preschool: p.name,
+        team: t.name as string | null,
+      })),
   ]);
 }
 
@@ -276,7 +314,10 @@ export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInpu
       })
       .returning({ id: meetings.id })
       .get();
-    for (const t of input.times) tx.insert(meetingProposals).values({ meetingId: row.id, ...t, proposedBy: actor.personId }).run();
+    for (const t of input.times)
+      tx.insert(meetingProposals)
+        .values({ meetingId: row.id, ...t, proposedBy: actor.personId })
+        .run();
     tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "proposed", at: now }).run();
     const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, input.hostPersonId)).get()!;
     enqueueMail(
@@ -300,7 +341,16 @@ export function staffTeamVisits(actor: Actor, year: string) {
   const confirmed = getDb()
     .select({ organisationId: meetings.organisationId, staffTeamId: meetings.staffTeamId, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.kind, "staff_team"), eq(meetings.state, "confirmed"), inArray(meetings.organisationId, targets.map((t) => t.organisationId))))
+    .where(
+      and(
+        eq(meetings.kind, "staff_team"),
+        eq(meetings.state, "confirmed"),
+        inArray(
+          meetings.organisationId,
+          targets.map((t) => t.organisationId),
+        ),
+      ),
+    )
     .all()
     .filter((m) => m.startsAt && localDateOf(m.startsAt).startsWith(year));
   return targets
@@ -327,7 +377,13 @@ function hostConflict(actor: Actor, hostPersonId: number, meetingId: number, tim
   return clash ? "Kontaktpersonen har redan ett möte då. Välj en annan tid." : null;
 }
 
-function invite(meeting: typeof meetings.$inferSelect, title: string, host: { name: string; email: string }, guest: { name: string; email: string }, method: "REQUEST" | "CANCEL") {
+function invite(
+  meeting: typeof meetings.$inferSelect,
+  title: string,
+  host: { name: string; email: string },
+  guest: { name: string; email: string },
+  method: "REQUEST" | "CANCEL",
+) {
   return {
     method,
     content: walkInvitation({
@@ -351,7 +407,8 @@ function invite(meeting: typeof meetings.$inferSelect, title: string, host: { na
  */
 function participantsOf(tx: TxOrDb, m: typeof meetings.$inferSelect) {
   const who = [eq(people.id, m.hostPersonId), eq(people.id, m.proposedBy)];
-  if (m.groupId !== null) who.push(inArray(people.id, tx.select({ id: meetingGroupMembers.personId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.groupId, m.groupId))));
+  if (m.groupId !== null)
+    who.push(inArray(people.id, tx.select({ id: meetingGroupMembers.personId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.groupId, m.groupId))));
   if (m.kind === "planning" && m.organisationId !== null) {
     const org = tx.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
     const family = [org.id, ...(org.parentId === null ? [] : [org.parentId])];
@@ -368,7 +425,8 @@ function participantsOf(tx: TxOrDb, m: typeof meetings.$inferSelect) {
 function mailParticipants(tx: TxOrDb, meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
   const m = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   if (!m.startsAt) return;
-  const org = m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
+  const org =
+    m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
   const group = m.groupId === null ? null : tx.select({ name: meetingGroups.name }).from(meetingGroups).where(eq(meetingGroups.id, m.groupId)).get()!;
   const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null });
   const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.hostPersonId)).get()!;
@@ -422,7 +480,9 @@ export const counterPropose = atomic(function counterPropose(actor: Actor, meeti
   const conflict = hostConflict(actor, found.meeting.hostPersonId, meetingId, time);
   if (conflict) return fail("date", conflict);
   getDb().transaction((tx) => {
-    tx.insert(meetingProposals).values({ meetingId, ...time, proposedBy: actor.personId }).run();
+    tx.insert(meetingProposals)
+      .values({ meetingId, ...time, proposedBy: actor.personId })
+      .run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "counter_proposed", at: now }).run();
   });
   return { ok: true };
@@ -447,7 +507,10 @@ export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: 
   const conflict = hostConflict(actor, m.hostPersonId, m.id, time);
   if (conflict) return fail("date", conflict);
   getDb().transaction((tx) => {
-    tx.update(meetings).set({ ...time, icsSequence: m.icsSequence + 1 }).where(and(eq(meetings.id, m.id), eq(meetings.state, "confirmed"))).run();
+    tx.update(meetings)
+      .set({ ...time, icsSequence: m.icsSequence + 1 })
+      .where(and(eq(meetings.id, m.id), eq(meetings.state, "confirmed")))
+      .run();
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "moved", at: now }).run();
     // Cases booked on a forum meeting are answered at the new time.
     if (m.kind === "forum") tx.update(consultations).set({ dueAt: time.endsAt }).where(eq(consultations.forumMeetingId, m.id)).run();
@@ -461,7 +524,10 @@ export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meeting
   if (!found || !mayChange(found)) return fail("form", "Mötet finns inte.");
   if (found.meeting.state === "cancelled") return fail("form", "Mötet är redan inställt.");
   getDb().transaction((tx) => {
-    tx.update(meetings).set({ state: "cancelled", icsSequence: found.meeting.icsSequence + 1 }).where(eq(meetings.id, meetingId)).run();
+    tx.update(meetings)
+      .set({ state: "cancelled", icsSequence: found.meeting.icsSequence + 1 })
+      .where(eq(meetings.id, meetingId))
+      .run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
     if (found.meeting.startsAt) mailParticipants(tx, meetingId, (when) => `Inställt ${when}`, "CANCEL", now);
     if (found.meeting.kind === "forum") releaseForumCases(tx, meetingId, now);
@@ -554,7 +620,8 @@ export function insertSeries(
 /** A series of planning meetings with the preschool's leadership, every six weeks by default. */
 export function createPlanningSeries(actor: Actor, input: PlanningSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
   if (!can(actor, "portal:write")) return fail("form", READ_ONLY_MESSAGE);
-  if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId)) return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
+  if (!planningOrganisationsFor(actor).some((o) => o.id === input.organisationId))
+    return fail("organisationId", "Välj en förskola som du är kontaktperson för.");
   const ids = getDb().transaction((tx) => insertSeries(tx, actor, input, { kind: "planning", organisationId: input.organisationId }, now));
   if (ids.length === 0) return fail("firstDate", "Det finns inga lediga dagar nära de datumen. Välj ett annat första datum.");
   return { ok: true, ids };
@@ -595,7 +662,8 @@ export const saveMeetingNotes = atomic(function saveMeetingNotes(actor: Actor, m
   if (!found) return fail("form", "Mötet finns inte.");
   if (!hasSharedAgenda(found.meeting.kind)) return fail("notes", "Det här mötet har inga anteckningar. Svaret på ett ärende skrivs i ärendet.");
   if (!found.isHost) return fail("notes", "Den som håller i mötet skriver anteckningarna.");
-  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("notes", "Skriv anteckningarna när mötet har börjat.");
+  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now)
+    return fail("notes", "Skriv anteckningarna när mötet har börjat.");
   getDb().update(meetings).set({ notes }).where(eq(meetings.id, meetingId)).run();
   return { ok: true };
 });
@@ -605,12 +673,16 @@ export const saveAttendance = atomic(function saveAttendance(actor: Actor, meeti
   const found = meetingToChange(actor, meetingId);
   if (!found) return fail("form", "Mötet finns inte.");
   if (!found.isHost || found.meeting.groupId === null) return fail("present", "Den som håller i mötet fyller i närvaron.");
-  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now) return fail("present", "Fyll i närvaron när mötet har börjat.");
+  if (found.meeting.state !== "confirmed" || !found.meeting.startsAt || found.meeting.startsAt > now)
+    return fail("present", "Fyll i närvaron när mötet har börjat.");
   const members = new Set(found.members.map((m) => m.personId));
   if (presentIds.some((id) => !members.has(id))) return fail("present", "Välj bland gruppens deltagare.");
   getDb().transaction((tx) => {
     tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, meetingId)).run();
-    for (const personId of members) tx.insert(meetingAttendance).values({ meetingId, personId, present: presentIds.includes(personId) }).run();
+    for (const personId of members)
+      tx.insert(meetingAttendance)
+        .values({ meetingId, personId, present: presentIds.includes(personId) })
+        .run();
   });
   return { ok: true };
 });

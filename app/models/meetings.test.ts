@@ -24,13 +24,28 @@ describe("the consultation forum's places", () => {
 
 describe("the members of a group", () => {
   it("reads emails one per line, or split by commas and semicolons, lower-cased without twins", () => {
-    expect(emailList(" Polis@Vallingby.example\n\nrektor@skolan.example; polis@vallingby.example , a@b.se ")).toEqual(["polis@vallingby.example", "rektor@skolan.example", "a@b.se"]);
+    expect(emailList(" Polis@Vallingby.example\n\nrektor@skolan.example; polis@vallingby.example , a@b.se ")).toEqual([
+      "polis@vallingby.example",
+      "rektor@skolan.example",
+      "a@b.se",
+    ]);
     expect(emailList("")).toEqual([]);
   });
 });
 
 describe("starting a group", () => {
-  const valid = { kind: "forum", name: "Forum", members: "a@b.se", firstDate: "2026-12-10", time: "13.00", minutes: "120", everyWeeks: "2", count: "6", caseMinutes: "20", place: "office" };
+  const valid = {
+    kind: "forum",
+    name: "Forum",
+    members: "a@b.se",
+    firstDate: "2026-12-10",
+    time: "13.00",
+    minutes: "120",
+    everyWeeks: "2",
+    count: "6",
+    caseMinutes: "20",
+    place: "office",
+  };
   const errors = (fields: Record<string, string>) => {
     const result = groupSeriesSchema(now).safeParse(fields);
     return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));

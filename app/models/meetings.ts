@@ -8,7 +8,13 @@ import { nearestFreeDay } from "./walk-and-talk";
  * getBackBy and planningDates read the holiday tables: call them on the server (loaders, actions).
  */
 
-export const meetingKindLabel = { report: "Anmälningsmöte", staff_team: "Besök på arbetslagsmöte", planning: "Planeringsmöte", forum: "Konsultationsforum", collaboration: "Samverkansmöte" } as const;
+export const meetingKindLabel = {
+  report: "Anmälningsmöte",
+  staff_team: "Besök på arbetslagsmöte",
+  planning: "Planeringsmöte",
+  forum: "Konsultationsforum",
+  collaboration: "Samverkansmöte",
+} as const;
 
 /** A meeting's title: the kind and the organisation, never anything about a child. */
 export function meetingTitle(kind: keyof typeof meetingKindLabel, organisationName: string): string {
@@ -26,7 +32,7 @@ export function overlaps(a: Interval, b: Interval): boolean {
 /** After a report meeting the social worker gets back within three working days. */
 export function getBackBy(meetingStart: Date): LocalDate {
   let date = localDateOf(meetingStart);
-  for (let found = 0; found < 3; ) {
+  for (let found = 0; found < 3;) {
     date = addDays(date, 1);
     if (dayKind(date) === "workday" || dayKind(date) === "eve") found++;
   }
@@ -65,5 +71,12 @@ export function caseStartsAt(meetingStart: Date, place: number, caseMinutes: num
 
 /** Work emails, one per line (commas and semicolons also split), lower-cased and without twins. */
 export function emailList(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -12,7 +12,6 @@ import { fail, type Failure } from "./failure";
  * preschools of a preschool unit and their staff teams. Another district's organisation is 404.
  */
 
-
 export function organisationsForAdmin(actor: Actor) {
   if (!can(actor, "district:manage")) return [];
   return getDb()
@@ -33,13 +32,22 @@ export function organisationsForAdmin(actor: Actor) {
 export function organisationForAdmin(actor: Actor, id: number) {
   if (!can(actor, "district:manage")) return null;
   const db = getDb();
-  const organisation = db.select().from(organisations).where(and(eq(organisations.id, id), eq(organisations.districtId, actor.districtId))).get();
+  const organisation = db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.districtId, actor.districtId)))
+    .get();
   if (!organisation) return null;
   return {
     organisation,
     parts: db.select().from(schoolParts).where(eq(schoolParts.organisationId, id)).all(),
     staffTeams: db.select().from(staffTeams).where(eq(staffTeams.organisationId, id)).orderBy(asc(staffTeams.name)).all(),
-    preschools: db.select({ id: organisations.id, name: organisations.name, closedAt: organisations.closedAt }).from(organisations).where(eq(organisations.parentId, id)).orderBy(asc(organisations.name)).all(),
+    preschools: db
+      .select({ id: organisations.id, name: organisations.name, closedAt: organisations.closedAt })
+      .from(organisations)
+      .where(eq(organisations.parentId, id))
+      .orderBy(asc(organisations.name))
+      .all(),
   };
 }
 
@@ -60,7 +68,11 @@ export function addOrganisation(actor: Actor, input: OrganisationInput): { ok: t
     if (!preschoolUnits(actor).some((u) => u.id === input.parentId)) return fail("parentId", "Välj en förskoleenhet i ert stadsdelsområde.");
   }
   try {
-    const row = getDb().insert(organisations).values({ districtId: actor.districtId, name: input.name, kind: input.kind, parentId: input.parentId }).returning({ id: organisations.id }).get();
+    const row = getDb()
+      .insert(organisations)
+      .values({ districtId: actor.districtId, name: input.name, kind: input.kind, parentId: input.parentId })
+      .returning({ id: organisations.id })
+      .get();
     recordAudit(actor, "organisation.added", { type: "organisation", id: row.id });
     return { ok: true, id: row.id };
   } catch (error) {
@@ -86,7 +98,11 @@ export function setOrganisationClosed(actor: Actor, id: number, closed: boolean,
   const found = organisationForAdmin(actor, id);
   if (!found) return fail("form", "Verksamheten finns inte.");
   if ((found.organisation.closedAt !== null) === closed) return fail("form", closed ? "Verksamheten är redan stängd." : "Verksamheten är redan öppen.");
-  getDb().update(organisations).set({ closedAt: closed ? now : null }).where(eq(organisations.id, id)).run();
+  getDb()
+    .update(organisations)
+    .set({ closedAt: closed ? now : null })
+    .where(eq(organisations.id, id))
+    .run();
   recordAudit(actor, closed ? "organisation.closed" : "organisation.reopened", { type: "organisation", id });
   return { ok: true };
 }

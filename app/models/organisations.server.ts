@@ -1,12 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
-import {
-  contactAssignmentParts,
-  contactAssignments,
-  organisations,
-  people,
-  schoolParts,
-  staffTeams,
-} from "../../db/schema";
+import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams } from "../../db/schema";
 import { can, isSocialServices, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";
 import type { Contact } from "./contacts";
@@ -88,15 +81,9 @@ export function contactsForPartner(actor: Actor): Contact[] {
 }
 
 function readContactsForPartner(actor: Actor): Contact[] {
-  const family = getDb()
-    .select({ id: organisations.id, parentId: organisations.parentId })
-    .from(organisations)
-    .where(visibleOrganisations(actor))
-    .all();
+  const family = getDb().select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(visibleOrganisations(actor)).all();
   const own = actor.organisationId;
-  const ids = family
-    .filter((o) => o.id === own || o.id === actor.homeOrganisationId || o.parentId === own)
-    .map((o) => o.id);
+  const ids = family.filter((o) => o.id === own || o.id === actor.homeOrganisationId || o.parentId === own).map((o) => o.id);
   return contactsOn(actor, ids);
 }
 
@@ -127,18 +114,8 @@ export function getOrganisation(actor: Actor, organisationId: number) {
     organisation,
     parent,
     children,
-    schoolParts: db
-      .select()
-      .from(schoolParts)
-      .where(eq(schoolParts.organisationId, organisation.id))
-      .orderBy(asc(schoolParts.id))
-      .all(),
-    staffTeams: db
-      .select()
-      .from(staffTeams)
-      .where(eq(staffTeams.organisationId, organisation.id))
-      .orderBy(asc(staffTeams.name))
-      .all(),
+    schoolParts: db.select().from(schoolParts).where(eq(schoolParts.organisationId, organisation.id)).orderBy(asc(schoolParts.id)).all(),
+    staffTeams: db.select().from(staffTeams).where(eq(staffTeams.organisationId, organisation.id)).orderBy(asc(staffTeams.name)).all(),
     // A preschool in a unit is covered by the unit's contact persons too.
     contacts: contactsOn(actor, organisation.parentId === null ? [organisation.id] : [organisation.id, organisation.parentId]),
   };
@@ -216,7 +193,14 @@ export function coveredOrganisationIds(actor: Actor): number[] {
     .select({ id: contactAssignments.organisationId })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId), countingContact(), isNull(people.deactivatedAt)))
+    .where(
+      and(
+        eq(contactAssignments.personId, actor.personId),
+        eq(contactAssignments.districtId, actor.districtId),
+        countingContact(),
+        isNull(people.deactivatedAt),
+      ),
+    )
     .all()
     .map((r) => r.id);
   if (direct.length === 0) return [];

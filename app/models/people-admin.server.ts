@@ -24,7 +24,6 @@ import { fail, type Failure } from "./failure";
  * coordinator who could make a head of unit could approve their own requests.
  */
 
-
 export function canRunPeople(actor: Actor): boolean {
   return can(actor, "district:manage");
 }
@@ -34,7 +33,6 @@ function inAdministration(actor: Actor) {
   return and(eq(people.districtId, actor.districtId), notInArray(people.role, [...CITY_ROLES]))!;
 }
 
-
 /**
  * Whether a person of the coordinator's district already has this address. Only the district's
  * own people count: whether anyone else (another district, a city-level account) has it is
@@ -42,14 +40,30 @@ function inAdministration(actor: Actor) {
  * invitation (decision 012, one login per address).
  */
 export function addressInDistrict(actor: Actor, email: string): boolean {
-  return getDb().select({ id: people.id }).from(people).where(and(eq(people.email, email), inAdministration(actor))).get() !== undefined;
+  return (
+    getDb()
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.email, email), inAdministration(actor)))
+      .get() !== undefined
+  );
 }
 
 export function districtPeople(actor: Actor, query: string) {
   if (!canRunPeople(actor)) return [];
   const q = query.trim().toLowerCase().replace(/[%_]/g, "");
   return getDb()
-    .select({ id: people.id, name: people.name, email: people.email, title: people.title, role: people.role, organisationName: organisations.name, deactivatedAt: people.deactivatedAt, hasPassword: people.passwordHash, accessApprovedAt: people.accessApprovedAt })
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      title: people.title,
+      role: people.role,
+      organisationName: organisations.name,
+      deactivatedAt: people.deactivatedAt,
+      hasPassword: people.passwordHash,
+      accessApprovedAt: people.accessApprovedAt,
+    })
     .from(people)
     .leftJoin(organisations, eq(organisations.id, people.organisationId))
     .where(and(inAdministration(actor), q ? or(like(people.name, `%${q}%`), like(people.email, `%${q}%`), like(organisations.name, `%${q}%`)) : undefined))
@@ -73,10 +87,24 @@ export function organisationChoices(actor: Actor) {
 export function unitChoices(actor: Actor) {
   const db = getDb();
   const open = and(eq(organisations.districtId, actor.districtId), isNull(organisations.closedAt));
-  const parts = db.select({ id: schoolParts.id, organisationId: organisations.id, organisationName: organisations.name, stage: schoolParts.stage }).from(schoolParts).innerJoin(organisations, eq(organisations.id, schoolParts.organisationId)).where(open).all();
-  const teams = db.select({ id: staffTeams.id, organisationId: organisations.id, organisationName: organisations.name, name: staffTeams.name }).from(staffTeams).innerJoin(organisations, eq(organisations.id, staffTeams.organisationId)).where(open).all();
+  const parts = db
+    .select({ id: schoolParts.id, organisationId: organisations.id, organisationName: organisations.name, stage: schoolParts.stage })
+    .from(schoolParts)
+    .innerJoin(organisations, eq(organisations.id, schoolParts.organisationId))
+    .where(open)
+    .all();
+  const teams = db
+    .select({ id: staffTeams.id, organisationId: organisations.id, organisationName: organisations.name, name: staffTeams.name })
+    .from(staffTeams)
+    .innerJoin(organisations, eq(organisations.id, staffTeams.organisationId))
+    .where(open)
+    .all();
   return [
-    ...parts.map((p) => ({ value: `part:${p.id}`, label: `${p.organisationName}, ${schoolStageLabel[p.stage].toLowerCase()}`, organisationId: p.organisationId })),
+    ...parts.map((p) => ({
+      value: `part:${p.id}`,
+      label: `${p.organisationName}, ${schoolStageLabel[p.stage].toLowerCase()}`,
+      organisationId: p.organisationId,
+    })),
     ...teams.map((t) => ({ value: `team:${t.id}`, label: `${t.organisationName}, arbetslag ${t.name}`, organisationId: t.organisationId })),
   ].sort((a, b) => a.label.localeCompare(b.label, "sv"));
 }
@@ -85,7 +113,8 @@ export function unitChoices(actor: Actor) {
 function unitColumns(actor: Actor, input: PersonInput): { schoolPartId: number | null; staffTeamId: number | null } | Failure {
   if (!input.unit) return { schoolPartId: null, staffTeamId: null };
   const value = `${input.unit.kind}:${input.unit.id}`;
-  if (!unitChoices(actor).some((u) => u.value === value && u.organisationId === input.organisationId)) return fail("unit", "Välj ett stadium eller arbetslag i personens verksamhet.");
+  if (!unitChoices(actor).some((u) => u.value === value && u.organisationId === input.organisationId))
+    return fail("unit", "Välj ett stadium eller arbetslag i personens verksamhet.");
   return input.unit.kind === "part" ? { schoolPartId: input.unit.id, staffTeamId: null } : { schoolPartId: null, staffTeamId: input.unit.id };
 }
 
@@ -105,7 +134,14 @@ export function personForAdmin(actor: Actor, id: number, now: Date) {
     .from(walkOccasions)
     .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
     .innerJoin(organisations, eq(organisations.id, walkSeries.organisationId))
-    .where(and(eq(walkSeries.hostPersonId, id), isNull(walkOccasions.cancelledAt), isNull(walkOccasions.replacedAt), inArray(walkOccasions.id, db.select({ id: walkSlots.occasionId }).from(walkSlots).where(gt(walkSlots.startsAt, now)))))
+    .where(
+      and(
+        eq(walkSeries.hostPersonId, id),
+        isNull(walkOccasions.cancelledAt),
+        isNull(walkOccasions.replacedAt),
+        inArray(walkOccasions.id, db.select({ id: walkSlots.occasionId }).from(walkSlots).where(gt(walkSlots.startsAt, now))),
+      ),
+    )
     .orderBy(asc(walkOccasions.date))
     .all();
   const coming = db
@@ -141,7 +177,17 @@ export const invitePerson = atomic(function invitePerson(actor: Actor, input: In
   const id = getDb().transaction((tx) => {
     const row = tx
       .insert(people)
-      .values({ districtId: actor.districtId, name: input.name, email: input.email, title: input.title, role: input.role, organisationId: input.organisationId, ...unit, teamId: partner ? null : actor.teamId, createdAt: now })
+      .values({
+        districtId: actor.districtId,
+        name: input.name,
+        email: input.email,
+        title: input.title,
+        role: input.role,
+        organisationId: input.organisationId,
+        ...unit,
+        teamId: partner ? null : actor.teamId,
+        createdAt: now,
+      })
       .returning({ id: people.id })
       .get();
     mailInvitation(tx, { id: row.id, districtId: actor.districtId, name: input.name, email: input.email }, actor.name);
@@ -160,8 +206,13 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   if (p.deactivatedAt) return fail("form", "Kontot är avstängt. Aktivera det först.");
   // A new invitation sets a password: only for an account that never chose one, or the link
   // would replace the password of someone already using the portal.
-  if (p.passwordHash !== null) return fail("form", "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.");
-  if (linkMailsLastHour(p.id, "invite", now) >= INVITATION_MAILS_PER_HOUR) return fail("form", "Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.");
+  if (p.passwordHash !== null)
+    return fail(
+      "form",
+      "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.",
+    );
+  if (linkMailsLastHour(p.id, "invite", now) >= INVITATION_MAILS_PER_HOUR)
+    return fail("form", "Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.");
   getDb().transaction((tx) => mailInvitation(tx, { id: p.id, districtId: p.districtId, name: p.name, email: p.email }, actor.name));
   recordAudit(actor, "person.invited", { type: "person", id });
   return { ok: true };

@@ -36,11 +36,14 @@ const personFields = {
 const isPartnerRole = (role: unknown) => (PARTNER_ROLES as readonly unknown[]).includes(role);
 
 /** Partners belong to an organisation; social services staff to none (their team). */
-function withHome<T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; organisationId: number | null; unit: { kind: "part" | "team"; id: number } | null }>>(schema: T) {
+function withHome<
+  T extends z.ZodType<{ role: (typeof ADMIN_ROLES)[number]; organisationId: number | null; unit: { kind: "part" | "team"; id: number } | null }>,
+>(schema: T) {
   return schema
     .superRefine(
       (v, ctx) => {
-        if (isPartnerRole(v.role) && v.organisationId === null) ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Välj verksamheten personen arbetar i." });
+        if (isPartnerRole(v.role) && v.organisationId === null)
+          ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Välj verksamheten personen arbetar i." });
       },
       { when: () => true },
     )

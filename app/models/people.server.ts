@@ -88,7 +88,11 @@ export async function changeOwnPassword(actor: Actor, current: string, next: str
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, current))) return false;
   const passwordHash = await hashPassword(next);
   // Only over the password that was checked: a reset link used meanwhile wins.
-  const changed = getDb().update(people).set({ passwordHash }).where(and(eq(people.id, actor.personId), eq(people.passwordHash, row.passwordHash))).run();
+  const changed = getDb()
+    .update(people)
+    .set({ passwordHash })
+    .where(and(eq(people.id, actor.personId), eq(people.passwordHash, row.passwordHash)))
+    .run();
   if (changed.changes === 0) return false;
   recordAudit(actor, "account.password_set", { type: "person", id: actor.personId });
   return true;

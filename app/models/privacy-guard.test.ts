@@ -282,11 +282,7 @@ describe("refusalMessage", () => {
   });
 
   it.each<[string, Finding[], string]>([
-    [
-      "one personnummer",
-      [f("personnummer", "121212-1212")],
-      `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}`,
-    ],
+    ["one personnummer", [f("personnummer", "121212-1212")], `Texten innehåller ett personnummer eller samordningsnummer ("121212-1212"). ${DEFAULT_WHAT}`],
     ["one phone number", [f("phone", "070-174 06 12")], `Texten innehåller ett telefonnummer ("070-174 06 12"). ${DEFAULT_WHAT}`],
     ["one email", [f("email", "a@b.se")], `Texten innehåller en e-postadress ("a@b.se"). ${DEFAULT_WHAT}`],
     ["one address", [f("address", "Vällingbyvägen 12")], `Texten innehåller en gatuadress ("Vällingbyvägen 12"). ${DEFAULT_WHAT}`],
@@ -367,7 +363,8 @@ describe("guardAnonymousText", () => {
   it("gives both a refusal and a name warning when the text has both", () => {
     expect(guardAnonymousText("Mamma till Kevin har 070-174 06 12, hon heter Sara.")).toEqual({
       refused: `Texten innehåller ett telefonnummer ("070-174 06 12"). ${DEFAULT_WHAT}`,
-      nameWarning: 'Texten innehåller något som kan vara ett namn ("Kevin", "Sara"). Ta bort namnet, eller kryssa i att det inte är barnets eller familjens namn.',
+      nameWarning:
+        'Texten innehåller något som kan vara ett namn ("Kevin", "Sara"). Ta bort namnet, eller kryssa i att det inte är barnets eller familjens namn.',
     });
   });
 

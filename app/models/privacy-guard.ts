@@ -52,21 +52,28 @@ function personnummerIn(text: string): Finding[] {
 }
 
 function phonesIn(text: string, skip: string[]): Finding[] {
-  return findPhoneNumbersInText(text, "SE")
-    .filter((p) => p.number.isValid())
-    .map((p) => text.slice(p.startsAt, p.endsAt))
-    // Written phone numbers start with 0 or + (or "(08)"); this keeps dates such as 2026-12-03
-    // out. Times and dotted dates ("08.00–16.30", "08.12.2026") are no phone numbers either.
-    .filter((raw) => /^\(?[0+]/.test(raw.trim()) && !/[.:]/.test(raw))
-    .filter((raw) => !skip.some((s) => s.includes(raw.trim()) || raw.includes(s)))
-    .map((raw) => ({ kind: "phone" as const, text: raw.trim() }));
+  return (
+    findPhoneNumbersInText(text, "SE")
+      .filter((p) => p.number.isValid())
+      .map((p) => text.slice(p.startsAt, p.endsAt))
+      // Written phone numbers start with 0 or + (or "(08)"); this keeps dates such as 2026-12-03
+      // out. Times and dotted dates ("08.00–16.30", "08.12.2026") are no phone numbers either.
+      .filter((raw) => /^\(?[0+]/.test(raw.trim()) && !/[.:]/.test(raw))
+      .filter((raw) => !skip.some((s) => s.includes(raw.trim()) || raw.includes(s)))
+      .map((raw) => ({ kind: "phone" as const, text: raw.trim() }))
+  );
 }
 
 /** Everything in the text that identifies a person directly, in the order of the rules above. */
 export function findIdentifiers(text: string): Finding[] {
   const personnummer = personnummerIn(text);
   const findings: Finding[] = [...personnummer];
-  findings.push(...phonesIn(text, personnummer.map((p) => p.text)));
+  findings.push(
+    ...phonesIn(
+      text,
+      personnummer.map((p) => p.text),
+    ),
+  );
   for (const m of text.matchAll(EMAIL)) findings.push({ kind: "email", text: m[0] });
   for (const m of text.matchAll(STREET)) findings.push({ kind: "address", text: m[0].trim() });
   for (const m of text.matchAll(POSTCODE)) findings.push({ kind: "postcode", text: m[1]! });
@@ -100,7 +107,9 @@ erik lars karl anders johan per nils carl mikael jan hans lennart olof peter gun
 daniel bengt bo stefan alexander magnus thomas andreas mats jonas oskar william lucas liam hugo
 elias noah adam oliver alfred arvid axel ludvig theo isak leo viktor vincent elliot filip melvin
 mohammed mohamed muhammad ali ahmed omar hassan hussein yusuf ibrahim mustafa abdi abdullahi
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const COMMON_SURNAMES = `
 andersson johansson karlsson nilsson eriksson larsson olsson persson svensson gustafsson pettersson
@@ -110,7 +119,9 @@ sandberg henriksson forsberg sjöberg wallin engström eklund danielsson lundin 
 bergman gunnarsson holm wikström samuelsson isaksson fransson bergqvist nyström holmberg arvidsson
 löfgren söderberg nyberg blomqvist claesson nordström mårtensson lundström ali mohamed ahmed hassan
 hussein yusuf abdi omar ibrahim
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const NAMES = new Set([...COMMON_GIVEN_NAMES, ...COMMON_SURNAMES]);
 
@@ -160,7 +171,10 @@ export function findPossibleNames(text: string): NameWarning[] {
 
 export function nameWarningMessage(warnings: NameWarning[]): string | null {
   if (warnings.length === 0) return null;
-  const words = warnings.slice(0, 5).map((w) => `"${w.text}"`).join(", ");
+  const words = warnings
+    .slice(0, 5)
+    .map((w) => `"${w.text}"`)
+    .join(", ");
   return `Texten innehåller något som kan vara ett namn (${words}). Ta bort namnet, eller kryssa i att det inte är barnets eller familjens namn.`;
 }
 

@@ -1,12 +1,38 @@
 import { and, eq, exists, gte, inArray, isNull, lt, lte } from "drizzle-orm";
-import { consultationConcerns, consultations, districts, meetings, organisations, people, walkBookings, walkOccasions, walkSeries, walkSlots, teams } from "../../db/schema";
+import {
+  consultationConcerns,
+  consultations,
+  districts,
+  meetings,
+  organisations,
+  people,
+  walkBookings,
+  walkOccasions,
+  walkSeries,
+  walkSlots,
+  teams,
+} from "../../db/schema";
 import { concernLabel, outcomeLabel } from "../format/consultation";
 import { meetingKindLabel } from "./meetings";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
-import { draftFigures, medianOf, monthLabel, monthsBack, monthsBetween, publishTables, shareOf, type DraftCell, type DraftTable, type Figures, type Ref, type Row, type Table } from "./statistics";
+import {
+  draftFigures,
+  medianOf,
+  monthLabel,
+  monthsBack,
+  monthsBetween,
+  publishTables,
+  shareOf,
+  type DraftCell,
+  type DraftTable,
+  type Figures,
+  type Ref,
+  type Row,
+  type Table,
+} from "./statistics";
 import { termOf, termRange } from "./walk-and-talk";
 
 /**
@@ -47,7 +73,18 @@ function consultationRows(districtId: number, period: Period) {
     .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
     .where(and(eq(consultations.districtId, districtId), gte(consultations.createdAt, period.from), lte(consultations.createdAt, period.to)))
     .all();
-  const concerns = rows.length ? db.select().from(consultationConcerns).where(inArray(consultationConcerns.consultationId, rows.map((r) => r.id))).all() : [];
+  const concerns = rows.length
+    ? db
+        .select()
+        .from(consultationConcerns)
+        .where(
+          inArray(
+            consultationConcerns.consultationId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
+    : [];
   return { rows, concerns };
 }
 
@@ -80,13 +117,21 @@ function questionFigures(f: Figures, id: string, questions: Question[], consentP
   f.sum(modes.total, [answeredRef, unanswered]);
   f.sum(answeredRef, [inTime, answeredLate]);
   f.sum(f.derived(`${id}:notInTime`, questions.length - inTimeCount), [answeredLate, unanswered]);
-  return { ...modes, answered: answeredRef, answeredInTime: inTime, medianHours: medianOf(answered.map(hoursToAnswer), answeredRef), inTime: shareOf(inTime, modes.total) };
+  return {
+    ...modes,
+    answered: answeredRef,
+    answeredInTime: inTime,
+    medianHours: medianOf(answered.map(hoursToAnswer), answeredRef),
+    inTime: shareOf(inTime, modes.total),
+  };
 }
 
 /** The organisations in `rows`, by name. */
 function byOrganisation<T extends { organisationId: number; organisationName: string }>(rows: T[]): { id: number; name: string; own: T[] }[] {
   const names = new Map(rows.map((r) => [r.organisationId, r.organisationName]));
-  return [...names.entries()].sort((a, b) => a[1].localeCompare(b[1], "sv")).map(([id, name]) => ({ id, name, own: rows.filter((r) => r.organisationId === id) }));
+  return [...names.entries()]
+    .sort((a, b) => a[1].localeCompare(b[1], "sv"))
+    .map(([id, name]) => ({ id, name, own: rows.filter((r) => r.organisationId === id) }));
 }
 
 /** The year's total of each column, which both breakdowns (per month, per organisation) add up to. */
@@ -94,7 +139,11 @@ function sameYear<K extends string>(f: Figures, id: string, keys: readonly K[], 
   const year = {} as Record<K, Ref>;
   for (const key of keys) {
     year[key] = f.derived(`${id}:${key}`, value(key));
-    for (const rows of breakdowns) f.sum(year[key], rows.map((r) => r[key]));
+    for (const rows of breakdowns)
+      f.sum(
+        year[key],
+        rows.map((r) => r[key]),
+      );
   }
   return year;
 }
@@ -114,7 +163,9 @@ function walkRows(districtId: number, period: Period) {
     .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
     .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
     .innerJoin(organisations, eq(organisations.id, walkSeries.organisationId))
-    .where(and(eq(walkSeries.districtId, districtId), isNull(walkOccasions.replacedAt), gte(walkSlots.startsAt, period.from), lt(walkSlots.startsAt, period.to)))
+    .where(
+      and(eq(walkSeries.districtId, districtId), isNull(walkOccasions.replacedAt), gte(walkSlots.startsAt, period.from), lt(walkSlots.startsAt, period.to)),
+    )
     .all()
     .filter((r) => r.cancelledAt === null);
 }
@@ -152,7 +203,14 @@ function staffWhoWalked(districtId: number, today: LocalDate) {
       .select({ personId: walkBookings.personId })
       .from(walkBookings)
       .innerJoin(walkSlots, eq(walkSlots.id, walkBookings.slotId))
-      .where(and(isNull(walkBookings.cancelledAt), eq(walkSlots.outcome, "held"), gte(walkSlots.startsAt, instantAt(from, "00:00")), lt(walkSlots.startsAt, instantAt(addDays(to, 1), "00:00"))))
+      .where(
+        and(
+          isNull(walkBookings.cancelledAt),
+          eq(walkSlots.outcome, "held"),
+          gte(walkSlots.startsAt, instantAt(from, "00:00")),
+          lt(walkSlots.startsAt, instantAt(addDays(to, 1), "00:00")),
+        ),
+      )
       .all()
       .map((b) => b.personId),
   );
@@ -221,10 +279,19 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
   const inMonth = <T>(rows: T[], at: (r: T) => Date, month: string) => rows.filter((r) => monthOf(at(r)) === month);
 
   const { rows, concerns } = consultationRows(districtId, period);
-  const questionsByMonth = period.months.map((month) => ({ month: monthLabel(month), ...questionFigures(f, `fragor:${month}`, inMonth(rows, (r) => r.createdAt, month)) }));
+  const questionsByMonth = period.months.map((month) => ({
+    month: monthLabel(month),
+    ...questionFigures(
+      f,
+      `fragor:${month}`,
+      inMonth(rows, (r) => r.createdAt, month),
+    ),
+  }));
   const questionsByOrganisation = byOrganisation(rows).map(({ id, name, own }) => ({ organisation: name, ...modeFigures(f, `fragor-verksamhet:${id}`, own) }));
   const anonymous = rows.filter((r) => r.mode === "anonymous").length;
-  const { total: yearTotal } = sameYear(f, "fragor:year", ["total", "anonymous", "consent"] as const, [questionsByMonth, questionsByOrganisation], (key) => (key === "total" ? rows.length : key === "anonymous" ? anonymous : rows.length - anonymous));
+  const { total: yearTotal } = sameYear(f, "fragor:year", ["total", "anonymous", "consent"] as const, [questionsByMonth, questionsByOrganisation], (key) =>
+    key === "total" ? rows.length : key === "anonymous" ? anonymous : rows.length - anonymous,
+  );
 
   // Each concern counts some of the year's questions, and every question has one concern or more
   // (the form asks for one), so the concerns add up to the year's questions or more.
@@ -234,14 +301,25 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     f.sum(yearTotal, [total, f.derived(`oro:${c}:without`, rows.length - n)]);
     return { concern: concernLabel[c], total };
   });
-  if (concerns.length >= rows.length) f.sum([yearTotal, f.derived("oro:more-than-one", concerns.length - rows.length, false)], byConcern.map((c) => c.total));
+  if (concerns.length >= rows.length)
+    f.sum(
+      [yearTotal, f.derived("oro:more-than-one", concerns.length - rows.length, false)],
+      byConcern.map((c) => c.total),
+    );
 
   // Every question of the year either closed with one outcome or is still open.
   const byOutcome = OUTCOMES.map((o) => ({ outcome: outcomeLabel[o], total: f.count(`resultat:${o}`, rows.filter((r) => r.outcome === o).length) }));
   f.sum(yearTotal, [...byOutcome.map((o) => o.total), f.derived("resultat:open", rows.filter((r) => r.outcome === null).length)]);
 
   const walks = walkRows(districtId, period);
-  const walksByMonth = period.months.map((month) => ({ month: monthLabel(month), ...walkFigures(f, `walk:${month}`, inMonth(walks, (s) => s.startsAt, month)) }));
+  const walksByMonth = period.months.map((month) => ({
+    month: monthLabel(month),
+    ...walkFigures(
+      f,
+      `walk:${month}`,
+      inMonth(walks, (s) => s.startsAt, month),
+    ),
+  }));
   const walksByOrganisation = byOrganisation(walks).map(({ id, name, own }) => ({ organisation: name, ...walkFigures(f, `walk-verksamhet:${id}`, own) }));
   const walkYear = walkCounts(walks);
   const walkYearRefs = sameYear(f, "walk:year", ["offered", "booked", "held"] as const, [walksByMonth, walksByOrganisation], (key) => walkYear[key]);
@@ -275,7 +353,14 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     {
       id: "fragor-per-manad",
       caption: "Frågor till socialtjänsten per månad",
-      columns: [text("month", "Månad"), count("total", "Frågor"), count("anonymous", "Anonyma"), count("consent", "Med samtycke"), { key: "medianHours", label: "Tid till första svar (median)", kind: "hours" }, { key: "inTime", label: "Svar i tid", kind: "share" }],
+      columns: [
+        text("month", "Månad"),
+        count("total", "Frågor"),
+        count("anonymous", "Anonyma"),
+        count("consent", "Med samtycke"),
+        { key: "medianHours", label: "Tid till första svar (median)", kind: "hours" },
+        { key: "inTime", label: "Svar i tid", kind: "share" },
+      ],
       rows: questionsByMonth,
       chart: { labelKey: "month", valueKey: "total", title: "Frågor per månad" },
     },
@@ -314,7 +399,12 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     {
       id: "personal-som-traffat",
       caption: "Personal som har träffat sin kontaktperson på en walk-and-talk den här terminen",
-      columns: [text("organisation", "Verksamhet"), count("staff", "Personal i portalen"), count("met", "Har träffat"), { key: "share", label: "Andel", kind: "share" }],
+      columns: [
+        text("organisation", "Verksamhet"),
+        count("staff", "Personal i portalen"),
+        count("met", "Har träffat"),
+        { key: "share", label: "Andel", kind: "share" },
+      ],
       rows: staff,
     },
     {
@@ -327,7 +417,12 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     {
       id: "jourdagar-per-manad",
       caption: "Jourdagar per månad: dagar med jourtelefon och dagar då någon hade jour",
-      columns: [text("month", "Månad"), count("days", "Dagar med jourtelefon"), count("covered", "Någon hade jour"), { key: "share", label: "Andel", kind: "share" }],
+      columns: [
+        text("month", "Månad"),
+        count("days", "Dagar med jourtelefon"),
+        count("covered", "Någon hade jour"),
+        { key: "share", label: "Andel", kind: "share" },
+      ],
       rows: dutyByMonth,
     },
   ];
@@ -359,10 +454,22 @@ function cityRowDraft(
 ): Record<string, DraftCell> {
   const name = getDb().select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)).get()!.name;
   const questions = questionFigures(f, "stad:fragor", own.questions.rows, false);
-  f.sum(questions.total, own.questions.months.map((m) => m.total));
-  f.sum(questions.anonymous, own.questions.months.map((m) => m.anonymous));
-  f.sum(questions.answered, own.questions.months.map((m) => m.answered));
-  f.sum(questions.answeredInTime, own.questions.months.map((m) => m.answeredInTime));
+  f.sum(
+    questions.total,
+    own.questions.months.map((m) => m.total),
+  );
+  f.sum(
+    questions.anonymous,
+    own.questions.months.map((m) => m.anonymous),
+  );
+  f.sum(
+    questions.answered,
+    own.questions.months.map((m) => m.answered),
+  );
+  f.sum(
+    questions.answeredInTime,
+    own.questions.months.map((m) => m.answeredInTime),
+  );
 
   const walks = walkCounts(walkRows(districtId, own.period));
   const walkOffered = f.count("stad:walk-offered", walks.offered);
@@ -378,8 +485,14 @@ function cityRowDraft(
   const dutyDaysRef = f.known("stad:duty-days", days.length);
   const covered = f.partOf("stad:duty-covered", days.filter((x) => x.personId !== null).length, dutyDaysRef);
   f.sum(dutyDaysRef, [covered, f.derived("stad:duty-uncovered", days.filter((x) => x.personId === null).length)]);
-  f.sum(dutyDaysRef, own.duty.map((d) => d.days));
-  f.sum(covered, own.duty.map((d) => d.covered));
+  f.sum(
+    dutyDaysRef,
+    own.duty.map((d) => d.days),
+  );
+  f.sum(
+    covered,
+    own.duty.map((d) => d.covered),
+  );
 
   return {
     district: name,

@@ -1,6 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellText, csvRows, draftFigures, median, medianOf, monthLabel, monthsBack, monthsBetween, publishTables, shareOf, type DraftTable, type Table } from "./statistics";
+import {
+  cellText,
+  csvRows,
+  draftFigures,
+  median,
+  medianOf,
+  monthLabel,
+  monthsBack,
+  monthsBetween,
+  publishTables,
+  shareOf,
+  type DraftTable,
+  type Table,
+} from "./statistics";
 import { csvText } from "../format/csv";
 
 const columns = [
@@ -28,12 +41,27 @@ const texts = (table: Table) => table.rows.map((row) => table.columns.slice(1).m
 
 describe("the small-count rule on a page", () => {
   it.each([
-    [[0, 0], ["0", "0", "0", "–"]],
-    [[5, 0], ["5", "5", "0", "100 %"]],
-    [[1, 0], ["färre än 5", "färre än 5", "0", "för få"]],
-    [[20, 7], ["27", "20", "7", "74 %"]],
+    [
+      [0, 0],
+      ["0", "0", "0", "–"],
+    ],
+    [
+      [5, 0],
+      ["5", "5", "0", "100 %"],
+    ],
+    [
+      [1, 0],
+      ["färre än 5", "färre än 5", "0", "för få"],
+    ],
+    [
+      [20, 7],
+      ["27", "20", "7", "74 %"],
+    ],
     // 3 of 30: the 27 would give the 3 away, and so would 10 %.
-    [[3, 27], ["30", "färre än 5", "dolt", "dolt"]],
+    [
+      [3, 27],
+      ["30", "färre än 5", "dolt", "dolt"],
+    ],
   ] as [[number, number], string[]][])("prints %j as %j", (values, expected) => {
     expect(texts(monthsOf([values]))[0]!.map((t) => t.replace(/\s/g, " "))).toEqual(expected);
   });
@@ -57,7 +85,10 @@ describe("the small-count rule on a page", () => {
       {
         id: "m",
         caption: "M",
-        columns: [{ key: "label", label: "", kind: "text" }, { key: "hours", label: "Tid", kind: "hours" }],
+        columns: [
+          { key: "label", label: "", kind: "text" },
+          { key: "hours", label: "Tid", kind: "hours" },
+        ],
         rows: [
           { label: "få", hours: medianOf([1, 2, 3], few) },
           { label: "många", hours: medianOf([1, 2, 2.25, 3, 4], many) },
@@ -75,7 +106,11 @@ describe("the small-count rule on a page", () => {
         const table = monthsOf(values);
         table.rows.forEach((row, i) => {
           const [a, b] = values[i]!;
-          for (const [key, n] of [["total", a + b], ["a", a], ["b", b]] as const) {
+          for (const [key, n] of [
+            ["total", a + b],
+            ["a", a],
+            ["b", b],
+          ] as const) {
             const cell = row[key];
             if (typeof cell === "number") expect(cell).toBe(n);
             else expect(cell).toEqual({ hidden: n > 0 && n < 5 ? "small" : "complement" });
@@ -101,8 +136,19 @@ describe("figures", () => {
   });
 
   it("writes CSV with the same hidden cells and no formulas", () => {
-    const table: Table = { id: "t", caption: "T", columns: [{ key: "name", label: "Verksamhet", kind: "text" }, { key: "n", label: "Antal", kind: "count" }], rows: [{ name: '=HYPERLINK("x")', n: { hidden: "small" } }] };
-    expect(csvRows(table)).toEqual([["Verksamhet", "Antal"], ['=HYPERLINK("x")', "färre än 5"]]);
+    const table: Table = {
+      id: "t",
+      caption: "T",
+      columns: [
+        { key: "name", label: "Verksamhet", kind: "text" },
+        { key: "n", label: "Antal", kind: "count" },
+      ],
+      rows: [{ name: '=HYPERLINK("x")', n: { hidden: "small" } }],
+    };
+    expect(csvRows(table)).toEqual([
+      ["Verksamhet", "Antal"],
+      ['=HYPERLINK("x")', "färre än 5"],
+    ]);
     expect(csvText(csvRows(table))).toBe('\uFEFF"Verksamhet";"Antal"\r\n"\'=HYPERLINK(""x"")";"färre än 5"\r\n');
   });
 });

@@ -157,7 +157,10 @@ export function publishTables(figures: Pick<Figures, "cells" | "sums">, drafts: 
     return isSmall(base) ? { hidden: "few" } : value.median;
   };
   // Only the columns leave: a figure a draft row carries for its sums is never sent.
-  return drafts.map((draft) => ({ ...draft, rows: draft.rows.map((row) => Object.fromEntries(draft.columns.map(({ key }) => [key, publish(columnOf(row, key, draft.id))]))) }));
+  return drafts.map((draft) => ({
+    ...draft,
+    rows: draft.rows.map((row) => Object.fromEntries(draft.columns.map(({ key }) => [key, publish(columnOf(row, key, draft.id))]))),
+  }));
 }
 
 const percent = new Intl.NumberFormat("sv-SE", { style: "percent", maximumFractionDigits: 0 });

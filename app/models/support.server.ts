@@ -20,7 +20,6 @@ import { type Failure } from "./failure";
  * deleted after the retention period once handled.
  */
 
-
 export function supportOffersOf(actor: Actor) {
   return getDb()
     .select({ offer: supportOffers, teamName: teams.name })
@@ -46,7 +45,10 @@ export const offerSchema = z
     howToContact: multiLineText({ max: 600, required: "Skriv hur familjen själv tar kontakt." }),
     phone: singleLineText({ max: 40, tooLong: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." }).optional(),
     email: singleLineText({ max: 254, tooLong: "E-postadressen är för lång." }).optional(),
-    teamId: z.string({ error: "Välj vilket team som tar emot förfrågningar." }).regex(/^[1-9]\d{0,9}$/, "Välj vilket team som tar emot förfrågningar.").transform(Number),
+    teamId: z
+      .string({ error: "Välj vilket team som tar emot förfrågningar." })
+      .regex(/^[1-9]\d{0,9}$/, "Välj vilket team som tar emot förfrågningar.")
+      .transform(Number),
     sortOrder: z
       .string()
       .trim()
@@ -54,10 +56,15 @@ export const offerSchema = z
       .refine((v) => !v || /^\d{1,3}$/.test(v), "Skriv ett heltal mellan 0 och 999.")
       .transform((v) => (v ? Number(v) : 0)),
   })
-  .superRefine((v, ctx) => {
-    if (v.phone && !normalisePhone(v.phone)) ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." });
-    if (v.email && !z.email().safeParse(v.email).success) ctx.addIssue({ code: "custom", path: ["email"], message: "Skriv en e-postadress, till exempel stod@stad.se, eller lämna fältet tomt." });
-  }, { when: () => true })
+  .superRefine(
+    (v, ctx) => {
+      if (v.phone && !normalisePhone(v.phone))
+        ctx.addIssue({ code: "custom", path: ["phone"], message: "Skriv ett telefonnummer, till exempel 08-508 123 45, eller lämna fältet tomt." });
+      if (v.email && !z.email().safeParse(v.email).success)
+        ctx.addIssue({ code: "custom", path: ["email"], message: "Skriv en e-postadress, till exempel stod@stad.se, eller lämna fältet tomt." });
+    },
+    { when: () => true },
+  )
   .transform((v) => ({ ...v, phone: v.phone ? normalisePhone(v.phone) : null, email: v.email ? v.email : null }));
 
 export type OfferInput = z.output<typeof offerSchema>;
@@ -72,7 +79,11 @@ export function saveOffer(actor: Actor, id: number | null, input: OfferInput): {
   if (!teamsOf(actor).some((t) => t.id === input.teamId)) return { ok: false, field: "teamId", message: "Välj ett team i stadsdelen." };
   const db = getDb();
   if (id === null) {
-    const row = db.insert(supportOffers).values({ ...input, districtId: actor.districtId }).returning({ id: supportOffers.id }).get();
+    const row = db
+      .insert(supportOffers)
+      .values({ ...input, districtId: actor.districtId })
+      .returning({ id: supportOffers.id })
+      .get();
     return { ok: true, id: row.id };
   }
   const result = db
@@ -99,19 +110,28 @@ export function requestSchema(now: Date) {
   return z
     .object({
       guardianName: text(120, "Skriv vårdnadshavarens namn."),
-      guardianPhone: singleLineText({ max: 40, required: "Skriv vårdnadshavarens telefonnummer.", tooLong: "Skriv ett telefonnummer, till exempel 070-123 45 67." }),
+      guardianPhone: singleLineText({
+        max: 40,
+        required: "Skriv vårdnadshavarens telefonnummer.",
+        tooLong: "Skriv ett telefonnummer, till exempel 070-123 45 67.",
+      }),
       language: singleLineText({ max: 60 }).optional(),
       interpreterNeeded: z.string().optional(),
       consentGivenBy: text(100, "Skriv vem som sa ja, till exempel mamma eller pappa."),
       consentGivenOn: z.string({ error: "Skriv när de sa ja, till exempel 2026-12-01." }).trim(),
     })
-    .superRefine((v, ctx) => {
-      if (typeof v.guardianPhone === "string" && v.guardianPhone && !normalisePhone(v.guardianPhone)) {
-        ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "Skriv ett telefonnummer, till exempel 070-123 45 67." });
-      }
-      if (typeof v.consentGivenOn !== "string" || !isLocalDate(v.consentGivenOn)) ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Skriv när de sa ja, till exempel 2026-12-01." });
-      else if (v.consentGivenOn > today) ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Datumet har inte varit än. Skriv när de sa ja." });
-    }, { when: () => true })
+    .superRefine(
+      (v, ctx) => {
+        if (typeof v.guardianPhone === "string" && v.guardianPhone && !normalisePhone(v.guardianPhone)) {
+          ctx.addIssue({ code: "custom", path: ["guardianPhone"], message: "Skriv ett telefonnummer, till exempel 070-123 45 67." });
+        }
+        if (typeof v.consentGivenOn !== "string" || !isLocalDate(v.consentGivenOn))
+          ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Skriv när de sa ja, till exempel 2026-12-01." });
+        else if (v.consentGivenOn > today)
+          ctx.addIssue({ code: "custom", path: ["consentGivenOn"], message: "Datumet har inte varit än. Skriv när de sa ja." });
+      },
+      { when: () => true },
+    )
     .transform((v) => ({
       guardianName: v.guardianName,
       guardianPhone: normalisePhone(v.guardianPhone)!,
@@ -140,7 +160,8 @@ function familyDetailReaders(teamId: number, districtId: number) {
 
 /** A partner asks the offer's team to contact the family; the team gets a notice without the family's details. */
 export const requestContact = atomic(function requestContact(actor: Actor, offerId: number, input: RequestInput): { ok: true } | Failure {
-  if (!isPartner(actor) || !can(actor, "portal:write")) return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
+  if (!isPartner(actor) || !can(actor, "portal:write"))
+    return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
   const offer = supportOffer(actor, offerId);
   if (!offer) return { ok: false, field: "form", message: "Erbjudandet finns inte." };
   const db = getDb();
@@ -148,14 +169,16 @@ export const requestContact = atomic(function requestContact(actor: Actor, offer
     const row = tx
       .insert(supportRequests)
       // Pinned to the offer's team as it is now, in the same statement (moving the offer later does not move the request).
-      .values({ ...input, districtId: actor.districtId, offerId, teamId: sql`(SELECT ${supportOffers.teamId} FROM ${supportOffers} WHERE ${supportOffers.id} = ${offerId})`, askerPersonId: actor.personId })
+      .values({
+        ...input,
+        districtId: actor.districtId,
+        offerId,
+        teamId: sql`(SELECT ${supportOffers.teamId} FROM ${supportOffers} WHERE ${supportOffers.id} = ${offerId})`,
+        askerPersonId: actor.personId,
+      })
       .returning({ id: supportRequests.id, teamId: supportRequests.teamId })
       .get();
-    const readers = tx
-      .select({ name: people.name, email: people.email })
-      .from(people)
-      .where(familyDetailReaders(row.teamId!, actor.districtId))
-      .all();
+    const readers = tx.select({ name: people.name, email: people.email }).from(people).where(familyDetailReaders(row.teamId!, actor.districtId)).all();
     for (const m of readers) {
       enqueueMail(
         {
@@ -168,7 +191,13 @@ export const requestContact = atomic(function requestContact(actor: Actor, offer
       );
     }
     tx.insert(auditEvents)
-      .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "support_request.created", objectType: "support_request", objectId: String(row.id) })
+      .values({
+        districtId: actor.districtId,
+        actorPersonId: actor.personId,
+        action: "support_request.created",
+        objectType: "support_request",
+        objectId: String(row.id),
+      })
       .run();
   });
   return { ok: true };
@@ -204,7 +233,8 @@ type HandledFailure = Failure & { reason: "forbidden" | "missing" | "done" };
 
 /** Marks a request of the acting person's team handled. Another team's request is "missing", as if it did not exist. */
 export const markRequestHandled = atomic(function markRequestHandled(actor: Actor, requestId: number, now: Date): { ok: true } | HandledFailure {
-  if (!can(actor, "support-requests:handle") || !can(actor, "portal:write")) return { ok: false, field: "form", message: READ_ONLY_MESSAGE, reason: "forbidden" };
+  if (!can(actor, "support-requests:handle") || !can(actor, "portal:write"))
+    return { ok: false, field: "form", message: READ_ONLY_MESSAGE, reason: "forbidden" };
   const teamId = requestTeamOf(actor);
   const mine = teamId === null ? undefined : requestsForTeam(actor).find((r) => r.id === requestId);
   if (teamId === null || !mine) return { ok: false, field: "form", message: "Förfrågan finns inte.", reason: "missing" };

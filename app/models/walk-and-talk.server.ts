@@ -47,7 +47,12 @@ function partnerOrganisationIds(actor: Actor): number[] {
   const rows = getDb()
     .select({ id: organisations.id, parentId: organisations.parentId })
     .from(organisations)
-    .where(and(eq(organisations.districtId, actor.districtId), or(eq(organisations.id, actor.homeOrganisationId ?? -1), eq(organisations.parentId, actor.homeOrganisationId ?? -1))))
+    .where(
+      and(
+        eq(organisations.districtId, actor.districtId),
+        or(eq(organisations.id, actor.homeOrganisationId ?? -1), eq(organisations.parentId, actor.homeOrganisationId ?? -1)),
+      ),
+    )
     .all();
   return rows.filter((o) => o.id === actor.organisationId || o.id === actor.homeOrganisationId || o.parentId === actor.organisationId).map((o) => o.id);
 }
@@ -148,7 +153,8 @@ export function updateSeries(
   if (readOnly(actor)) return fail("form", READ_ONLY_MESSAGE);
   const series = ownSeries(actor, seriesId);
   if (!series) return fail("seriesId", "Serien finns inte.");
-  if (input.organisationId !== series.organisationId) return fail("organisationId", "En serie kan inte flyttas till en annan verksamhet. Skapa en ny serie i stället.");
+  if (input.organisationId !== series.organisationId)
+    return fail("organisationId", "En serie kan inte flyttas till en annan verksamhet. Skapa en ny serie i stället.");
   const organisation = hostableOrganisations(actor).find((o) => o.id === series.organisationId);
   if (!organisation) return fail("organisationId", "Du är inte längre kontaktperson för verksamheten.");
   if (input.schoolPartId !== null && !organisation.schoolParts.some((p) => p.id === input.schoolPartId)) {
@@ -172,7 +178,15 @@ export function updateSeries(
         ? tx
             .select({ occasionId: walkBookings.occasionId })
             .from(walkBookings)
-            .where(and(inArray(walkBookings.occasionId, coming.map((o) => o.id)), isNull(walkBookings.cancelledAt)))
+            .where(
+              and(
+                inArray(
+                  walkBookings.occasionId,
+                  coming.map((o) => o.id),
+                ),
+                isNull(walkBookings.cancelledAt),
+              ),
+            )
             .all()
             .map((b) => b.occasionId)
         : [],
@@ -186,7 +200,16 @@ export function updateSeries(
       .map((o) => o.date);
     const keptDates = new Set([...coming.filter((o) => booked.has(o.id)).map((o) => o.date), ...cancelledDates]);
     const replace = coming.filter((o) => !booked.has(o.id));
-    if (replace.length) tx.update(walkOccasions).set({ replacedAt: now }).where(inArray(walkOccasions.id, replace.map((o) => o.id))).run();
+    if (replace.length)
+      tx.update(walkOccasions)
+        .set({ replacedAt: now })
+        .where(
+          inArray(
+            walkOccasions.id,
+            replace.map((o) => o.id),
+          ),
+        )
+        .run();
     let created = 0;
     for (const occasion of plan.occasions) {
       if (keptDates.has(occasion.date) || occasion.slots[0]!.startsAt <= now) continue;
@@ -276,7 +299,8 @@ export type SlotRow = ReturnType<ReturnType<typeof slotQuery>["all"]>[number];
 /** 0: meant for the viewer's school part or staff team; 1: for everyone; 2: meant for another group. */
 export function slotRank(slot: Pick<SlotRow, "schoolPartId" | "staffTeamId">, actor: Pick<Actor, "schoolPartId" | "staffTeamId">): number {
   if (slot.schoolPartId === null && slot.staffTeamId === null) return 1;
-  if ((slot.schoolPartId !== null && slot.schoolPartId === actor.schoolPartId) || (slot.staffTeamId !== null && slot.staffTeamId === actor.staffTeamId)) return 0;
+  if ((slot.schoolPartId !== null && slot.schoolPartId === actor.schoolPartId) || (slot.staffTeamId !== null && slot.staffTeamId === actor.staffTeamId))
+    return 0;
   return 2;
 }
 
@@ -314,7 +338,11 @@ export function openSlotsFor(actor: Actor, now: Date, limit = 60): (SlotRow & { 
 export function slotForPartner(actor: Actor, slotId: number): SlotRow | null {
   const orgIds = partnerOrganisationIds(actor);
   if (orgIds.length === 0) return null;
-  return slotQuery(getDb()).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt))).get() ?? null;
+  return (
+    slotQuery(getDb())
+      .where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt)))
+      .get() ?? null
+  );
 }
 
 /** The working day before a date, at 09.00: when the reminder goes out. */
@@ -324,7 +352,12 @@ export function reminderTime(date: LocalDate): Date {
   return instantAt(day, "09:00");
 }
 
-function mailFacts(slot: Pick<SlotRow, "hostName" | "hostEmail" | "organisationName" | "meetingPoint" | "startsAt" | "endsAt" | "deadline">, booking: { id: number; icsSequence: number }, booker: { name: string; email: string }, now: Date): BookingMailFacts {
+function mailFacts(
+  slot: Pick<SlotRow, "hostName" | "hostEmail" | "organisationName" | "meetingPoint" | "startsAt" | "endsAt" | "deadline">,
+  booking: { id: number; icsSequence: number },
+  booker: { name: string; email: string },
+  now: Date,
+): BookingMailFacts {
   return {
     bookingId: booking.id,
     sequence: booking.icsSequence,
@@ -344,13 +377,20 @@ const reminderKey = (bookingId: number, date: LocalDate) => `walk-reminder:${boo
 
 export type BookingFailure = Failure & { reason: "full" | "closed" | "cancelled" | "already" | "missing" };
 
-export function bookSlot(actor: Actor, slotId: number, choice: { topic: WalkTopic | null; note: string | null }, now: Date): { ok: true; bookingId: number } | BookingFailure {
+export function bookSlot(
+  actor: Actor,
+  slotId: number,
+  choice: { topic: WalkTopic | null; note: string | null },
+  now: Date,
+): { ok: true; bookingId: number } | BookingFailure {
   if (readOnly(actor)) return { ...fail("form", READ_ONLY_MESSAGE), reason: "missing" };
   const orgIds = partnerOrganisationIds(actor);
   const db = getDb();
   return db.transaction((tx): { ok: true; bookingId: number } | BookingFailure => {
     const slot = orgIds.length
-      ? slotQuery(tx).where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt))).get()
+      ? slotQuery(tx)
+          .where(and(eq(walkSlots.id, slotId), inArray(walkSeries.organisationId, orgIds), isNull(walkOccasions.replacedAt)))
+          .get()
       : undefined;
     if (!slot) return { ...fail("slotId", "Tiden finns inte."), reason: "missing" };
     if (slot.cancelledAt) return { ...fail("slotId", "Det här tillfället är inställt. Välj en annan tid."), reason: "cancelled" };
@@ -393,7 +433,10 @@ function cancelBookingIn(tx: TxOrDb, bookingId: number, reason: "booker" | "host
   if (!row || row.booking.cancelledAt) return;
   const sequence = row.booking.icsSequence + 1;
   tx.update(walkBookings).set({ cancelledAt: now, icsSequence: sequence }).where(eq(walkBookings.id, bookingId)).run();
-  tx.update(walkSlots).set({ booked: sql`${walkSlots.booked} - 1` }).where(eq(walkSlots.id, row.booking.slotId)).run();
+  tx.update(walkSlots)
+    .set({ booked: sql`${walkSlots.booked} - 1` })
+    .where(eq(walkSlots.id, row.booking.slotId))
+    .run();
   const slot = slotQuery(tx).where(eq(walkSlots.id, row.booking.slotId)).get()!;
   const mail = bookingCancellation(mailFacts(slot, { id: bookingId, icsSequence: sequence }, row.booker, now), reason);
   enqueueMail({ districtId: row.booker.districtId, to: mail.to, subject: mail.subject, text: mail.text, ics: mail.ics }, tx);
@@ -466,7 +509,14 @@ export function agendaFor(actor: Actor, now: Date) {
   const readsNotes = hasApprovedAccess(actor);
   const from = addDays(localDateOf(now), -14);
   const slots = slotQuery(db)
-    .where(and(eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), gte(walkOccasions.date, from), isNull(walkOccasions.replacedAt)))
+    .where(
+      and(
+        eq(walkSeries.hostPersonId, actor.personId),
+        eq(walkSeries.districtId, actor.districtId),
+        gte(walkOccasions.date, from),
+        isNull(walkOccasions.replacedAt),
+      ),
+    )
     .orderBy(asc(walkSlots.startsAt))
     .all();
   const slotIds = slots.map((s) => s.slotId);
@@ -484,8 +534,13 @@ export function agendaFor(actor: Actor, now: Date) {
         .where(and(inArray(walkBookings.slotId, slotIds), isNull(walkBookings.cancelledAt)))
         .all()
     : [];
-  const outcomes = slotIds.length ? db.select({ id: walkSlots.id, outcome: walkSlots.outcome }).from(walkSlots).where(inArray(walkSlots.id, slotIds)).all() : [];
-  const occasions = new Map<number, { occasionId: number; date: string; cancelled: boolean; organisationName: string; meetingPoint: string; seriesId: number; slots: unknown[] }>();
+  const outcomes = slotIds.length
+    ? db.select({ id: walkSlots.id, outcome: walkSlots.outcome }).from(walkSlots).where(inArray(walkSlots.id, slotIds)).all()
+    : [];
+  const occasions = new Map<
+    number,
+    { occasionId: number; date: string; cancelled: boolean; organisationName: string; meetingPoint: string; seriesId: number; slots: unknown[] }
+  >();
   for (const s of slots) {
     const occasion = occasions.get(s.occasionId) ?? {
       occasionId: s.occasionId,
@@ -514,7 +569,15 @@ export function agendaFor(actor: Actor, now: Date) {
     organisationName: string;
     meetingPoint: string;
     seriesId: number;
-    slots: { slotId: number; startsAt: Date; endsAt: Date; capacity: number; outcome: "held" | "not_held" | null; past: boolean; bookings: { bookingId: number; name: string; topic: WalkTopic | null; note: string | null }[] }[];
+    slots: {
+      slotId: number;
+      startsAt: Date;
+      endsAt: Date;
+      capacity: number;
+      outcome: "held" | "not_held" | null;
+      past: boolean;
+      bookings: { bookingId: number; name: string; topic: WalkTopic | null; note: string | null }[];
+    }[];
   }[];
 }
 
@@ -523,7 +586,14 @@ function ownOccasion(tx: TxOrDb, actor: Actor, occasionId: number) {
     .select({ occasion: walkOccasions, series: walkSeries })
     .from(walkOccasions)
     .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
-    .where(and(eq(walkOccasions.id, occasionId), eq(walkSeries.hostPersonId, actor.personId), eq(walkSeries.districtId, actor.districtId), isNull(walkOccasions.replacedAt)))
+    .where(
+      and(
+        eq(walkOccasions.id, occasionId),
+        eq(walkSeries.hostPersonId, actor.personId),
+        eq(walkSeries.districtId, actor.districtId),
+        isNull(walkOccasions.replacedAt),
+      ),
+    )
     .get();
 }
 
@@ -614,11 +684,13 @@ export function walkExpected(actor: Actor, term: string): boolean {
   const home = actor.homeOrganisationId;
   if (home === null) return false;
   const ids = [...new Set([home, actor.organisationId ?? home])];
-  return getDb()
-    .select()
-    .from(walkExpectations)
-    .where(and(inArray(walkExpectations.organisationId, ids), eq(walkExpectations.term, term)))
-    .all().length > 0;
+  return (
+    getDb()
+      .select()
+      .from(walkExpectations)
+      .where(and(inArray(walkExpectations.organisationId, ids), eq(walkExpectations.term, term)))
+      .all().length > 0
+  );
 }
 
 export function setWalkExpected(actor: Actor, term: string, expected: boolean): { ok: true } | Failure {
@@ -627,7 +699,9 @@ export function setWalkExpected(actor: Actor, term: string, expected: boolean): 
   if (expected) {
     db.insert(walkExpectations).values({ organisationId: actor.organisationId, term, setBy: actor.personId }).onConflictDoNothing().run();
   } else {
-    db.delete(walkExpectations).where(and(eq(walkExpectations.organisationId, actor.organisationId), eq(walkExpectations.term, term))).run();
+    db.delete(walkExpectations)
+      .where(and(eq(walkExpectations.organisationId, actor.organisationId), eq(walkExpectations.term, term)))
+      .run();
   }
   return { ok: true };
 }

@@ -43,22 +43,78 @@ const rule: SeriesRule = {
 describe("seriesDates", () => {
   it.each<[string, Pick<SeriesRule, "weekday" | "everyWeeks" | "firstDate" | "lastDate">, LocalDate[]]>([
     // The first date.
-    ["first date on the weekday (Tuesday)", { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-15" }, ["2026-12-01", "2026-12-08", "2026-12-15"]],
-    ["first date a Friday before a Tuesday series", { weekday: 2, everyWeeks: 1, firstDate: "2026-11-27", lastDate: "2026-12-15" }, ["2026-12-01", "2026-12-08", "2026-12-15"]],
-    ["first date a Monday before a Friday series", { weekday: 5, everyWeeks: 1, firstDate: "2026-11-30", lastDate: "2026-12-18" }, ["2026-12-04", "2026-12-11", "2026-12-18"]],
-    ["first date the day after the weekday waits a week", { weekday: 2, everyWeeks: 1, firstDate: "2026-12-02", lastDate: "2026-12-15" }, ["2026-12-08", "2026-12-15"]],
-    ["first date a Sunday before a Monday series", { weekday: 1, everyWeeks: 1, firstDate: "2026-12-06", lastDate: "2026-12-14" }, ["2026-12-07", "2026-12-14"]],
+    [
+      "first date on the weekday (Tuesday)",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-15" },
+      ["2026-12-01", "2026-12-08", "2026-12-15"],
+    ],
+    [
+      "first date a Friday before a Tuesday series",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-11-27", lastDate: "2026-12-15" },
+      ["2026-12-01", "2026-12-08", "2026-12-15"],
+    ],
+    [
+      "first date a Monday before a Friday series",
+      { weekday: 5, everyWeeks: 1, firstDate: "2026-11-30", lastDate: "2026-12-18" },
+      ["2026-12-04", "2026-12-11", "2026-12-18"],
+    ],
+    [
+      "first date the day after the weekday waits a week",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-12-02", lastDate: "2026-12-15" },
+      ["2026-12-08", "2026-12-15"],
+    ],
+    [
+      "first date a Sunday before a Monday series",
+      { weekday: 1, everyWeeks: 1, firstDate: "2026-12-06", lastDate: "2026-12-14" },
+      ["2026-12-07", "2026-12-14"],
+    ],
     // How often.
-    ["every week", { weekday: 3, everyWeeks: 1, firstDate: "2026-12-02", lastDate: "2026-12-30" }, ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23", "2026-12-30"]],
-    ["every second week, across the new year", { weekday: 3, everyWeeks: 2, firstDate: "2026-12-02", lastDate: "2027-01-27" }, ["2026-12-02", "2026-12-16", "2026-12-30", "2027-01-13", "2027-01-27"]],
-    ["every third week", { weekday: 1, everyWeeks: 3, firstDate: "2026-11-30", lastDate: "2027-02-15" }, ["2026-11-30", "2026-12-21", "2027-01-11", "2027-02-01"]],
-    ["every eighth week", { weekday: 4, everyWeeks: 8, firstDate: "2026-12-03", lastDate: "2027-06-10" }, ["2026-12-03", "2027-01-28", "2027-03-25", "2027-05-20"]],
-    ["every week across a leap day", { weekday: 2, everyWeeks: 1, firstDate: "2028-02-22", lastDate: "2028-03-14" }, ["2028-02-22", "2028-02-29", "2028-03-07", "2028-03-14"]],
-    ["every week across the autumn DST change", { weekday: 2, everyWeeks: 1, firstDate: "2026-10-13", lastDate: "2026-11-03" }, ["2026-10-13", "2026-10-20", "2026-10-27", "2026-11-03"]],
+    [
+      "every week",
+      { weekday: 3, everyWeeks: 1, firstDate: "2026-12-02", lastDate: "2026-12-30" },
+      ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23", "2026-12-30"],
+    ],
+    [
+      "every second week, across the new year",
+      { weekday: 3, everyWeeks: 2, firstDate: "2026-12-02", lastDate: "2027-01-27" },
+      ["2026-12-02", "2026-12-16", "2026-12-30", "2027-01-13", "2027-01-27"],
+    ],
+    [
+      "every third week",
+      { weekday: 1, everyWeeks: 3, firstDate: "2026-11-30", lastDate: "2027-02-15" },
+      ["2026-11-30", "2026-12-21", "2027-01-11", "2027-02-01"],
+    ],
+    [
+      "every eighth week",
+      { weekday: 4, everyWeeks: 8, firstDate: "2026-12-03", lastDate: "2027-06-10" },
+      ["2026-12-03", "2027-01-28", "2027-03-25", "2027-05-20"],
+    ],
+    [
+      "every week across a leap day",
+      { weekday: 2, everyWeeks: 1, firstDate: "2028-02-22", lastDate: "2028-03-14" },
+      ["2028-02-22", "2028-02-29", "2028-03-07", "2028-03-14"],
+    ],
+    [
+      "every week across the autumn DST change",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-10-13", lastDate: "2026-11-03" },
+      ["2026-10-13", "2026-10-20", "2026-10-27", "2026-11-03"],
+    ],
     // The last date.
-    ["last date on an occasion is included", { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-22" }, ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22"]],
-    ["last date the day before an occasion excludes it", { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-21" }, ["2026-12-01", "2026-12-08", "2026-12-15"]],
-    ["every second week, last date between two occasions", { weekday: 2, everyWeeks: 2, firstDate: "2026-12-01", lastDate: "2026-12-28" }, ["2026-12-01", "2026-12-15"]],
+    [
+      "last date on an occasion is included",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-22" },
+      ["2026-12-01", "2026-12-08", "2026-12-15", "2026-12-22"],
+    ],
+    [
+      "last date the day before an occasion excludes it",
+      { weekday: 2, everyWeeks: 1, firstDate: "2026-12-01", lastDate: "2026-12-21" },
+      ["2026-12-01", "2026-12-08", "2026-12-15"],
+    ],
+    [
+      "every second week, last date between two occasions",
+      { weekday: 2, everyWeeks: 2, firstDate: "2026-12-01", lastDate: "2026-12-28" },
+      ["2026-12-01", "2026-12-15"],
+    ],
     ["first and last date the same weekday", { weekday: 2, everyWeeks: 1, firstDate: "2026-12-08", lastDate: "2026-12-08" }, ["2026-12-08"]],
     // Short ranges.
     ["Wednesday to Friday has no Monday", { weekday: 1, everyWeeks: 1, firstDate: "2026-12-02", lastDate: "2026-12-04" }, []],
@@ -76,15 +132,28 @@ describe("slotsOn", () => {
       "three 30-minute slots on a winter Tuesday (UTC+1)",
       { firstSlotAt: "14:30", slotMinutes: 30, slotsPerOccasion: 3 },
       "2026-12-08",
-      [slot("2026-12-08T13:30:00Z", "2026-12-08T14:00:00Z"), slot("2026-12-08T14:00:00Z", "2026-12-08T14:30:00Z"), slot("2026-12-08T14:30:00Z", "2026-12-08T15:00:00Z")],
+      [
+        slot("2026-12-08T13:30:00Z", "2026-12-08T14:00:00Z"),
+        slot("2026-12-08T14:00:00Z", "2026-12-08T14:30:00Z"),
+        slot("2026-12-08T14:30:00Z", "2026-12-08T15:00:00Z"),
+      ],
     ],
     [
       "three 30-minute slots on a summer Tuesday (UTC+2)",
       { firstSlotAt: "14:30", slotMinutes: 30, slotsPerOccasion: 3 },
       "2026-06-09",
-      [slot("2026-06-09T12:30:00Z", "2026-06-09T13:00:00Z"), slot("2026-06-09T13:00:00Z", "2026-06-09T13:30:00Z"), slot("2026-06-09T13:30:00Z", "2026-06-09T14:00:00Z")],
+      [
+        slot("2026-06-09T12:30:00Z", "2026-06-09T13:00:00Z"),
+        slot("2026-06-09T13:00:00Z", "2026-06-09T13:30:00Z"),
+        slot("2026-06-09T13:30:00Z", "2026-06-09T14:00:00Z"),
+      ],
     ],
-    ["one 10-minute slot (the shortest)", { firstSlotAt: "09:05", slotMinutes: 10, slotsPerOccasion: 1 }, "2026-12-08", [slot("2026-12-08T08:05:00Z", "2026-12-08T08:15:00Z")]],
+    [
+      "one 10-minute slot (the shortest)",
+      { firstSlotAt: "09:05", slotMinutes: 10, slotsPerOccasion: 1 },
+      "2026-12-08",
+      [slot("2026-12-08T08:05:00Z", "2026-12-08T08:15:00Z")],
+    ],
     [
       "two 10-minute slots crossing the hour",
       { firstSlotAt: "09:55", slotMinutes: 10, slotsPerOccasion: 2 },
@@ -95,7 +164,11 @@ describe("slotsOn", () => {
       "three 180-minute slots (the longest)",
       { firstSlotAt: "08:00", slotMinutes: 180, slotsPerOccasion: 3 },
       "2026-12-08",
-      [slot("2026-12-08T07:00:00Z", "2026-12-08T10:00:00Z"), slot("2026-12-08T10:00:00Z", "2026-12-08T13:00:00Z"), slot("2026-12-08T13:00:00Z", "2026-12-08T16:00:00Z")],
+      [
+        slot("2026-12-08T07:00:00Z", "2026-12-08T10:00:00Z"),
+        slot("2026-12-08T10:00:00Z", "2026-12-08T13:00:00Z"),
+        slot("2026-12-08T13:00:00Z", "2026-12-08T16:00:00Z"),
+      ],
     ],
     [
       "two 180-minute slots in summer",
@@ -179,9 +252,20 @@ describe("slotsOn", () => {
     });
 
     it("every slot on every date starts at the same Stockholm wall-clock time and lasts 30 minutes", () => {
-      const dates = [...seriesDates({ weekday: 2, everyWeeks: 1, firstDate: "2026-10-13", lastDate: "2026-11-03" }), ...seriesDates({ weekday: 2, everyWeeks: 1, firstDate: "2027-03-16", lastDate: "2027-04-06" })];
-      const local = dates.map((date) => slotsOn(rule, date).map((s) => [localDateOf(s.startsAt), localMinutesOf(s.startsAt), (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000]));
-      expect(local).toEqual(dates.map((date) => [[date, 870, 30], [date, 900, 30], [date, 930, 30]]));
+      const dates = [
+        ...seriesDates({ weekday: 2, everyWeeks: 1, firstDate: "2026-10-13", lastDate: "2026-11-03" }),
+        ...seriesDates({ weekday: 2, everyWeeks: 1, firstDate: "2027-03-16", lastDate: "2027-04-06" }),
+      ];
+      const local = dates.map((date) =>
+        slotsOn(rule, date).map((s) => [localDateOf(s.startsAt), localMinutesOf(s.startsAt), (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000]),
+      );
+      expect(local).toEqual(
+        dates.map((date) => [
+          [date, 870, 30],
+          [date, 900, 30],
+          [date, 930, 30],
+        ]),
+      );
     });
   });
 });
@@ -221,7 +305,11 @@ describe("planOccasion", () => {
     expect(planOccasion(rule, "2026-12-08")).toEqual<PlannedOccasion>({
       date: "2026-12-08",
       deadline: at("2026-12-07T11:00:00Z"),
-      slots: [slot("2026-12-08T13:30:00Z", "2026-12-08T14:00:00Z"), slot("2026-12-08T14:00:00Z", "2026-12-08T14:30:00Z"), slot("2026-12-08T14:30:00Z", "2026-12-08T15:00:00Z")],
+      slots: [
+        slot("2026-12-08T13:30:00Z", "2026-12-08T14:00:00Z"),
+        slot("2026-12-08T14:00:00Z", "2026-12-08T14:30:00Z"),
+        slot("2026-12-08T14:30:00Z", "2026-12-08T15:00:00Z"),
+      ],
     });
   });
 });
@@ -329,7 +417,11 @@ describe("planSeries", () => {
         {
           date: "2027-01-05",
           deadline: at("2027-01-04T11:00:00Z"),
-          slots: [slot("2027-01-05T13:30:00Z", "2027-01-05T14:00:00Z"), slot("2027-01-05T14:00:00Z", "2027-01-05T14:30:00Z"), slot("2027-01-05T14:30:00Z", "2027-01-05T15:00:00Z")],
+          slots: [
+            slot("2027-01-05T13:30:00Z", "2027-01-05T14:00:00Z"),
+            slot("2027-01-05T14:00:00Z", "2027-01-05T14:30:00Z"),
+            slot("2027-01-05T14:30:00Z", "2027-01-05T15:00:00Z"),
+          ],
         },
       ],
       refused: [],
@@ -409,7 +501,13 @@ describe("nearestFreeDay", () => {
     ["never gives the day itself, even when it is free", "2026-12-08", [], "2026-12-01", "2026-12-09"],
     ["then the day before", "2026-12-08", ["2026-12-08", "2026-12-09"], "2026-12-01", "2026-12-07"],
     ["then two days after", "2026-12-08", ["2026-12-07", "2026-12-08", "2026-12-09"], "2026-12-01", "2026-12-10"],
-    ["skips a Sunday two days before and goes three days after", "2026-12-08", ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10"], "2026-12-01", "2026-12-11"],
+    [
+      "skips a Sunday two days before and goes three days after",
+      "2026-12-08",
+      ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10"],
+      "2026-12-01",
+      "2026-12-11",
+    ],
     ["a Friday skips Saturday and gives Thursday", "2026-12-11", ["2026-12-11"], "2026-12-01", "2026-12-10"],
     ["a Monday gives Tuesday", "2026-12-14", ["2026-12-14"], "2026-12-01", "2026-12-15"],
     ["a Monday with a duty Tuesday skips Sunday and gives Wednesday", "2026-12-14", ["2026-12-14", "2026-12-15"], "2026-12-01", "2026-12-16"],
@@ -417,20 +515,8 @@ describe("nearestFreeDay", () => {
     ["skips julafton after", "2026-12-23", ["2026-12-23"], "2026-12-01", "2026-12-22"],
     ["skips nyårsafton after", "2026-12-30", ["2026-12-30"], "2026-12-01", "2026-12-29"],
     ["an eve may be suggested (trettondagsafton)", "2027-01-04", ["2027-01-04"], "2026-12-01", "2027-01-05"],
-    [
-      "Christmas week: past every holiday and weekend to 2026-12-23",
-      "2026-12-28",
-      ["2026-12-28", "2026-12-29", "2026-12-30"],
-      "2026-12-01",
-      "2026-12-23",
-    ],
-    [
-      "Christmas week with notBefore the day itself: a week later",
-      "2026-12-28",
-      ["2026-12-28", "2026-12-29", "2026-12-30"],
-      "2026-12-28",
-      "2027-01-04",
-    ],
+    ["Christmas week: past every holiday and weekend to 2026-12-23", "2026-12-28", ["2026-12-28", "2026-12-29", "2026-12-30"], "2026-12-01", "2026-12-23"],
+    ["Christmas week with notBefore the day itself: a week later", "2026-12-28", ["2026-12-28", "2026-12-29", "2026-12-30"], "2026-12-28", "2027-01-04"],
     ["never before notBefore", "2026-12-01", ["2026-12-01", "2026-12-02"], "2026-12-01", "2026-12-03"],
     ["without the limit, the day before is fine", "2026-12-01", ["2026-12-01", "2026-12-02"], "2026-11-01", "2026-11-30"],
     ["notBefore itself may be suggested", "2026-12-02", ["2026-12-02", "2026-12-03"], "2026-12-01", "2026-12-01"],
@@ -466,7 +552,18 @@ describe("nearestFreeDay", () => {
       "2026-12-01",
     );
     // Wednesday 9 Dec: the weekends 5–6 and 12–13 Dec are never asked about; at each distance the day after comes first.
-    expect(asked).toEqual(["2026-12-10", "2026-12-08", "2026-12-11", "2026-12-07", "2026-12-14", "2026-12-04", "2026-12-15", "2026-12-03", "2026-12-16", "2026-12-02"]);
+    expect(asked).toEqual([
+      "2026-12-10",
+      "2026-12-08",
+      "2026-12-11",
+      "2026-12-07",
+      "2026-12-14",
+      "2026-12-04",
+      "2026-12-15",
+      "2026-12-03",
+      "2026-12-16",
+      "2026-12-02",
+    ]);
   });
 });
 
@@ -678,8 +775,16 @@ describe("seriesFormSchema", () => {
     ["last date before first date", { lastDate: "2026-12-07" }, [{ path: "lastDate", message: M.lastBeforeFirst }]],
     ["a series of 367 days", { lastDate: "2027-12-10" }, [{ path: "lastDate", message: M.tooLong }]],
     ["a series of two years", { lastDate: "2028-12-08" }, [{ path: "lastDate", message: M.tooLong }]],
-    ["slots running past midnight (22.00 + 3 × 60)", { firstSlotAt: "22.00", slotMinutes: "60", slotsPerOccasion: "3" }, [{ path: "slotsPerOccasion", message: M.midnight }]],
-    ["slots running one minute past midnight", { firstSlotAt: "23.01", slotMinutes: "60", slotsPerOccasion: "1" }, [{ path: "slotsPerOccasion", message: M.midnight }]],
+    [
+      "slots running past midnight (22.00 + 3 × 60)",
+      { firstSlotAt: "22.00", slotMinutes: "60", slotsPerOccasion: "3" },
+      [{ path: "slotsPerOccasion", message: M.midnight }],
+    ],
+    [
+      "slots running one minute past midnight",
+      { firstSlotAt: "23.01", slotMinutes: "60", slotsPerOccasion: "1" },
+      [{ path: "slotsPerOccasion", message: M.midnight }],
+    ],
     ["twelve 180-minute slots", { firstSlotAt: "08.00", slotMinutes: "180", slotsPerOccasion: "12" }, [{ path: "slotsPerOccasion", message: M.midnight }]],
   ])("refuses %s", (_name, changes, expected) => {
     expect(issuesOf(changes)).toEqual(expected);
@@ -749,7 +854,9 @@ describe("seriesFormSchema", () => {
     it("uses Stockholm's date: 00.30 on Wednesday local is still Tuesday in UTC", () => {
       const justAfterMidnight = at("2026-12-01T23:30:00Z"); // Wednesday 2 December 2026, 00.30 in Stockholm
       expect(issuesOf({ firstDate: "2026-12-01" }, justAfterMidnight)).toEqual([{ path: "firstDate", message: M.firstDatePast }]);
-      expect(issuesOf({ firstDate: "2026-12-02", weekday: "3", firstSlotAt: "00.15" }, justAfterMidnight)).toEqual([{ path: "firstSlotAt", message: M.timePassed }]);
+      expect(issuesOf({ firstDate: "2026-12-02", weekday: "3", firstSlotAt: "00.15" }, justAfterMidnight)).toEqual([
+        { path: "firstSlotAt", message: M.timePassed },
+      ]);
       expect(issuesOf({ firstDate: "2026-12-02", weekday: "3", firstSlotAt: "00.45" }, justAfterMidnight)).toEqual([]);
     });
   });

@@ -28,7 +28,6 @@ export type PlannedOccasion = {
 
 export type Refusal = { date: LocalDate; reason: "holiday"; name: string | null } | { date: LocalDate; reason: "duty"; suggestion: LocalDate | null };
 
-
 /** The slots of one occasion: consecutive, each `slotMinutes` long, in Stockholm wall-clock time. */
 export function slotsOn(rule: Pick<SeriesRule, "firstSlotAt" | "slotMinutes" | "slotsPerOccasion">, date: LocalDate) {
   const first = minutesOf(rule.firstSlotAt);
@@ -117,7 +116,10 @@ export function seriesFormSchema(now: Date) {
   const today = localDateOf(now);
   return z
     .object({
-      organisationId: z.string({ error: "Välj verksamhet." }).regex(/^[1-9]\d{0,9}$/, "Välj verksamhet.").transform(Number),
+      organisationId: z
+        .string({ error: "Välj verksamhet." })
+        .regex(/^[1-9]\d{0,9}$/, "Välj verksamhet.")
+        .transform(Number),
       meetingPoint: singleLineText({ max: 200, required: "Skriv var ni möts, till exempel Utanför huvudentrén." }),
       mapUrl: singleLineText({ max: 500, tooLong: "Länken är för lång." })
         .optional()
@@ -142,14 +144,17 @@ export function seriesFormSchema(now: Date) {
       const lastOk = typeof v.lastDate === "string" && isLocalDate(v.lastDate);
       const clockOk = typeof v.firstSlotAt === "string" && /^\d{2}:\d{2}$/.test(v.firstSlotAt);
       const numbersOk = [v.weekday, v.slotMinutes, v.slotsPerOccasion].every((n) => typeof n === "number" && Number.isFinite(n));
-      if (firstOk && v.firstDate < today) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Första datum har redan varit. Välj i dag eller senare." });
+      if (firstOk && v.firstDate < today)
+        ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Första datum har redan varit. Välj i dag eller senare." });
       if (firstOk && v.firstDate > addDays(today, 366)) ctx.addIssue({ code: "custom", path: ["firstDate"], message: "Välj ett första datum inom ett år." });
       if (firstOk && clockOk && numbersOk && v.firstDate === today && instantAt(today, v.firstSlotAt) <= now && v.weekday === isoWeekday(today)) {
         ctx.addIssue({ code: "custom", path: ["firstSlotAt"], message: "Den tiden har redan varit i dag. Välj en senare tid eller ett senare första datum." });
       }
       if (firstOk && lastOk) {
-        if (v.lastDate < v.firstDate) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "Sista datum måste vara samma dag som första datum eller senare." });
-        else if (v.lastDate > addDays(v.firstDate, 366)) ctx.addIssue({ code: "custom", path: ["lastDate"], message: "En serie kan vara högst ett år. Välj ett tidigare sista datum." });
+        if (v.lastDate < v.firstDate)
+          ctx.addIssue({ code: "custom", path: ["lastDate"], message: "Sista datum måste vara samma dag som första datum eller senare." });
+        else if (v.lastDate > addDays(v.firstDate, 366))
+          ctx.addIssue({ code: "custom", path: ["lastDate"], message: "En serie kan vara högst ett år. Välj ett tidigare sista datum." });
       }
       if (clockOk && numbersOk && minutesOf(v.firstSlotAt) + v.slotMinutes * v.slotsPerOccasion > 24 * 60) {
         ctx.addIssue({ code: "custom", path: ["slotsPerOccasion"], message: "Tiderna tar slut efter midnatt. Välj färre eller kortare tider." });

@@ -37,10 +37,32 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
     )
     .all();
   const slots = occasions.length
-    ? db.select().from(walkSlots).where(inArray(walkSlots.occasionId, occasions.map((o) => o.id))).orderBy(asc(walkSlots.startsAt)).all()
+    ? db
+        .select()
+        .from(walkSlots)
+        .where(
+          inArray(
+            walkSlots.occasionId,
+            occasions.map((o) => o.id),
+          ),
+        )
+        .orderBy(asc(walkSlots.startsAt))
+        .all()
     : [];
   const bookedSlots = slots.length
-    ? db.select({ slotId: walkBookings.slotId }).from(walkBookings).where(and(inArray(walkBookings.slotId, slots.map((s) => s.id)), isNull(walkBookings.cancelledAt))).all()
+    ? db
+        .select({ slotId: walkBookings.slotId })
+        .from(walkBookings)
+        .where(
+          and(
+            inArray(
+              walkBookings.slotId,
+              slots.map((s) => s.id),
+            ),
+            isNull(walkBookings.cancelledAt),
+          ),
+        )
+        .all()
     : [];
   for (const o of occasions) {
     const own = slots.filter((s) => s.occasionId === o.id);

@@ -39,7 +39,10 @@ export function callAdviceFor(actor: Actor, now: Date): CallAdvice {
   const contacts = isPartner(actor)
     ? orderContactsForViewer(contactsForPartner(actor), { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId })
     : [];
-  const statuses = statusesOf(actor, contacts.map((c) => c.personId));
+  const statuses = statusesOf(
+    actor,
+    contacts.map((c) => c.personId),
+  );
   const withAvailability = contacts.map((c) => {
     const availability = availabilityAt(statuses.get(c.personId) ?? null, now, today?.personId === c.personId);
     return { contact: c, availability };

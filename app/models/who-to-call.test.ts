@@ -81,11 +81,7 @@ describe("whoToCall while the duty phone is open", () => {
     ["08:00 the Monday after the spring DST change", "2026-03-30T06:00:00Z", "16:30"],
     ["08:00 the Monday after the autumn DST change", "2026-10-26T07:00:00Z", "16:30"],
   ])("is open at %s and says it closes at %s", (_label, iso, closesAt) => {
-    expect(whoToCall({ now: at(iso), contacts: [anna], line, dutyPersonName: "Eva Sjöberg" })).toEqual([
-      call(anna),
-      duty("Eva Sjöberg", closesAt),
-      emergency,
-    ]);
+    expect(whoToCall({ now: at(iso), contacts: [anna], line, dutyPersonName: "Eva Sjöberg" })).toEqual([call(anna), duty("Eva Sjöberg", closesAt), emergency]);
   });
 });
 
@@ -104,10 +100,7 @@ describe("whoToCall while the duty phone is closed", () => {
     ["07:59 the Monday after the spring DST change", "2026-03-30T05:59:00Z", "2026-03-30"],
   ])("gives socialjouren then 112 at %s, saying when the duty phone opens", (_label, iso, opensOn) => {
     // Available contacts are not offered outside office hours.
-    expect(whoToCall({ now: at(iso), contacts: [anna, omar], line, dutyPersonName: "Eva Sjöberg" })).toEqual([
-      afterHours(opensOn),
-      emergency,
-    ]);
+    expect(whoToCall({ now: at(iso), contacts: [anna, omar], line, dutyPersonName: "Eva Sjöberg" })).toEqual([afterHours(opensOn), emergency]);
   });
 
   it("has no next opening when the line has no hours", () => {

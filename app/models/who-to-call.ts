@@ -33,11 +33,7 @@ export function whoToCall({ now, contacts, line, dutyPersonName }: WhoToCallInpu
   }
   const state = dutyPhoneState(line, now);
   if (!state.open) return [{ kind: "after-hours", phone: line.afterHoursPhone, opensNext: state.opensNext }, emergency];
-  return [
-    ...availableContacts(contacts),
-    { kind: "duty", phone: line.phone, dutyPersonName, closesAt: state.closesAt },
-    emergency,
-  ];
+  return [...availableContacts(contacts), { kind: "duty", phone: line.phone, dutyPersonName, closesAt: state.closesAt }, emergency];
 }
 
 /** Available contacts with a phone, each person once (someone can be named for a unit and a preschool). */

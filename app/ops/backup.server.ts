@@ -10,7 +10,10 @@ import Database from "better-sqlite3";
 
 /** `backups/portal-2026-12-01T10-00-00Z.db` beside the database. */
 export function defaultBackupPath(databasePath: string, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
   return path.join(path.dirname(path.resolve(databasePath)), "backups", `portal-${stamp}.db`);
 }
 
@@ -52,7 +55,8 @@ export function checkBackup(file: string): BackupCheck {
     const integrity = db.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") return { ok: false, reason: `integrity_check says: ${String(integrity)}` };
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
-    for (const table of ["__drizzle_migrations", "districts", "people"]) if (!tables.has(table)) return { ok: false, reason: `it has no ${table} table: not a portal database.` };
+    for (const table of ["__drizzle_migrations", "districts", "people"])
+      if (!tables.has(table)) return { ok: false, reason: `it has no ${table} table: not a portal database.` };
     const migrations = (db.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
     const people = (db.prepare("SELECT count(*) AS n FROM people").get() as { n: number }).n;
     return { ok: true, migrations, people };

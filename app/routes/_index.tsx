@@ -129,11 +129,7 @@ export default function Home() {
           {saved}
         </p>
       ) : null}
-      <WhoToCall
-        options={data.advice.options}
-        today={data.advice.today}
-        heading={data.view === "partner" ? "Vem ringer jag just nu?" : "Jouren just nu"}
-      />
+      <WhoToCall options={data.advice.options} today={data.advice.today} heading={data.view === "partner" ? "Vem ringer jag just nu?" : "Jouren just nu"} />
       {data.view === "partner" && data.walkReminder ? (
         <div className="notice notice--warn">
           <p>
@@ -146,12 +142,7 @@ export default function Home() {
         </div>
       ) : null}
       {data.view === "partner" ? (
-        <ContactList
-          contacts={data.advice.contacts}
-          viewer={data.viewer}
-          dutyPhone={data.advice.duty?.phone ?? null}
-          today={data.advice.today}
-        />
+        <ContactList contacts={data.advice.contacts} viewer={data.viewer} dutyPhone={data.advice.duty?.phone ?? null} today={data.advice.today} />
       ) : null}
       {data.view === "contact-person" ? (
         <>
@@ -160,7 +151,10 @@ export default function Home() {
               Du kan inte läsa eller svara på frågor än: din behörighet väntar på godkännande av enhetschefen. Du får inga frågor förrän den är godkänd.
             </p>
           ) : null}
-          <StatusForm current={data.status} {...(actionData && "fieldErrors" in actionData ? { errors: actionData.fieldErrors, values: actionData.values } : {})} />
+          <StatusForm
+            current={data.status}
+            {...(actionData && "fieldErrors" in actionData ? { errors: actionData.fieldErrors, values: actionData.values } : {})}
+          />
           <DutyDaysList dates={data.dutyDates} today={data.advice.today} />
           <CalendarFeedBox hasFeed={data.hasFeed} newFeedUrl={actionData && "newFeedUrl" in actionData ? actionData.newFeedUrl : null} />
           <AssignedOrganisations organisations={data.organisations} />

@@ -46,7 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if ("error" in csv) return json<Answer>({ error: csv.error, text: csv.text }, { status: 400 });
   if (csv.intent === "import") {
     const outcome = runImport(actor, csv.text, now());
-    if (!outcome.ok) return json<Answer>({ text: csv.text, plan: outcome.plan, error: "Något har ändrats sedan förhandsvisningen. Rätta raderna nedan." }, { status: 400 });
+    if (!outcome.ok)
+      return json<Answer>({ text: csv.text, plan: outcome.plan, error: "Något har ändrats sedan förhandsvisningen. Rätta raderna nedan." }, { status: 400 });
     return redirect(`/admin/import?klart=${outcome.organisations}-${outcome.people}`);
   }
   const plan = previewImport(actor, csv.text);
@@ -61,7 +62,9 @@ export default function Import() {
   return (
     <>
       <h1>Importera från en CSV-fil</h1>
-      <SavedNotice message={done && !answer ? `Klart: ${done[1]} verksamheter och ${done[2]} personer är inlagda. Personerna har fått en inbjudan med e-post.` : undefined} />
+      <SavedNotice
+        message={done && !answer ? `Klart: ${done[1]} verksamheter och ${done[2]} personer är inlagda. Personerna har fått en inbjudan med e-post.` : undefined}
+      />
       <p>
         <Link to="/admin">Till administrationen</Link>
       </p>
@@ -77,8 +80,9 @@ verksamhet;Förskolan Tallen;förskola;Grimsta förskoleenhet;;;
 person;Pia Persson;;Råckstaskolan;pia.persson@skola.example;personal;Lärare
 person;Sam Ström;;;sam.strom@stad.example;socialsekreterare;Socialsekreterare`}</pre>
         <p className="field__hint">
-          Sort: {Object.values(organisationKindLabel).join(", ").toLowerCase()}. Roll: personal, ledning, socialsekreterare, föräldrarådgivare, samordnare (enhetschefen utses av stadens administratör). &quot;Hör
-          till&quot; är förskoleenheten för en förskola, och verksamheten för en person (tomt för socialtjänstens personal).
+          Sort: {Object.values(organisationKindLabel).join(", ").toLowerCase()}. Roll: personal, ledning, socialsekreterare, föräldrarådgivare, samordnare
+          (enhetschefen utses av stadens administratör). &quot;Hör till&quot; är förskoleenheten för en förskola, och verksamheten för en person (tomt för
+          socialtjänstens personal).
         </p>
       </section>
       <FormError message={answer?.error} />

@@ -14,7 +14,15 @@ import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { meetingKindLabel } from "../models/meetings";
 import { personFormSchema } from "../models/people-admin";
 import { districtHasUnitHead, isContentRole } from "../models/access-approval.server";
-import { unitChoices, changePerson, deactivatePerson, organisationChoices, personForAdmin, reactivatePerson, resendInvitation } from "../models/people-admin.server";
+import {
+  unitChoices,
+  changePerson,
+  deactivatePerson,
+  organisationChoices,
+  personForAdmin,
+  reactivatePerson,
+  resendInvitation,
+} from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
 import type { Failure } from "../models/failure";
 import { requireActorWith } from "../auth/guard.server";
@@ -33,13 +41,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, found } = await lookup(request, params.personId);
   const p = found.person;
   return {
-    person: { id: p.id, name: p.name, email: p.email, title: p.title, role: p.role, organisationId: p.organisationId, unit: p.schoolPartId ? `part:${p.schoolPartId}` : p.staffTeamId ? `team:${p.staffTeamId}` : "", deactivatedAt: p.deactivatedAt, hasPassword: p.passwordHash !== null },
+    person: {
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      title: p.title,
+      role: p.role,
+      organisationId: p.organisationId,
+      unit: p.schoolPartId ? `part:${p.schoolPartId}` : p.staffTeamId ? `team:${p.staffTeamId}` : "",
+      deactivatedAt: p.deactivatedAt,
+      hasPassword: p.passwordHash !== null,
+    },
     accessPending: isContentRole(p.role) && p.accessApprovedAt === null,
     hasUnitHead: districtHasUnitHead(actor),
     organisationName: found.organisationName,
     walks: found.walks,
     meetings: found.meetings,
-    organisations: organisationChoices(actor), units: unitChoices(actor),
+    organisations: organisationChoices(actor),
+    units: unitChoices(actor),
     isSelf: p.id === actor.personId,
     today: localDateOf(now()),
   };
@@ -87,14 +106,22 @@ export default function PersonAdmin() {
   const [searchParams] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   const p = data.person;
-  const values = actionData?.values.intent === "change" ? actionData.values : { name: p.name, title: p.title, role: p.role, organisationId: p.organisationId ? String(p.organisationId) : "", unit: p.unit };
+  const values =
+    actionData?.values.intent === "change"
+      ? actionData.values
+      : { name: p.name, title: p.title, role: p.role, organisationId: p.organisationId ? String(p.organisationId) : "", unit: p.unit };
   return (
     <>
       <h1>{p.name}</h1>
       <SavedNotice message={actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""]} />
       <FormError message={errors.form} />
       <p>
-        {p.email}. {roleLabel[p.role]}, {data.organisationName ?? "socialtjänsten"}. {p.deactivatedAt ? `Avstängt sedan ${formatDate(localDateOf(new Date(p.deactivatedAt)), data.today)}.` : p.hasPassword ? "Kontot är aktivt." : "Inbjuden, har inte valt lösenord än."}
+        {p.email}. {roleLabel[p.role]}, {data.organisationName ?? "socialtjänsten"}.{" "}
+        {p.deactivatedAt
+          ? `Avstängt sedan ${formatDate(localDateOf(new Date(p.deactivatedAt)), data.today)}.`
+          : p.hasPassword
+            ? "Kontot är aktivt."
+            : "Inbjuden, har inte valt lösenord än."}
       </p>
       {data.accessPending && !p.deactivatedAt ? (
         <p className="notice notice--warn">

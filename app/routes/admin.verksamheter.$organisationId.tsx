@@ -79,7 +79,12 @@ export default function OrganisationAdmin() {
       </p>
       <Form method="post" noValidate className="panel form-row" aria-label="Byt namn">
         <input type="hidden" name="intent" value="rename" />
-        <Field label="Namn" name="name" defaultValue={intent === "rename" ? (actionData?.values.name ?? "") : organisation.name} error={errorsOf("rename").name} />
+        <Field
+          label="Namn"
+          name="name"
+          defaultValue={intent === "rename" ? (actionData?.values.name ?? "") : organisation.name}
+          error={errorsOf("rename").name}
+        />
         <div className="field">
           <button type="submit">Byt namn</button>
         </div>
@@ -103,7 +108,12 @@ export default function OrganisationAdmin() {
           <p>{staffTeams.length ? staffTeams.map((t) => t.name).join(", ") : "Inga arbetslag än."}</p>
           <Form method="post" noValidate className="form-row">
             <input type="hidden" name="intent" value="staffTeam" />
-            <Field label="Nytt arbetslag" name="name" defaultValue={intent === "staffTeam" ? (actionData?.values.name ?? "") : ""} error={errorsOf("staffTeam").name} />
+            <Field
+              label="Nytt arbetslag"
+              name="name"
+              defaultValue={intent === "staffTeam" ? (actionData?.values.name ?? "") : ""}
+              error={errorsOf("staffTeam").name}
+            />
             <div className="field">
               <button type="submit">Lägg till</button>
             </div>

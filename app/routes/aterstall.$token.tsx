@@ -13,5 +13,7 @@ export const action = (args: ActionFunctionArgs) => setPasswordRoute("reset").ac
 export default function ResetPassword() {
   const { state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return <SetPasswordForm heading="Välj ett nytt lösenord" state={state} errors={actionData?.fieldErrors ?? {}} instead="Be om en ny länk; den gäller i en timme." />;
+  return (
+    <SetPasswordForm heading="Välj ett nytt lösenord" state={state} errors={actionData?.fieldErrors ?? {}} instead="Be om en ny länk; den gäller i en timme." />
+  );
 }

@@ -44,7 +44,14 @@ export default function ForgottenPassword() {
       <SavedNotice message={sent ? "Om adressen finns i portalen har vi skickat ett mejl med en länk. Den gäller i en timme." : undefined} />
       <p>Skriv din e-postadress i jobbet, så skickar vi en länk där du väljer ett nytt lösenord.</p>
       <Form method="post" noValidate>
-        <Field label="E-postadress" name="email" type="email" autoComplete="username" defaultValue={actionData?.values.email ?? ""} error={actionData?.fieldErrors.email} />
+        <Field
+          label="E-postadress"
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.values.email ?? ""}
+          error={actionData?.fieldErrors.email}
+        />
         <button type="submit">Skicka länken</button> <Link to="/logga-in">Tillbaka till inloggningen</Link>
       </Form>
     </div>

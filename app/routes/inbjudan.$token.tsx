@@ -13,5 +13,12 @@ export const action = (args: ActionFunctionArgs) => setPasswordRoute("invite").a
 export default function Invitation() {
   const { state } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return <SetPasswordForm heading="Välkommen till Samverkansportalen" state={state} errors={actionData?.fieldErrors ?? {}} instead="Be samordnaren i teamet på socialtjänsten om en ny inbjudan." />;
+  return (
+    <SetPasswordForm
+      heading="Välkommen till Samverkansportalen"
+      state={state}
+      errors={actionData?.fieldErrors ?? {}}
+      instead="Be samordnaren i teamet på socialtjänsten om en ny inbjudan."
+    />
+  );
 }

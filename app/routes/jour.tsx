@@ -152,9 +152,7 @@ export default function DutyPage() {
             swap={{ errors: errorsFor("swap-days"), values: valuesFor("swap-days") }}
           />
           <h2>De kommande åtta veckorna</h2>
-          {data.coming.some((d) => d.problem) ? (
-            <p className="notice notice--warn">Några dagar saknar jour. De är markerade i tabellen.</p>
-          ) : null}
+          {data.coming.some((d) => d.problem) ? <p className="notice notice--warn">Några dagar saknar jour. De är markerade i tabellen.</p> : null}
           <DutyDaysTable days={data.coming} today={data.today} caption="Jour de kommande åtta veckorna" editable />
           <RotaEditor
             members={data.members}

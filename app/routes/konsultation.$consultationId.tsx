@@ -39,7 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!found || id === null) throw new Response("Not found", { status: 404 });
   const values = await readFormValues(request);
   const answer = (outcome: { ok: true } | Failure, saved: string) =>
-    outcome.ok ? redirect(`/konsultation/${id}?sparat=${saved}`) : json({ ...refused({ [outcome.field]: outcome.message }, values), needsNameConfirmation: false }, { status: 400 });
+    outcome.ok
+      ? redirect(`/konsultation/${id}?sparat=${saved}`)
+      : json({ ...refused({ [outcome.field]: outcome.message }, values), needsNameConfirmation: false }, { status: 400 });
   switch (values.intent) {
     case "take":
       return answer(takeConsultation(actor, id, at), "tagen");
@@ -54,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return answer(closeConsultation(actor, id, form.data.outcome, at), "avslutad");
     }
     default:
-      return json({ ...refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), needsNameConfirmation: false }, { status: 400 });
+      return json(
+        { ...refused({ form: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, values), needsNameConfirmation: false },
+        { status: 400 },
+      );
   }
 }
 
@@ -72,7 +77,10 @@ export default function ConsultationPage() {
   const [searchParams] = useSearchParams();
   const c = data.consultation;
   const errors = actionData?.fieldErrors ?? {};
-  const saved = actionData ? undefined : (SAVED[searchParams.get("sparat") ?? ""] ?? (searchParams.get("skickad") === "forum" ? SAVED.forum : searchParams.get("skickad") ? SAVED.skickad : undefined));
+  const saved = actionData
+    ? undefined
+    : (SAVED[searchParams.get("sparat") ?? ""] ??
+      (searchParams.get("skickad") === "forum" ? SAVED.forum : searchParams.get("skickad") ? SAVED.skickad : undefined));
   const canWrite = c.state !== "closed" && (data.isAsker || data.isTaker);
   return (
     <>
@@ -82,13 +90,22 @@ export default function ConsultationPage() {
       <section className="panel" aria-labelledby="facts-heading">
         <h2 id="facts-heading">Om frågan</h2>
         <ul>
-          <li>{c.mode === "anonymous" ? "Anonym fråga" : `Med samtycke från ${c.consentGivenBy ?? "vårdnadshavare"}${c.consentGivenOn ? `, ${formatDate(c.consentGivenOn, data.today)}` : ""}`}</li>
-          {!data.isAsker ? <li>Från: {data.askerRole}, {data.organisationName}</li> : null}
+          <li>
+            {c.mode === "anonymous"
+              ? "Anonym fråga"
+              : `Med samtycke från ${c.consentGivenBy ?? "vårdnadshavare"}${c.consentGivenOn ? `, ${formatDate(c.consentGivenOn, data.today)}` : ""}`}
+          </li>
+          {!data.isAsker ? (
+            <li>
+              Från: {data.askerRole}, {data.organisationName}
+            </li>
+          ) : null}
           <li>Barnets ålder: {ageBandLabel[c.ageBand]}</li>
           <li>Oron gäller: {data.concerns.map((x) => concernLabel[x].toLowerCase()).join(", ")}</li>
           {c.forumMeetingId !== null && data.forumTurnAt ? (
             <li>
-              Tas upp på <Link to={`/moten/${c.forumMeetingId}`}>konsultationsforumet</Link> {formatInstant(data.forumTurnAt, data.today)}. Rådet skrivs här efter mötet.
+              Tas upp på <Link to={`/moten/${c.forumMeetingId}`}>konsultationsforumet</Link> {formatInstant(data.forumTurnAt, data.today)}. Rådet skrivs här
+              efter mötet.
             </li>
           ) : (
             <li>
@@ -105,7 +122,11 @@ export default function ConsultationPage() {
             {data.takerName ? ` av ${data.isTaker ? "dig" : data.takerName}` : null}.{" "}
             {c.state === "closed" && c.outcome ? `Resultat: ${outcomeLabel[c.outcome].toLowerCase()}.` : null}
             {c.firstAnswerAt === null && c.state !== "closed" ? (
-              data.overdue ? <span className="overdue">Svaret är försenat (skulle ha kommit {formatInstant(c.dueAt, data.today)}).</span> : ` Svar senast ${formatInstant(c.dueAt, data.today)}.`
+              data.overdue ? (
+                <span className="overdue">Svaret är försenat (skulle ha kommit {formatInstant(c.dueAt, data.today)}).</span>
+              ) : (
+                ` Svar senast ${formatInstant(c.dueAt, data.today)}.`
+              )
             ) : null}
           </li>
         </ul>
@@ -149,9 +170,7 @@ export default function ConsultationPage() {
               defaultValue={actionData?.values.body ?? ""}
               error={errors.body}
             />
-            {actionData?.needsNameConfirmation ? (
-              <NameConfirmation message={errors.confirmNoName} />
-            ) : null}
+            {actionData?.needsNameConfirmation ? <NameConfirmation message={errors.confirmNoName} /> : null}
             <button type="submit">Skicka</button>
           </Form>
         ) : null}
@@ -159,7 +178,13 @@ export default function ConsultationPage() {
       {data.isTaker && c.state !== "closed" ? (
         <Form method="post" noValidate className="panel">
           <input type="hidden" name="intent" value="close" />
-          <RadioGroup legend="Avsluta frågan: vad ledde den till?" name="outcome" value={actionData?.values.outcome} error={errors.outcome} options={options(outcomeLabel)} />
+          <RadioGroup
+            legend="Avsluta frågan: vad ledde den till?"
+            name="outcome"
+            value={actionData?.values.outcome}
+            error={errors.outcome}
+            options={options(outcomeLabel)}
+          />
           <button type="submit">Avsluta frågan</button>
         </Form>
       ) : null}

@@ -61,7 +61,11 @@ export default function Consultations() {
                 <br />
                 {stateLabel[c.state]}
                 {c.takerName && view === "queue" ? ` (${c.takerName})` : null}.
-                {c.overdue ? <span className="overdue"> Svaret är försenat.</span> : c.state !== "closed" && !c.firstAnswerAt ? ` Svar senast ${formatInstant(c.dueAt, today)}.` : null}
+                {c.overdue ? (
+                  <span className="overdue"> Svaret är försenat.</span>
+                ) : c.state !== "closed" && !c.firstAnswerAt ? (
+                  ` Svar senast ${formatInstant(c.dueAt, today)}.`
+                ) : null}
               </div>
             </li>
           ))}

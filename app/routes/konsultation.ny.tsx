@@ -48,8 +48,8 @@ export default function NewConsultation() {
       </div>
       <WhoToCall options={callOptions} today={today} heading="Ring i stället om det är bråttom" />
       <p>
-        En fråga här är ett sätt att rådgöra. Det är inte en orosanmälan: behöver du anmäla, gör du det som vanligt.
-        Frågan går till era kontaktpersoner på socialtjänsten. Ingen annan på din arbetsplats ser den.
+        En fråga här är ett sätt att rådgöra. Det är inte en orosanmälan: behöver du anmäla, gör du det som vanligt. Frågan går till era kontaktpersoner på
+        socialtjänsten. Ingen annan på din arbetsplats ser den.
       </p>
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">

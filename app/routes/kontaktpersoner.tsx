@@ -30,7 +30,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // The forms' schemas are built when the action runs, not at the top level: the browser
 // loads this module for the page, and a top-level zod call would bring zod along.
-const id = (message: string) => z.string({ error: message }).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
+const id = (message: string) =>
+  z
+    .string({ error: message })
+    .regex(/^[1-9]\d{0,9}$/, message)
+    .transform(Number);
 const addSchema = () =>
   z.object({
     organisationId: id("Välj en verksamhet."),
@@ -42,7 +46,10 @@ const removeSchema = () => z.object({ assignmentId: id("Välj ett uppdrag.") });
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActorWith(request, "district:manage");
   // Checkboxes repeat their name: read them before the single-value form reader.
-  const formData = await request.clone().formData().catch(() => new FormData());
+  const formData = await request
+    .clone()
+    .formData()
+    .catch(() => new FormData());
   const schoolPartIds = formData.getAll("schoolPartIds").map((v) => parseId(typeof v === "string" ? v : undefined));
   const values = await readFormValues(request);
   if (values.intent === "remove") {
@@ -67,13 +74,18 @@ export default function ContactAssignments() {
   const [searchParams] = useSearchParams();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
-  const saved = { tillagd: "Kontaktpersonen är tillagd. Frågor når hen härifrån när enhetschefen har godkänt uppdraget.", borttagen: "Kontaktpersonen är borttagen." }[searchParams.get("sparat") ?? ""];
+  const saved = {
+    tillagd: "Kontaktpersonen är tillagd. Frågor når hen härifrån när enhetschefen har godkänt uppdraget.",
+    borttagen: "Kontaktpersonen är borttagen.",
+  }[searchParams.get("sparat") ?? ""];
   return (
     <>
       <h1>Kontaktpersoner</h1>
       <p className="lead">Här bestämmer du vem som är utsedd kontaktperson för varje verksamhet. Ett nytt uppdrag gäller när enhetschefen har godkänt det.</p>
       {hasUnitHead ? null : (
-        <p className="notice notice--warn">Stadsdelsområdet har ingen enhetschef i portalen än, så ingen kan godkänna nya uppdrag. Be stadens administratör att utse en.</p>
+        <p className="notice notice--warn">
+          Stadsdelsområdet har ingen enhetschef i portalen än, så ingen kan godkänna nya uppdrag. Be stadens administratör att utse en.
+        </p>
       )}
       {saved && !actionData ? (
         <p className="notice" role="status">
@@ -153,7 +165,11 @@ export default function ContactAssignments() {
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="assignmentId" value={c.assignmentId} />
                             <button type="submit" className="button--quiet">
-                              Ta bort<span className="sr-only"> {c.name} som kontaktperson för {o.name}</span>
+                              Ta bort
+                              <span className="sr-only">
+                                {" "}
+                                {c.name} som kontaktperson för {o.name}
+                              </span>
                             </button>
                           </Form>
                         </li>

@@ -77,7 +77,14 @@ export default function Account() {
         <input type="hidden" name="intent" value="password" />
         <input type="text" name="username" autoComplete="username" value={data.email} readOnly hidden />
         <Field label="Nuvarande lösenord" name="current" type="password" autoComplete="current-password" error={errorsFor("password").current} />
-        <Field label="Nytt lösenord" name="password" type="password" autoComplete="new-password" hint="Minst 10 tecken." error={errorsFor("password").password} />
+        <Field
+          label="Nytt lösenord"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint="Minst 10 tecken."
+          error={errorsFor("password").password}
+        />
         <Field label="Samma lösenord igen" name="confirm" type="password" autoComplete="new-password" error={errorsFor("password").confirm} />
         <button type="submit">Byt lösenord</button>
       </Form>

@@ -18,13 +18,15 @@ export const meta: MetaFunction = () => pageTitle("Logga in");
 // page, and a top-level zod call would bring zod along.
 const loginSchema = () =>
   z.object({
-    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." })
-      .pipe(z.email("Skriv en e-postadress, till exempel namn@skola.se.")),
+    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." }).pipe(
+      z.email("Skriv en e-postadress, till exempel namn@skola.se."),
+    ),
     password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
     redirectTo: z.string().optional(),
   });
 
-const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
+const WRONG_CREDENTIALS =
+  "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) {
@@ -44,7 +46,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Failures are counted per account and client together, and per client: a guesser waits
   // (whatever the password), the owner at another address does not (app/auth/throttle.ts).
   const attempt = beginLoginAttempt(keys, at);
-  if (!("attemptIds" in attempt)) return json({ fieldErrors: { form: waitMessage(attempt.wait) }, values }, { status: 429, headers: { "Retry-After": String(Math.ceil(attempt.wait / 1000)) } });
+  if (!("attemptIds" in attempt))
+    return json(
+      { fieldErrors: { form: waitMessage(attempt.wait) }, values },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(attempt.wait / 1000)) } },
+    );
   const personId = await authenticate(form.data.email, form.data.password);
   if (personId === null) return json({ fieldErrors: { form: WRONG_CREDENTIALS }, values }, { status: 400 });
   loginSucceeded(keys, attempt.attemptIds);
@@ -76,11 +82,7 @@ export default function Login() {
             {errors.form}
           </p>
         ) : null}
-        <input
-          type="hidden"
-          name="redirectTo"
-          value={actionData?.values.redirectTo ?? searchParams.get("redirectTo") ?? ""}
-        />
+        <input type="hidden" name="redirectTo" value={actionData?.values.redirectTo ?? searchParams.get("redirectTo") ?? ""} />
         <Field
           label="E-postadress"
           name="email"
@@ -90,13 +92,7 @@ export default function Login() {
           error={errors.email}
           hint="Din e-postadress i jobbet."
         />
-        <Field
-          label="Lösenord"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password}
-        />
+        <Field label="Lösenord" name="password" type="password" autoComplete="current-password" error={errors.password} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           Logga in
         </button>

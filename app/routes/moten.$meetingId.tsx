@@ -60,7 +60,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWriter(request);
   const id = parseId(params.meetingId);
@@ -73,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (values.intent) {
     case "confirm": {
       const proposalId = parseId(values.proposalId);
-      return answer(proposalId === null ? { ok: false, field: "proposalId", message: "Välj en av de föreslagna tiderna." } : confirmMeeting(actor, id, proposalId, at), "bekraftat");
+      return answer(
+        proposalId === null ? { ok: false, field: "proposalId", message: "Välj en av de föreslagna tiderna." } : confirmMeeting(actor, id, proposalId, at),
+        "bekraftat",
+      );
     }
     case "propose": {
       const date = (values.date ?? "").trim();
@@ -100,8 +102,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "notes": {
       const field = values.intent === "agenda" ? "text" : "notes";
       const form = validateForm(values, meetingTextSchema(field, field === "text" ? 300 : 1000));
-      if (!form.ok) return json({ ...refused(form.fieldErrors, values), needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName), form: values.intent }, { status: 400 });
-      return answer(values.intent === "agenda" ? addAgendaPoint(actor, id, form.data, at) : saveMeetingNotes(actor, id, form.data, at), values.intent === "agenda" ? "punkt" : "anteckningar");
+      if (!form.ok)
+        return json(
+          { ...refused(form.fieldErrors, values), needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName), form: values.intent },
+          { status: 400 },
+        );
+      return answer(
+        values.intent === "agenda" ? addAgendaPoint(actor, id, form.data, at) : saveMeetingNotes(actor, id, form.data, at),
+        values.intent === "agenda" ? "punkt" : "anteckningar",
+      );
     }
     default:
       return answer({ ok: false, field: "form", message: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." }, "");
@@ -117,7 +126,13 @@ const SAVED: Record<string, string> = {
   flyttat: "Mötet är flyttat. Alla som ska vara med får den nya tiden med e-post.",
   narvaro: "Närvaron är sparad.",
 };
-const ACTION_TEXT = { proposed: "föreslog mötet", counter_proposed: "föreslog en annan tid", confirmed: "bekräftade", moved: "flyttade mötet", cancelled: "ställde in" } as const;
+const ACTION_TEXT = {
+  proposed: "föreslog mötet",
+  counter_proposed: "föreslog en annan tid",
+  confirmed: "bekräftade",
+  moved: "flyttade mötet",
+  cancelled: "ställde in",
+} as const;
 
 export default function MeetingPage() {
   const data = useLoaderData<typeof loader>();
@@ -140,7 +155,9 @@ export default function MeetingPage() {
       <SavedNotice message={saved} />
       <FormError message={errors.form} />
       <section className="panel" aria-labelledby="meeting-facts">
-        <h2 id="meeting-facts">{m.state === "confirmed" && m.startsAt ? formatInstant(m.startsAt, data.today) : m.state === "cancelled" ? "Inställt" : "Tid inte bestämd än"}</h2>
+        <h2 id="meeting-facts">
+          {m.state === "confirmed" && m.startsAt ? formatInstant(m.startsAt, data.today) : m.state === "cancelled" ? "Inställt" : "Tid inte bestämd än"}
+        </h2>
         <ul>
           {m.groupId === null ? (
             <>
@@ -165,7 +182,9 @@ export default function MeetingPage() {
         {m.notes ? <p className="mail-text">{m.notes}</p> : null}
         {m.kind === "report" && m.state === "confirmed" && data.backBy && past ? (
           <p>
-            <strong>{data.hostName} hör av sig senast {formatDate(data.backBy, data.today)}.</strong>
+            <strong>
+              {data.hostName} hör av sig senast {formatDate(data.backBy, data.today)}.
+            </strong>
           </p>
         ) : null}
       </section>
@@ -209,7 +228,14 @@ export default function MeetingPage() {
           {!past ? (
             <Form method="post" noValidate key={data.agenda.length}>
               <input type="hidden" name="intent" value="agenda" />
-              <TextArea label="Lägg till en punkt" name="text" rows={2} hint="Inga namn eller andra uppgifter om barn och familjer." defaultValue={textForm === "agenda" ? (actionData?.values.text ?? "") : ""} error={errors.text} />
+              <TextArea
+                label="Lägg till en punkt"
+                name="text"
+                rows={2}
+                hint="Inga namn eller andra uppgifter om barn och familjer."
+                defaultValue={textForm === "agenda" ? (actionData?.values.text ?? "") : ""}
+                error={errors.text}
+              />
               {askName && textForm === "agenda" ? <NameConfirmation message={errors.confirmNoName} /> : null}
               <button type="submit">Lägg till</button>
             </Form>
@@ -217,7 +243,14 @@ export default function MeetingPage() {
           {past && data.isHost ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="notes" />
-              <TextArea label="Anteckningar efter mötet" name="notes" rows={4} hint="Kort och utan personuppgifter." defaultValue={textForm === "notes" ? (actionData?.values.notes ?? "") : (m.notes ?? "")} error={errors.notes} />
+              <TextArea
+                label="Anteckningar efter mötet"
+                name="notes"
+                rows={4}
+                hint="Kort och utan personuppgifter."
+                defaultValue={textForm === "notes" ? (actionData?.values.notes ?? "") : (m.notes ?? "")}
+                error={errors.notes}
+              />
               {askName && textForm === "notes" ? <NameConfirmation message={errors.confirmNoName} /> : null}
               <button type="submit">Spara anteckningarna</button>
             </Form>
@@ -227,7 +260,11 @@ export default function MeetingPage() {
       {open ? (
         <section className="panel" aria-labelledby="times-heading">
           <h2 id="times-heading">Föreslagna tider</h2>
-          {errors.proposalId ? <p className="field__error" role="alert">{errors.proposalId}</p> : null}
+          {errors.proposalId ? (
+            <p className="field__error" role="alert">
+              {errors.proposalId}
+            </p>
+          ) : null}
           <ul className="slot-list">
             {data.proposals.map((p) => (
               <li key={p.id} className="slot">
@@ -263,8 +300,20 @@ export default function MeetingPage() {
       {m.state === "confirmed" && !past && data.mayChange ? (
         <Form method="post" noValidate className="form-row" aria-label="Flytta mötet">
           <input type="hidden" name="intent" value="move" />
-          <Field label="Flytta till dag" name="date" type="date" defaultValue={actionData?.values.intent === "move" ? (actionData.values.date ?? "") : ""} error={actionData?.values.intent === "move" ? errors.date : undefined} />
-          <Field label="Ny tid" name="time" hint="Till exempel 13.30" defaultValue={actionData?.values.intent === "move" ? (actionData.values.time ?? "") : ""} error={actionData?.values.intent === "move" ? errors.time : undefined} />
+          <Field
+            label="Flytta till dag"
+            name="date"
+            type="date"
+            defaultValue={actionData?.values.intent === "move" ? (actionData.values.date ?? "") : ""}
+            error={actionData?.values.intent === "move" ? errors.date : undefined}
+          />
+          <Field
+            label="Ny tid"
+            name="time"
+            hint="Till exempel 13.30"
+            defaultValue={actionData?.values.intent === "move" ? (actionData.values.time ?? "") : ""}
+            error={actionData?.values.intent === "move" ? errors.time : undefined}
+          />
           <div className="field">
             <button type="submit" className="button--quiet">
               Flytta mötet

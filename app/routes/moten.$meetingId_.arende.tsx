@@ -55,13 +55,18 @@ export default function BookForumCase() {
         Forumet {formatInstant(startsAt, today)}. {free > 0 ? `${free} ${free === 1 ? "plats" : "platser"} kvar.` : "Fullbokat."}
       </p>
       <p>
-        Du beskriver ärendet här, utan namn om vårdnadshavarna inte har sagt ja. På forumet får du råd av socialtjänsten, och efteråt står rådet här
-        i portalen. Är det bråttom? Ring i stället.
+        Du beskriver ärendet här, utan namn om vårdnadshavarna inte har sagt ja. På forumet får du råd av socialtjänsten, och efteråt står rådet här i portalen.
+        Är det bråttom? Ring i stället.
       </p>
       <FormError message={errors.form} />
       {free > 0 ? (
         <Form method="post" noValidate className="panel">
-          <ConsultationFields values={actionData?.values ?? {}} errors={errors} needsNameConfirmation={Boolean(actionData?.needsNameConfirmation)} questionLabel="Beskriv ärendet och vad du vill ha råd om" />
+          <ConsultationFields
+            values={actionData?.values ?? {}}
+            errors={errors}
+            needsNameConfirmation={Boolean(actionData?.needsNameConfirmation)}
+            questionLabel="Beskriv ärendet och vad du vill ha råd om"
+          />
           <button type="submit">Boka platsen</button> <Link to={`/moten/${id}`}>Avbryt</Link>
         </Form>
       ) : (

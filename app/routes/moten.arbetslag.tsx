@@ -51,7 +51,13 @@ export default function StaffTeamMeeting() {
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <SelectField label="Vilka ska de träffa?" name="target" defaultValue={values.target} error={errors.target} options={targets} />
-        <SelectField label="Vem vill ni ska komma?" name="hostPersonId" defaultValue={values.hostPersonId} error={errors.hostPersonId} options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))} />
+        <SelectField
+          label="Vem vill ni ska komma?"
+          name="hostPersonId"
+          defaultValue={values.hostPersonId}
+          error={errors.hostPersonId}
+          options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))}
+        />
         <RadioGroup
           legend="Tema"
           name="theme"
@@ -59,7 +65,11 @@ export default function StaffTeamMeeting() {
           error={errors.theme}
           options={[
             ...STAFF_TEAM_THEMES.map((t) => ({ value: t, label: t })),
-            { value: "own", label: "Eget tema", extra: <Field label="Ert tema" name="ownTheme" defaultValue={values.ownTheme ?? ""} error={errors.ownTheme} /> },
+            {
+              value: "own",
+              label: "Eget tema",
+              extra: <Field label="Ert tema" name="ownTheme" defaultValue={values.ownTheme ?? ""} error={errors.ownTheme} />,
+            },
           ]}
         />
         <ProposedTimes values={values} errors={errors} />

@@ -66,7 +66,16 @@ export default function StartGroup() {
           values={values}
           errors={errors}
           defaults={{ minutes: "120", everyWeeks: "2", count: "6", place: "office" }}
-          extra={<Field label="Minuter per ärende" name="caseMinutes" inputMode="numeric" hint="Bara för konsultationsforum" defaultValue={values.caseMinutes ?? "20"} error={errors.caseMinutes} />}
+          extra={
+            <Field
+              label="Minuter per ärende"
+              name="caseMinutes"
+              inputMode="numeric"
+              hint="Bara för konsultationsforum"
+              defaultValue={values.caseMinutes ?? "20"}
+              error={errors.caseMinutes}
+            />
+          }
         />
         <button type="submit">Lägg in mötena</button> <Link to="/moten">Avbryt</Link>
       </Form>

@@ -36,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // Violence or abuse in the family: the guardians must not be told first. Call, don't plan.
   if (values.violence === "yes") return json({ ...refused({}, values), phoneFirst: true, needsNameConfirmation: false });
   const form = validateForm(values, reportMeetingSchema(now()));
-  if (!form.ok) return json({ ...refused(form.fieldErrors, values), phoneFirst: false, needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName) }, { status: 400 });
+  if (!form.ok)
+    return json({ ...refused(form.fieldErrors, values), phoneFirst: false, needsNameConfirmation: Boolean(form.fieldErrors.confirmNoName) }, { status: 400 });
   const outcome = createReportMeeting(actor, form.data.meeting, now());
   if (!outcome.ok) return json({ ...refused({ [outcome.field]: outcome.message }, values), phoneFirst: false, needsNameConfirmation: false }, { status: 400 });
   return redirect(`/moten/${outcome.id}?sparat=foreslaget`);
@@ -55,7 +56,10 @@ export default function NewReportMeeting() {
       <>
         <h1>Ring socialtjänsten nu</h1>
         <div className="notice notice--danger">
-          <p>När det gäller misstänkt våld eller sexuella övergrepp av någon i familjen ska vårdnadshavarna inte få veta det först. Planera inget möte här: ring och prata med socialtjänsten i dag.</p>
+          <p>
+            När det gäller misstänkt våld eller sexuella övergrepp av någon i familjen ska vårdnadshavarna inte få veta det först. Planera inget möte här: ring
+            och prata med socialtjänsten i dag.
+          </p>
         </div>
         <WhoToCall options={callOptions} today={today} heading="Vem ringer jag just nu?" />
         <p>
@@ -69,8 +73,8 @@ export default function NewReportMeeting() {
       <h1>Planera ett anmälningsmöte</h1>
       <div className="notice notice--danger">
         <p>
-          <strong>Gäller oron misstänkt våld eller sexuella övergrepp av någon i familjen?</strong> Berätta inte för vårdnadshavarna först. Ring
-          socialtjänsten nu i stället.
+          <strong>Gäller oron misstänkt våld eller sexuella övergrepp av någon i familjen?</strong> Berätta inte för vårdnadshavarna först. Ring socialtjänsten
+          nu i stället.
         </p>
       </div>
       <p>På mötet får familjen höra om anmälan tillsammans med personer de känner. Skriv inte barnets namn: mötet får bara verksamhetens namn.</p>
@@ -83,10 +87,28 @@ export default function NewReportMeeting() {
           error={errors.violence}
           options={YES_NO}
         />
-        <SelectField label="Kontaktperson på socialtjänsten" name="hostPersonId" defaultValue={values.hostPersonId} error={errors.hostPersonId} options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))} />
+        <SelectField
+          label="Kontaktperson på socialtjänsten"
+          name="hostPersonId"
+          defaultValue={values.hostPersonId}
+          error={errors.hostPersonId}
+          options={hosts.map((h) => ({ value: String(h.personId), label: h.name }))}
+        />
         <ProposedTimes values={values} errors={errors} />
-        <RadioGroup legend="Var ses ni?" name="place" value={values.place} error={errors.place} options={(Object.keys(placeLabel) as (keyof typeof placeLabel)[]).map((p) => ({ value: p, label: placeLabel[p] }))} />
-        <Field label="Vem från skolan eller förskolan kommer?" name="participants" hint="Roller, till exempel mentor och kurator" defaultValue={values.participants ?? ""} error={errors.participants} />
+        <RadioGroup
+          legend="Var ses ni?"
+          name="place"
+          value={values.place}
+          error={errors.place}
+          options={(Object.keys(placeLabel) as (keyof typeof placeLabel)[]).map((p) => ({ value: p, label: placeLabel[p] }))}
+        />
+        <Field
+          label="Vem från skolan eller förskolan kommer?"
+          name="participants"
+          hint="Roller, till exempel mentor och kurator"
+          defaultValue={values.participants ?? ""}
+          error={errors.participants}
+        />
         <RadioGroup
           legend="Behöver familjen tolk?"
           name="interpreter"
@@ -108,7 +130,14 @@ export default function NewReportMeeting() {
           error={errors.guardiansTold}
           options={[YES, { value: "no", label: "Inte än" }]}
         />
-        <TextArea label="Anteckning till kontaktpersonen (frivilligt)" name="notes" rows={3} hint="Skriv inte barnets eller familjens namn, personnummer eller adress." defaultValue={values.notes ?? ""} error={errors.notes} />
+        <TextArea
+          label="Anteckning till kontaktpersonen (frivilligt)"
+          name="notes"
+          rows={3}
+          hint="Skriv inte barnets eller familjens namn, personnummer eller adress."
+          defaultValue={values.notes ?? ""}
+          error={errors.notes}
+        />
         {actionData?.needsNameConfirmation ? <NameConfirmation message={errors.confirmNoName} /> : null}
         <button type="submit">Skicka förslaget</button> <Link to="/moten">Avbryt</Link>
       </Form>

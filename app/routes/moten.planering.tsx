@@ -44,10 +44,18 @@ export default function PlanningSeries() {
   return (
     <>
       <h1>Planeringsmöten med förskolan</h1>
-      <p className="lead">Förskolans ledning och specialpedagoger träffar er regelbundet för att planera. Båda kan lägga till punkter på dagordningen före mötet.</p>
+      <p className="lead">
+        Förskolans ledning och specialpedagoger träffar er regelbundet för att planera. Båda kan lägga till punkter på dagordningen före mötet.
+      </p>
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
-        <SelectField label="Förskola" name="organisationId" defaultValue={values.organisationId} error={errors.organisationId} options={organisations.map((o) => ({ value: String(o.id), label: o.name }))} />
+        <SelectField
+          label="Förskola"
+          name="organisationId"
+          defaultValue={values.organisationId}
+          error={errors.organisationId}
+          options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
+        />
         <SeriesFields values={values} errors={errors} defaults={{ minutes: "90", everyWeeks: "6", count: "5", place: "school" }} />
         <p className="field__hint">Helgdagar och dina jourdagar flyttas till närmaste lediga dag.</p>
         <button type="submit">Lägg in mötena</button> <Link to="/moten">Avbryt</Link>

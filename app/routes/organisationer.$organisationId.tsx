@@ -8,8 +8,7 @@ import { parseId } from "../http/forms";
 import { orderContactsForViewer } from "../models/contacts";
 import { getOrganisation } from "../models/organisations.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data ? data.organisation.name : "Sidan finns inte");
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.organisation.name : "Sidan finns inte");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

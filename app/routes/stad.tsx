@@ -56,7 +56,10 @@ export default function City() {
     <>
       <h1>Samverkansportalen i staden</h1>
       <SavedNotice message={actionData ? undefined : SAVED[searchParams.get("sparat") ?? ""]} />
-      <p className="lead">Uppföljningen för varje stadsdelsområde, sida vid sida. Bara antal och tider, aldrig vad frågor och möten handlar om. Antal under 5 visas som "färre än 5". Vissa andra värden döljs också ("dolt"), så att ingen kan räkna ut ett litet antal.</p>
+      <p className="lead">
+        Uppföljningen för varje stadsdelsområde, sida vid sida. Bara antal och tider, aldrig vad frågor och möten handlar om. Antal under 5 visas som "färre än
+        5". Vissa andra värden döljs också ("dolt"), så att ingen kan räkna ut ett litet antal.
+      </p>
       <StatisticsTable table={table} csvHref="/stad.csv" />
       <Form method="post" noValidate className="panel" aria-labelledby="add-heading">
         <h2 id="add-heading">Lägg till ett stadsdelsområde</h2>
@@ -64,15 +67,31 @@ export default function City() {
         <Field label="Stadsdelsområde" name="name" defaultValue={values.name ?? ""} error={errors.name} />
         <Field label="Var teamet sitter" name="office" hint="Till exempel Tensta centrum" defaultValue={values.office ?? ""} error={errors.office} />
         <Field label="Samordnarens namn" name="coordinatorName" defaultValue={values.coordinatorName ?? ""} error={errors.coordinatorName} />
-        <Field label="Samordnarens e-postadress" name="coordinatorEmail" type="email" defaultValue={values.coordinatorEmail ?? ""} error={errors.coordinatorEmail} />
+        <Field
+          label="Samordnarens e-postadress"
+          name="coordinatorEmail"
+          type="email"
+          defaultValue={values.coordinatorEmail ?? ""}
+          error={errors.coordinatorEmail}
+        />
         <button type="submit">Lägg till och bjud in samordnaren</button>
       </Form>
       <Form method="post" noValidate className="panel" aria-labelledby="head-heading">
         <h2 id="head-heading">Utse en enhetschef</h2>
-        <p>Enhetschefen godkänner vem som får läsa frågor i stadsdelsområdet: socialsekreterare, föräldrarådgivare och kontaktpersoner som samordnaren lägger till. Därför utser du enhetschefen, inte samordnaren.</p>
+        <p>
+          Enhetschefen godkänner vem som får läsa frågor i stadsdelsområdet: socialsekreterare, föräldrarådgivare och kontaktpersoner som samordnaren lägger
+          till. Därför utser du enhetschefen, inte samordnaren.
+        </p>
         <input type="hidden" name="intent" value="unit-head" />
         <FormError message={headErrors.form} />
-        <SelectField idPrefix="head" label="Stadsdelsområde" name="districtId" defaultValue={headValues.districtId} error={headErrors.districtId} options={districts.map((d) => ({ value: String(d.id), label: d.name }))} />
+        <SelectField
+          idPrefix="head"
+          label="Stadsdelsområde"
+          name="districtId"
+          defaultValue={headValues.districtId}
+          error={headErrors.districtId}
+          options={districts.map((d) => ({ value: String(d.id), label: d.name }))}
+        />
         <Field idPrefix="head" label="Enhetschefens namn" name="name" defaultValue={headValues.name ?? ""} error={headErrors.name} />
         <Field idPrefix="head" label="Enhetschefens e-postadress" name="email" type="email" defaultValue={headValues.email ?? ""} error={headErrors.email} />
         <button type="submit">Utse och bjud in enhetschefen</button>

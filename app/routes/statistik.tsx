@@ -19,9 +19,9 @@ export default function Statistics() {
     <>
       <h1>Uppföljning, {districtName}</h1>
       <p className="lead">
-        Siffrorna räknas fram ur det som finns i portalen: inga uppgifter om barn, bara antal, datum och kategorier. Antal under 5 visas som "färre än
-        5", och andelar och medianer visas bara när de bygger på minst 5, så att ingen enskild kan pekas ut. Vissa andra värden döljs också ("dolt"), så
-        att ingen kan räkna ut ett litet antal ur de andra siffrorna.
+        Siffrorna räknas fram ur det som finns i portalen: inga uppgifter om barn, bara antal, datum och kategorier. Antal under 5 visas som "färre än 5", och
+        andelar och medianer visas bara när de bygger på minst 5, så att ingen enskild kan pekas ut. Vissa andra värden döljs också ("dolt"), så att ingen kan
+        räkna ut ett litet antal ur de andra siffrorna.
       </p>
       {tables.map((table) => (
         <StatisticsTable key={table.id} table={table} csvHref={`/statistik.csv?tabell=${table.id}`} />

@@ -46,18 +46,38 @@ export default function ContactRequest() {
     <>
       <h1>Be teamet kontakta familjen</h1>
       <p className="lead">
-        {offer.name}. Förfrågan går till {offer.teamName}, och bara socialsekreterarna och föräldrarådgivarna där ser uppgifterna. Skicka den bara om vårdnadshavarna har sagt ja.
+        {offer.name}. Förfrågan går till {offer.teamName}, och bara socialsekreterarna och föräldrarådgivarna där ser uppgifterna. Skicka den bara om
+        vårdnadshavarna har sagt ja.
       </p>
       <FormError message={errors.form} />
       <Form method="post" noValidate className="panel">
         <Field label="Vårdnadshavarens namn" name="guardianName" autoComplete="off" defaultValue={values.guardianName ?? ""} error={errors.guardianName} />
-        <Field label="Vårdnadshavarens telefonnummer" name="guardianPhone" type="tel" autoComplete="off" defaultValue={values.guardianPhone ?? ""} error={errors.guardianPhone} />
-        <Field label="Språk (frivilligt)" name="language" hint="Till exempel somaliska eller arabiska" defaultValue={values.language ?? ""} error={errors.language} />
+        <Field
+          label="Vårdnadshavarens telefonnummer"
+          name="guardianPhone"
+          type="tel"
+          autoComplete="off"
+          defaultValue={values.guardianPhone ?? ""}
+          error={errors.guardianPhone}
+        />
+        <Field
+          label="Språk (frivilligt)"
+          name="language"
+          hint="Till exempel somaliska eller arabiska"
+          defaultValue={values.language ?? ""}
+          error={errors.language}
+        />
         <div className="radio-group__option">
           <input type="checkbox" id="field-interpreterNeeded" name="interpreterNeeded" value="yes" defaultChecked={values.interpreterNeeded === "yes"} />
           <label htmlFor="field-interpreterNeeded">Familjen behöver tolk</label>
         </div>
-        <Field label="Vem sa ja?" name="consentGivenBy" hint="Till exempel mamma, pappa eller båda" defaultValue={values.consentGivenBy ?? ""} error={errors.consentGivenBy} />
+        <Field
+          label="Vem sa ja?"
+          name="consentGivenBy"
+          hint="Till exempel mamma, pappa eller båda"
+          defaultValue={values.consentGivenBy ?? ""}
+          error={errors.consentGivenBy}
+        />
         <Field label="När sa de ja?" name="consentGivenOn" type="date" defaultValue={values.consentGivenOn ?? ""} error={errors.consentGivenOn} />
         <button type="submit">Skicka</button> <Link to="/stod">Avbryt</Link>
       </Form>

@@ -58,11 +58,20 @@ export default function Support() {
   const { offers, partner, editor, requests, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const saved = actionData ? undefined : { klar: "Förfrågan är markerad som klar.", borttaget: "Erbjudandet är borttaget ur katalogen.", skickad: "Förfrågan är skickad till teamet. De hör av sig till familjen." }[searchParams.get("sparat") ?? ""];
+  const saved = actionData
+    ? undefined
+    : {
+        klar: "Förfrågan är markerad som klar.",
+        borttaget: "Erbjudandet är borttaget ur katalogen.",
+        skickad: "Förfrågan är skickad till teamet. De hör av sig till familjen.",
+      }[searchParams.get("sparat") ?? ""];
   return (
     <>
       <h1>Stöd utan anmälan</h1>
-      <p className="lead">Familjer kan själva få råd och stöd i stadsdelen, utan att någon gör en anmälan. Tipsa familjen, eller be teamet kontakta dem om vårdnadshavarna vill det.</p>
+      <p className="lead">
+        Familjer kan själva få råd och stöd i stadsdelen, utan att någon gör en anmälan. Tipsa familjen, eller be teamet kontakta dem om vårdnadshavarna vill
+        det.
+      </p>
       <SavedNotice message={saved} />
       {actionData?.fieldErrors.form ? (
         <p className="form-error" role="alert">
@@ -81,8 +90,8 @@ export default function Support() {
                   {r.language ? `, språk: ${r.language}` : null}
                   {r.interpreterNeeded ? ", behöver tolk" : null}.
                   <br />
-                  Samtycke från {r.consentGivenBy} {r.consentGivenOn ? formatDate(r.consentGivenOn, today) : null}. Från: {r.askerTitle}, {formatInstant(r.createdAt, today)}.
-                  {r.handledAt ? ` Klar ${formatInstant(r.handledAt, today)}.` : null}
+                  Samtycke från {r.consentGivenBy} {r.consentGivenOn ? formatDate(r.consentGivenOn, today) : null}. Från: {r.askerTitle},{" "}
+                  {formatInstant(r.createdAt, today)}.{r.handledAt ? ` Klar ${formatInstant(r.handledAt, today)}.` : null}
                 </div>
                 {r.handledAt ? null : (
                   <Form method="post">
@@ -128,16 +137,22 @@ export default function Support() {
                 </p>
               ) : null}
               <p>
-                <Link to={`/stod/${o.id}/blad`}>Blad att ge familjen<span className="sr-only"> om {o.name}</span></Link>
+                <Link to={`/stod/${o.id}/blad`}>
+                  Blad att ge familjen<span className="sr-only"> om {o.name}</span>
+                </Link>
               </p>
               {partner ? (
                 <p>
-                  <Link to={`/stod/${o.id}/kontakt`}>Be teamet kontakta familjen<span className="sr-only"> om {o.name}</span></Link>
+                  <Link to={`/stod/${o.id}/kontakt`}>
+                    Be teamet kontakta familjen<span className="sr-only"> om {o.name}</span>
+                  </Link>
                 </p>
               ) : null}
               {editor ? (
                 <div className="actions">
-                  <Link to={`/stod/redigera/${o.id}`}>Ändra<span className="sr-only"> {o.name}</span></Link>
+                  <Link to={`/stod/redigera/${o.id}`}>
+                    Ändra<span className="sr-only"> {o.name}</span>
+                  </Link>
                   <Form method="post">
                     <input type="hidden" name="intent" value="archive" />
                     <input type="hidden" name="id" value={o.id} />

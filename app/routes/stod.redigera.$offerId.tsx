@@ -73,7 +73,13 @@ export default function EditOffer() {
           <Field label="E-post (frivilligt)" name="email" type="email" defaultValue={values.email ?? ""} error={errors.email} />
           <Field label="Ordning i listan" name="sortOrder" inputMode="numeric" defaultValue={values.sortOrder ?? "0"} error={errors.sortOrder} />
         </div>
-        <SelectField label="Team som tar emot förfrågningar" name="teamId" defaultValue={values.teamId} error={errors.teamId} options={teams.map((t) => ({ value: String(t.id), label: t.name }))} />
+        <SelectField
+          label="Team som tar emot förfrågningar"
+          name="teamId"
+          defaultValue={values.teamId}
+          error={errors.teamId}
+          options={teams.map((t) => ({ value: String(t.id), label: t.name }))}
+        />
         <button type="submit">Spara</button> <Link to="/stod">Avbryt</Link>
       </Form>
     </>

@@ -45,13 +45,15 @@ export default function Week() {
             <ul className="plain-list">
               {duty ? (
                 <li>
-                  <strong>Jour hela dagen.</strong> {busy.length > 0 ? <span className="overdue">Krockar med det som står nedan.</span> : "Inga möten den här dagen."}
+                  <strong>Jour hela dagen.</strong>{" "}
+                  {busy.length > 0 ? <span className="overdue">Krockar med det som står nedan.</span> : "Inga möten den här dagen."}
                 </li>
               ) : null}
               {busy.map((i) =>
                 i.kind === "walk" ? (
                   <li key={`walk-${i.occasionId}`}>
-                    kl. {formatTime(new Date(i.startsAt))}–{formatTime(new Date(i.endsAt))}: walk-and-talk, {i.organisationName} ({i.booked} av {i.places} platser bokade)
+                    kl. {formatTime(new Date(i.startsAt))}–{formatTime(new Date(i.endsAt))}: walk-and-talk, {i.organisationName} ({i.booked} av {i.places}{" "}
+                    platser bokade)
                   </li>
                 ) : i.kind === "meeting" ? (
                   <li key={`meeting-${i.meetingId}`}>

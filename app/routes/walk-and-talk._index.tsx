@@ -127,8 +127,8 @@ export default function WalkAndTalk() {
           {data.showBanner ? (
             <div className="notice notice--warn">
               <p>
-                <strong>Har du bokat din walk-and-talk?</strong> Alla i personalen går en walk-and-talk med socialtjänsten den här terminen. Välj en tid
-                nedan som passar dig.
+                <strong>Har du bokat din walk-and-talk?</strong> Alla i personalen går en walk-and-talk med socialtjänsten den här terminen. Välj en tid nedan
+                som passar dig.
               </p>
             </div>
           ) : null}
@@ -136,7 +136,9 @@ export default function WalkAndTalk() {
             <section className="panel" aria-labelledby="leadership-heading">
               <h2 id="leadership-heading">För ledningen</h2>
               <p>
-                {data.expected ? "Alla i personalen förväntas gå en walk-and-talk den här terminen." : "Walk-and-talk är frivilligt för personalen den här terminen."}{" "}
+                {data.expected
+                  ? "Alla i personalen förväntas gå en walk-and-talk den här terminen."
+                  : "Walk-and-talk är frivilligt för personalen den här terminen."}{" "}
                 <Link to="/walk-and-talk/personal">Se vilka i personalen som har bokat</Link>.
               </p>
               <Form method="post">

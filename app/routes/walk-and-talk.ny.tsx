@@ -41,7 +41,13 @@ export default function NewSeries() {
       {organisations.length === 0 ? (
         <p className="notice notice--warn">Du är inte kontaktperson för någon verksamhet ännu.</p>
       ) : (
-        <SeriesForm organisations={organisations} errors={errors} values={values} defaults={{ firstDate: today, lastDate: defaultLast }} submitLabel="Lägg ut tiderna" />
+        <SeriesForm
+          organisations={organisations}
+          errors={errors}
+          values={values}
+          defaults={{ firstDate: today, lastDate: defaultLast }}
+          submitLabel="Lägg ut tiderna"
+        />
       )}
     </>
   );

@@ -28,7 +28,8 @@ export default function StaffProgress() {
     <>
       <h1>Personalens walk-and-talk</h1>
       <p className="lead">
-        {booked} av {total} i personalen har bokat eller gått en walk-and-talk under {termName(term)}. Du ser bara vem som har bokat, aldrig vad de ville prata om.
+        {booked} av {total} i personalen har bokat eller gått en walk-and-talk under {termName(term)}. Du ser bara vem som har bokat, aldrig vad de ville prata
+        om.
       </p>
       <p>
         <a href="/walk-and-talk/personal.csv" download>

@@ -62,7 +62,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/walk-and-talk/serier/${id}?andrad=${outcome.replaced}-${outcome.created}-${outcome.kept}`);
   }
   const date = (values.date ?? "").trim();
-  const outcome = isLocalDate(date) ? addOccasion(actor, id, date, now()) : { ok: false as const, field: "date", message: "Välj en dag, till exempel 2026-12-10." };
+  const outcome = isLocalDate(date)
+    ? addOccasion(actor, id, date, now())
+    : { ok: false as const, field: "date", message: "Välj en dag, till exempel 2026-12-10." };
   if (!outcome.ok) return json({ ...refused({ date: outcome.message }, values), form: "add" as const }, { status: 400 });
   return redirect(`/walk-and-talk/serier/${id}?tillagd=${date}`);
 }
@@ -107,8 +109,7 @@ export default function SeriesPage() {
                   `du har jour. Tillfället är ${formatDate(r.suggestion, today)} i stället.`
                 ) : r.suggestion ? (
                   <Form method="post" className="inline-form">
-                    du har jour den dagen. Närmaste lediga dag är {formatDate(r.suggestion, today)}.{" "}
-                    <input type="hidden" name="date" value={r.suggestion} />
+                    du har jour den dagen. Närmaste lediga dag är {formatDate(r.suggestion, today)}. <input type="hidden" name="date" value={r.suggestion} />
                     <button type="submit" className="button--quiet">
                       Lägg till {formatDate(r.suggestion, today)}
                     </button>

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  addDays,
-  datesFrom,
-  instantAt,
-  isLocalDate,
-  isoWeekday,
-  localDateOf,
-  localMinutesOf,
-  minutesOf,
-  mondayOf,
-} from "./stockholm";
+import { addDays, datesFrom, instantAt, isLocalDate, isoWeekday, localDateOf, localMinutesOf, minutesOf, mondayOf } from "./stockholm";
 
 // Every instant is written in UTC so the tests do not depend on the machine's time zone.
 // DST in Europe/Stockholm: 2026-03-29 01:00Z (02:00 → 03:00), 2026-10-25 01:00Z (03:00 → 02:00),
@@ -266,7 +256,15 @@ describe("isLocalDate", () => {
 });
 
 describe("the Stockholm wall clock, against Intl", () => {
-  const intl = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const intl = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Stockholm",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
   const expected = (instant: Date) => {
     const p = Object.fromEntries(intl.formatToParts(instant).map((x) => [x.type, x.value]));
     return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };

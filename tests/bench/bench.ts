@@ -34,11 +34,15 @@ db.pragma("busy_timeout = 10000");
 const sessionFor = (personId: number) => {
   const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
   const id = Array.from(crypto.randomBytes(40), (b) => alphabet[b % 32]).join("");
-    // Two hours ahead: fresh, so lucia does not extend (write) it during the run.
+  // Two hours ahead: fresh, so lucia does not extend (write) it during the run.
   db.prepare("INSERT INTO sessions (id, user_id, expires_at) VALUES (?, ?, ?)").run(id, personId, Math.floor(Date.now() / 1000) + 7200);
   return `portal_session=${id}`;
 };
-const teacher = db.prepare("SELECT p.id, p.organisation_id AS org FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.role = 'partner_staff' AND o.kind = 'school' ORDER BY p.id LIMIT 1").get() as { id: number; org: number };
+const teacher = db
+  .prepare(
+    "SELECT p.id, p.organisation_id AS org FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.role = 'partner_staff' AND o.kind = 'school' ORDER BY p.id LIMIT 1",
+  )
+  .get() as { id: number; org: number };
 const coordinator = db.prepare("SELECT id FROM people WHERE role = 'coordinator' ORDER BY id LIMIT 1").get() as { id: number };
 const now = Date.now();
 const openSlot = db
@@ -88,7 +92,9 @@ function startServer(extraEnv: Record<string, string>) {
 }
 async function waitUntilUp() {
   for (let i = 0; ; i++) {
-    const up = await fetch(`${ORIGIN}/healthz`).then((r) => r.ok).catch(() => false);
+    const up = await fetch(`${ORIGIN}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (up) break;
     if (i > 300) throw new Error("the server did not start");
     await new Promise((r) => setTimeout(r, 100));
@@ -103,7 +109,10 @@ async function stopServer(child: ReturnType<typeof spawn>) {
 /** Resident memory of the server: the primary process and every server process under it. */
 function serverMemoryMB(pid: number): { total: number; processes: number } {
   const out = spawnSync("ps", ["-o", "rss=", "-p", String(pid), "--ppid", String(pid)], { encoding: "utf8" }).stdout;
-  const sizes = out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
+  const sizes = out
+    .split("\n")
+    .map((l) => Number(l.trim()))
+    .filter((n) => n > 0);
   return { total: Math.round(sizes.reduce((a, b) => a + b, 0) / 1024), processes: sizes.length };
 }
 
@@ -113,7 +122,16 @@ await waitUntilUp();
 type Result = { name: string; rps: number; p50: number; p95: number; p99: number; errors: number; refused: number; failed: number };
 async function measure(name: string, options: Omit<autocannon.Options, "url"> & { url?: string }): Promise<Result> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options, url: options.url ?? ORIGIN });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ?? result.latency.p90, p99: result.latency.p99, errors: result.errors, refused: result["4xx"], failed: result["5xx"] };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ?? result.latency.p90,
+    p99: result.latency.p99,
+    errors: result.errors,
+    refused: result["4xx"],
+    failed: result["5xx"],
+  };
 }
 
 async function steady(name: string, urlPath: string, cookie: string, rate: number): Promise<Result> {
@@ -210,7 +228,12 @@ await stopServer(server);
 // server, so it is kept out of the figures above): each page a few hundred times.
 const timed = startServer({ BENCH_SQL: "1", WEB_CONCURRENCY: "1" });
 await waitUntilUp();
-for (const [url, cookie] of [["/", teacherCookie], [`/walk-and-talk/tider/${openSlot.id}`, teacherCookie], ["/walk-and-talk", teacherCookie], ["/statistik", coordinatorCookie]] as const) {
+for (const [url, cookie] of [
+  ["/", teacherCookie],
+  [`/walk-and-talk/tider/${openSlot.id}`, teacherCookie],
+  ["/walk-and-talk", teacherCookie],
+  ["/statistik", coordinatorCookie],
+] as const) {
   for (let i = 0; i < 200; i++) await (await fetch(`${ORIGIN}${url}`, { headers: { Cookie: cookie } })).text();
 }
 const slowest = (await (await fetch(`${ORIGIN}/__bench/sql`)).json()) as { sql: string; calls: number; meanMs: number; plan: string[] }[];
@@ -218,10 +241,15 @@ await stopServer(timed);
 
 const ceiling = results[0]!.rps;
 const floor = results[1]!.rps;
-console.log(`\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each; ${memory.processes - 1 || 1} server process(es).\n`);
+console.log(
+  `\nCity database: ${path.relative(root, DATABASE)}; ${CONNECTIONS} connections, ${SECONDS} s each; ${memory.processes - 1 || 1} server process(es).\n`,
+);
 console.log("| what | req/s | p50 ms | p97.5 ms | p99 ms | of the bare route | of a Remix route | connection errors / 4xx / 5xx |");
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of results) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${Math.round((r.rps / floor) * 100)} % | ${r.errors} / ${r.refused} / ${r.failed} |`);
+for (const r of results)
+  console.log(
+    `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p95} | ${r.p99} | ${Math.round((r.rps / ceiling) * 100)} % | ${Math.round((r.rps / floor) * 100)} % | ${r.errors} / ${r.refused} / ${r.failed} |`,
+  );
 console.log(`\nServer memory after the runs: ${memory.total} MB resident in ${memory.processes} processes (the primary and the server processes).\n`);
 
 console.log("Slowest SQL statements (mean time per call) and their query plans:");
@@ -235,4 +263,6 @@ for (const s of slowest.slice(0, 8)) {
 const pages = javaScriptPerPage(root);
 console.log(`\nJavaScript each page sends (gzip), ${pages.length} routes; the largest:`);
 for (const p of pages.slice(0, 6)) console.log(`  ${p.route.replace(/^routes\//, "/")}: ${kB(p.gzipBytes)}`);
-console.log(`  max ${kB(pages[0]!.gzipBytes)}, smallest ${kB(pages.at(-1)!.gzipBytes)}; over the ${kB(BUDGET_BYTES)} budget: ${pages.filter((p) => p.gzipBytes > BUDGET_BYTES).length}`);
+console.log(
+  `  max ${kB(pages[0]!.gzipBytes)}, smallest ${kB(pages.at(-1)!.gzipBytes)}; over the ${kB(BUDGET_BYTES)} budget: ${pages.filter((p) => p.gzipBytes > BUDGET_BYTES).length}`,
+);

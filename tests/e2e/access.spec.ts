@@ -55,10 +55,7 @@ test("the accessibility statement is open without logging in", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tillgänglighet för Samverkansportalen");
   await checkA11y(page);
   await expect(page).toHaveTitle("Tillgänglighet – Samverkansportalen");
-  await expect(page.getByRole("link", { name: "tillganglighet@hv.example" })).toHaveAttribute(
-    "href",
-    "mailto:tillganglighet@hv.example",
-  );
+  await expect(page.getByRole("link", { name: "tillganglighet@hv.example" })).toHaveAttribute("href", "mailto:tillganglighet@hv.example");
   await expect(page.getByRole("link", { name: "anmäla det till Digg" })).toHaveAttribute("href", /^https:\/\/www\.digg\.se\//);
   await expect(page.getByRole("button", { name: "Logga ut" })).toHaveCount(0);
 

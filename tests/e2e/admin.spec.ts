@@ -99,14 +99,21 @@ test("the coordinator imports organisations and people from a CSV file after a p
   const run = RUNS[testInfo.project.name as keyof typeof RUNS];
   await login(page, "samordnare@hv.example");
   await visit(page, "/admin/import");
-  const csv = ["typ;namn;sort;hör till;e-post;roll;titel", `verksamhet;${run.school};skola;;;;`, `person;Rut Rask;;${run.school};${run.teacher};personal;Lärare`, `person;Fel Rad;;Finns inte;fel@example.se;personal;Lärare`].join("\r\n");
+  const csv = [
+    "typ;namn;sort;hör till;e-post;roll;titel",
+    `verksamhet;${run.school};skola;;;;`,
+    `person;Rut Rask;;${run.school};${run.teacher};personal;Lärare`,
+    `person;Fel Rad;;Finns inte;fel@example.se;personal;Lärare`,
+  ].join("\r\n");
   await page.getByLabel("CSV-fil").setInputFiles({ name: "start.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF${csv}`, "utf8") });
   await page.getByRole("button", { name: "Förhandsvisa" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Rätta de här raderna" })).toBeVisible();
   await checkA11y(page);
   await expect(page.getByText('Rad 4: Verksamheten "Finns inte" finns inte.')).toBeVisible();
 
-  await page.getByLabel("CSV-fil").setInputFiles({ name: "start.csv", mimeType: "text/csv", buffer: Buffer.from(csv.split("\r\n").slice(0, 3).join("\r\n"), "utf8") });
+  await page
+    .getByLabel("CSV-fil")
+    .setInputFiles({ name: "start.csv", mimeType: "text/csv", buffer: Buffer.from(csv.split("\r\n").slice(0, 3).join("\r\n"), "utf8") });
   await page.getByRole("button", { name: "Förhandsvisa" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Förhandsvisning: 1 verksamheter och 1 personer" })).toBeVisible();
   await checkA11y(page);

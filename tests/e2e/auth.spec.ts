@@ -5,7 +5,8 @@
 import type { Page } from "@playwright/test";
 import { checkA11y, expect, login, logout, organisationHref, submitLogin, test, visit } from "./fixtures";
 
-const WRONG_CREDENTIALS = "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
+const WRONG_CREDENTIALS =
+  "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
 async function expectWrongCredentials(page: Page, email: string) {
   await expect(page).toHaveURL(/\/logga-in/);
@@ -129,9 +130,7 @@ test("a logged-out visit to an organisation page returns there after login", asy
   await login(page, "larare@vallingbyskolan.example");
   expect(new URL(page.url()).pathname).toBe(href);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vällingbyskolan");
-  await expect(page.getByRole("region", { name: "Kontaktpersoner" }).getByRole("article", { name: "Anna Berg" })).toContainText(
-    "Din kontaktperson",
-  );
+  await expect(page.getByRole("region", { name: "Kontaktpersoner" }).getByRole("article", { name: "Anna Berg" })).toContainText("Din kontaktperson");
 });
 
 for (const target of ["//evil.example", "https://evil.example/", "/\\evil.example"]) {

@@ -145,7 +145,10 @@ test("200 people booking the last place at once: exactly one gets it, the others
 
   const responses = await Promise.all(crowd.map((person) => postBooking(request, slot.slotId, person.sessionId)));
   const statuses = responses.map((r) => r.status());
-  expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
+  expect(
+    statuses.filter((s) => s >= 500),
+    "no server errors",
+  ).toEqual([]);
 
   const winners = responses.filter(isBooked);
   expect(winners, `one booking went through (statuses: ${[...new Set(statuses)].join(", ")})`).toHaveLength(1);
@@ -185,7 +188,10 @@ test("the same person sending the same booking several times at once gets exactl
 
   const responses = await Promise.all(Array.from({ length: 5 }, () => postBooking(request, slot.slotId, person.sessionId)));
   const statuses = responses.map((r) => r.status());
-  expect(statuses.filter((s) => s >= 500), "no server errors").toEqual([]);
+  expect(
+    statuses.filter((s) => s >= 500),
+    "no server errors",
+  ).toEqual([]);
   expect(responses.filter(isBooked)).toHaveLength(1);
   const repeats = responses.filter((r) => !isBooked(r));
   expect(repeats.map((r) => r.status())).toEqual([400, 400, 400, 400]);
@@ -229,7 +235,10 @@ test("two social workers taking the same questions at once: exactly one gets eac
       request.post(`/konsultation/${id}`, { form: { intent: "take" }, headers: { Cookie: cookie, Origin: ORIGIN }, maxRedirects: 0, timeout: 30_000 }),
     ),
   );
-  expect(responses.map((r) => r.status()).filter((s) => s >= 500), "no server errors").toEqual([]);
+  expect(
+    responses.map((r) => r.status()).filter((s) => s >= 500),
+    "no server errors",
+  ).toEqual([]);
 
   const db = openDatabase();
   try {

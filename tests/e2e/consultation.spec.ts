@@ -9,8 +9,18 @@
 import { checkA11y, expect, login, logout, test, visit } from "./fixtures";
 
 const RUNS = {
-  chromium: { asker: "larare@vallingbyskolan.example", answerer: "socialsekreterare@hv.example", answererName: "Anna Berg", question: "En elev i årskurs 2 har varit borta varannan måndag och verkar trött. Ska jag göra en orosanmälan?" },
-  "chromium-no-js": { asker: "elevhalsa@vallingbyskolan.example", answerer: "sara.lindqvist@hv.example", answererName: "Sara Lindqvist", question: "En elev i nian säger att det är bråk hemma varje kväll. Hur kan jag stötta utan att anmäla direkt?" },
+  chromium: {
+    asker: "larare@vallingbyskolan.example",
+    answerer: "socialsekreterare@hv.example",
+    answererName: "Anna Berg",
+    question: "En elev i årskurs 2 har varit borta varannan måndag och verkar trött. Ska jag göra en orosanmälan?",
+  },
+  "chromium-no-js": {
+    asker: "elevhalsa@vallingbyskolan.example",
+    answerer: "sara.lindqvist@hv.example",
+    answererName: "Sara Lindqvist",
+    question: "En elev i nian säger att det är bråk hemma varje kväll. Hur kan jag stötta utan att anmäla direkt?",
+  },
 } as const;
 
 test("a teacher asks anonymously, fixes what the guard refuses, and reads the answer", async ({ page, newPage }, testInfo) => {

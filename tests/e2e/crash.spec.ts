@@ -54,7 +54,12 @@ test("two server processes killed mid-stream restart with an intact database hol
         .catch(() => undefined); // the connection dies with the server: not answered, nothing promised
     const booking = (cookie: string, slotId: number) =>
       api
-        .post(`/walk-and-talk/tider/${slotId}`, { form: { topic: "", note: "" }, headers: { Cookie: cookie, Origin: ORIGIN }, maxRedirects: 0, timeout: 10_000 })
+        .post(`/walk-and-talk/tider/${slotId}`, {
+          form: { topic: "", note: "" },
+          headers: { Cookie: cookie, Origin: ORIGIN },
+          maxRedirects: 0,
+          timeout: 10_000,
+        })
         .then((response) => {
           if (response.status() >= 500) serverErrors.push(`booking: ${response.status()}`);
           if (response.status() === 302 && response.headers()["location"] === "/walk-and-talk?sparat=bokad") answeredBookings.push({ slotId, cookie });
@@ -89,7 +94,13 @@ test("two server processes killed mid-stream restart with an intact database hol
         const row = db.prepare("SELECT count(*) AS n FROM walk_bookings WHERE slot_id = ? AND cancelled_at IS NULL").get(slotId) as { n: number };
         expect(row.n, `booking of slot ${slotId}`).toBeGreaterThan(0);
       }
-      expect(db.prepare("SELECT count(*) AS n FROM walk_slots WHERE booked > capacity OR booked <> (SELECT count(*) FROM walk_bookings b WHERE b.slot_id = walk_slots.id AND b.cancelled_at IS NULL)").get()).toEqual({ n: 0 });
+      expect(
+        db
+          .prepare(
+            "SELECT count(*) AS n FROM walk_slots WHERE booked > capacity OR booked <> (SELECT count(*) FROM walk_bookings b WHERE b.slot_id = walk_slots.id AND b.cancelled_at IS NULL)",
+          )
+          .get(),
+      ).toEqual({ n: 0 });
     } finally {
       db.close();
     }

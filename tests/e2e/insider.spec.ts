@@ -54,7 +54,11 @@ test("a coordinator finds no city account in the district and cannot lock the ci
   await expect(page.getByRole("main")).not.toContainText("admin@stockholm.example");
   const adminId = personIdOf("admin@stockholm.example");
   const origin = new URL(page.url()).origin;
-  const forms: Record<string, string>[] = [{ intent: "deactivate" }, { intent: "change", role: "unit_head", name: "Ada Admin", title: "Enhetschef" }, { intent: "resend" }];
+  const forms: Record<string, string>[] = [
+    { intent: "deactivate" },
+    { intent: "change", role: "unit_head", name: "Ada Admin", title: "Enhetschef" },
+    { intent: "resend" },
+  ];
   for (const form of forms) {
     const answer = await page.request.post(`/admin/personer/${adminId}`, { form, headers: { Origin: origin }, maxRedirects: 0 });
     expect(answer.status(), form.intent).toBe(404);

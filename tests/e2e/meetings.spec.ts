@@ -9,8 +9,22 @@ import { checkA11y, expect, login, logout, test, visit } from "./fixtures";
 import { waitForMail } from "./mailbox";
 
 const RUNS = {
-  chromium: { planner: "larare@vallingbyskolan.example", host: { email: "jonas.ekholm@hv.example", name: "Jonas Ekholm" }, date: "2026-12-14", time: "13.00", shown: "måndag 14 december kl. 13.00", startUtc: "2026-12-14T12:00:00.000Z" },
-  "chromium-no-js": { planner: "elevhalsa@vallingbyskolan.example", host: { email: "mikael.holm@hv.example", name: "Mikael Holm" }, date: "2026-12-16", time: "10.00", shown: "onsdag 16 december kl. 10.00", startUtc: "2026-12-16T09:00:00.000Z" },
+  chromium: {
+    planner: "larare@vallingbyskolan.example",
+    host: { email: "jonas.ekholm@hv.example", name: "Jonas Ekholm" },
+    date: "2026-12-14",
+    time: "13.00",
+    shown: "måndag 14 december kl. 13.00",
+    startUtc: "2026-12-14T12:00:00.000Z",
+  },
+  "chromium-no-js": {
+    planner: "elevhalsa@vallingbyskolan.example",
+    host: { email: "mikael.holm@hv.example", name: "Mikael Holm" },
+    date: "2026-12-16",
+    time: "10.00",
+    shown: "onsdag 16 december kl. 10.00",
+    startUtc: "2026-12-16T09:00:00.000Z",
+  },
 } as const;
 
 test("the school proposes a report meeting and the contact person confirms it", async ({ page }, testInfo) => {
@@ -131,7 +145,10 @@ test("a contact person lays out planning meetings and leadership adds to the age
 
   await login(page, run.head);
   await visit(page, "/moten");
-  await page.getByRole("link", { name: `Planeringsmöte, ${run.preschool}` }).first().click();
+  await page
+    .getByRole("link", { name: `Planeringsmöte, ${run.preschool}` })
+    .first()
+    .click();
   await page.waitForURL(/\/moten\/\d+$/);
   await checkA11y(page);
   await page.getByLabel("Lägg till en punkt").fill("Tema för vårens arbetslagsträffar");

@@ -11,9 +11,7 @@ for (const email of ROLES) {
     await login(page, email);
     const menu = page.getByRole("navigation", { name: "Huvudmeny" });
     const links = menu.getByRole("link");
-    const items = await links.evaluateAll((elements) =>
-      elements.map((a) => ({ name: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" })),
-    );
+    const items = await links.evaluateAll((elements) => elements.map((a) => ({ name: (a.textContent ?? "").trim(), href: a.getAttribute("href") ?? "" })));
     expect(items.map((i) => i.name)).toContain("Start");
     expect(items.find((i) => i.name === "Start")?.href).toBe("/");
 

@@ -132,7 +132,11 @@ test("the limit holds for every method and for a body announced as too big", asy
   expect(announced).toBe(413);
 
   // A form of ordinary size still goes through (the wrong password is the action's answer).
-  const normal = await api.post("/logga-in", { form: { email: "larare@vallingbyskolan.example", password: "fel" }, headers: { Origin: ORIGIN }, maxRedirects: 0 });
+  const normal = await api.post("/logga-in", {
+    form: { email: "larare@vallingbyskolan.example", password: "fel" },
+    headers: { Origin: ORIGIN },
+    maxRedirects: 0,
+  });
   expect(normal.status()).toBe(400);
 });
 
@@ -142,7 +146,9 @@ test("no page or data behind the login is kept in a cache; the build's files are
   const responses = {
     "/ (page)": await api.get("/", { headers: { Cookie: teacher } }),
     "/?_data=root (data)": await api.get("/?_data=root", { headers: { Cookie: teacher } }),
-    "/konsultation?_data=routes/konsultation._index (data)": await api.get("/konsultation?_data=routes%2Fkonsultation._index", { headers: { Cookie: teacher } }),
+    "/konsultation?_data=routes/konsultation._index (data)": await api.get("/konsultation?_data=routes%2Fkonsultation._index", {
+      headers: { Cookie: teacher },
+    }),
     "/walk-and-talk/personal.csv": await api.get("/walk-and-talk/personal.csv", { headers: { Cookie: await login(ORIGIN, "rektor@vallingbyskolan.example") } }),
     "/statistik.csv": await api.get("/statistik.csv?tabell=fragor-per-manad", { headers: { Cookie: coordinator } }),
     "/logga-in": await api.get("/logga-in"),
@@ -162,7 +168,11 @@ test("no page or data behind the login is kept in a cache; the build's files are
 });
 
 test("in production the session cookie is Secure and responses carry HSTS, with nothing set", async () => {
-  const response = await api.post("/logga-in", { form: { email: "larare@vallingbyskolan.example", password: "samverkan-demo" }, headers: { Origin: ORIGIN }, maxRedirects: 0 });
+  const response = await api.post("/logga-in", {
+    form: { email: "larare@vallingbyskolan.example", password: "samverkan-demo" },
+    headers: { Origin: ORIGIN },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBe(302);
   const cookie = response.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/^portal_session=/);

@@ -7,15 +7,51 @@ import { checkA11y, expect, login, logout, test, visit } from "./fixtures";
 
 type Contact = { name: string; phone: string; tel: string; email: string; scope: string; own?: boolean };
 
-const ANNA: Contact = { name: "Anna Berg", phone: "070-174 06 12", tel: "tel:+46701740612", email: "socialsekreterare@hv.example", scope: "Lågstadiet, mellanstadiet och grundsärskolan" };
-const JONAS: Contact = { name: "Jonas Ekholm", phone: "070-174 06 13", tel: "tel:+46701740613", email: "jonas.ekholm@hv.example", scope: "Lågstadiet, mellanstadiet och grundsärskolan" };
+const ANNA: Contact = {
+  name: "Anna Berg",
+  phone: "070-174 06 12",
+  tel: "tel:+46701740612",
+  email: "socialsekreterare@hv.example",
+  scope: "Lågstadiet, mellanstadiet och grundsärskolan",
+};
+const JONAS: Contact = {
+  name: "Jonas Ekholm",
+  phone: "070-174 06 13",
+  tel: "tel:+46701740613",
+  email: "jonas.ekholm@hv.example",
+  scope: "Lågstadiet, mellanstadiet och grundsärskolan",
+};
 const SARA: Contact = { name: "Sara Lindqvist", phone: "070-174 06 14", tel: "tel:+46701740614", email: "sara.lindqvist@hv.example", scope: "Högstadiet" };
-const MIKAEL_VALLINGBY: Contact = { name: "Mikael Holm", phone: "070-174 06 15", tel: "tel:+46701740615", email: "mikael.holm@hv.example", scope: "Högstadiet" };
+const MIKAEL_VALLINGBY: Contact = {
+  name: "Mikael Holm",
+  phone: "070-174 06 15",
+  tel: "tel:+46701740615",
+  email: "mikael.holm@hv.example",
+  scope: "Högstadiet",
+};
 const MIKAEL_GRIMSTA: Contact = { ...MIKAEL_VALLINGBY, scope: "Hela skolan" };
 const LEILA: Contact = { name: "Leila Haddad", phone: "070-174 06 16", tel: "tel:+46701740616", email: "leila.haddad@hv.example", scope: "Hela förskolan" };
-const EVA: Contact = { name: "Eva Sjöberg", phone: "070-174 06 17", tel: "tel:+46701740617", email: "eva.sjoberg@hv.example", scope: "Hela förskolan, stöd i föräldraskapet" };
-const OMAR: Contact = { name: "Omar Lind", phone: "070-174 06 18", tel: "tel:+46701740618", email: "omar.lind@hv.example", scope: "Samverkan med lokalpolisen" };
-const KARIN_POLICE: Contact = { name: "Karin Dahl", phone: "070-174 06 19", tel: "tel:+46701740619", email: "karin.dahl@hv.example", scope: "Samverkan med lokalpolisen" };
+const EVA: Contact = {
+  name: "Eva Sjöberg",
+  phone: "070-174 06 17",
+  tel: "tel:+46701740617",
+  email: "eva.sjoberg@hv.example",
+  scope: "Hela förskolan, stöd i föräldraskapet",
+};
+const OMAR: Contact = {
+  name: "Omar Lind",
+  phone: "070-174 06 18",
+  tel: "tel:+46701740618",
+  email: "omar.lind@hv.example",
+  scope: "Samverkan med lokalpolisen",
+};
+const KARIN_POLICE: Contact = {
+  name: "Karin Dahl",
+  phone: "070-174 06 19",
+  tel: "tel:+46701740619",
+  email: "karin.dahl@hv.example",
+  scope: "Samverkan med lokalpolisen",
+};
 const KARIN_GRIMSTA: Contact = { ...KARIN_POLICE, scope: "Hela skolan" };
 
 type Partner = { email: string; greeting: string; header: string; contacts: Contact[] };

@@ -24,7 +24,10 @@ test("a partner asks the offer's team to contact a family, and only that team se
   await expect(page.getByText("Det är frivilligt och kostar ingenting.")).toBeVisible();
 
   await visit(page, "/stod");
-  await page.getByRole("article", { name: run.offer }).getByRole("link", { name: `Be teamet kontakta familjen om ${run.offer}` }).click();
+  await page
+    .getByRole("article", { name: run.offer })
+    .getByRole("link", { name: `Be teamet kontakta familjen om ${run.offer}` })
+    .click();
   await page.waitForURL(/\/stod\/\d+\/kontakt$/);
   await checkA11y(page);
   await page.getByLabel("Vårdnadshavarens namn").fill(run.guardian);

@@ -125,7 +125,10 @@ test("a contact person publishes times, a teacher books one and cancels it, the 
   await expect(ours.first()).toContainText(run.firstSlot);
   await expect(ours.first()).toContainText(`Med ${HOST.name}. Ni möts: ${run.meetingPoint}.`);
   if (run.badge) await expect(ours.first()).toContainText(run.badge);
-  await ours.first().getByRole("link", { name: `Boka ${run.firstSlot}` }).click();
+  await ours
+    .first()
+    .getByRole("link", { name: `Boka ${run.firstSlot}` })
+    .click();
   await teacher.waitForURL((url) => /^\/walk-and-talk\/tider\/\d+$/.test(url.pathname));
   await expect(teacher.getByRole("heading", { level: 1, name: "Boka walk-and-talk" })).toBeVisible();
   await expect(teacher.getByText(run.firstSlot, { exact: true })).toBeVisible();

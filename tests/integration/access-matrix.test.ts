@@ -115,7 +115,6 @@ logga-ut.tsx                             action L L L L L L L L L L
 const modules = import.meta.glob("../../app/routes/*.{ts,tsx}");
 type RouteModule = { loader?: (args: unknown) => unknown; action?: (args: unknown) => unknown };
 
-
 function answerOf(response: Response): string {
   if (response.status !== 302) return String(response.status);
   const location = response.headers.get("Location") ?? "";
@@ -133,15 +132,26 @@ describe("access to every route", () => {
       const kinds = (["loader", "action"] as const).filter((kind) => module[kind]);
       exported.push(...(kinds.length ? kinds.map((kind) => `${file} ${kind}`) : [`${file} static`]));
     }
-    const rows = MATRIX.trim().split("\n").map((line) => line.split(/\s+/).slice(0, 2).join(" "));
+    const rows = MATRIX.trim()
+      .split("\n")
+      .map((line) => line.split(/\s+/).slice(0, 2).join(" "));
     expect(rows.sort()).toEqual(exported.sort());
   });
 
   it("answers every role, logged out, own and other organisation and other district as the matrix says", async () => {
     const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!;
     const forum = db.select().from(meetings).where(eq(meetings.kind, "forum")).get()!;
-    const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example"))).get()!;
-    const slot = db.select({ id: walkSlots.id }).from(walkSlots).innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId)).where(eq(walkOccasions.seriesId, series.id)).get()!;
+    const series = db
+      .select()
+      .from(walkSeries)
+      .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
+      .get()!;
+    const slot = db
+      .select({ id: walkSlots.id })
+      .from(walkSlots)
+      .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
+      .where(eq(walkOccasions.seriesId, series.id))
+      .get()!;
     const params: Record<string, string> = {
       meetingId: String(report.id),
       offerId: String(db.select().from(supportOffers).get()!.id),
@@ -156,7 +166,9 @@ describe("access to every route", () => {
     for (const email of ROLES) cookies.set(email, await sessionCookie(email));
 
     const mismatches: string[] = [];
-    for (const line of MATRIX.trim().split("\n").filter((l) => !l.endsWith(" static"))) {
+    for (const line of MATRIX.trim()
+      .split("\n")
+      .filter((l) => !l.endsWith(" static"))) {
       const [file, kind, ...expected] = line.split(/\s+/) as [string, "loader" | "action", ...string[]];
       const load = modules[`../../app/routes/${file}`];
       const fn = load ? ((await load()) as RouteModule)[kind] : undefined;

@@ -34,7 +34,12 @@ afterEach(() => {
 
 function adminCreate(...cliArgs: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: file, APP_URL: "https://samverkan.stockholm.example" };
-  return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "db/admin-create.ts", ...cliArgs], { cwd: root, env, encoding: "utf8", timeout: 30_000 });
+  return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "db/admin-create.ts", ...cliArgs], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
 }
 
 function linkIn(stdout: string): string {
@@ -66,8 +71,12 @@ describe("npm run admin:create", { timeout: 60_000 }, () => {
     const token = linkIn(run.stdout);
 
     const sqlite = portalDatabase().$client;
-    const person = sqlite.prepare("SELECT p.role, p.email, p.name, p.password_hash AS hash, d.name AS district FROM people p JOIN districts d ON d.id = p.district_id").all();
-    expect(person).toEqual([{ role: "city_admin", email: "anna.andersson@stad.example", name: "Anna Andersson", hash: null, district: "Stadsledningskontoret" }]);
+    const person = sqlite
+      .prepare("SELECT p.role, p.email, p.name, p.password_hash AS hash, d.name AS district FROM people p JOIN districts d ON d.id = p.district_id")
+      .all();
+    expect(person).toEqual([
+      { role: "city_admin", email: "anna.andersson@stad.example", name: "Anna Andersson", hash: null, district: "Stadsledningskontoret" },
+    ]);
     // Only the link's hash is kept: a copy of the database does not let anyone in.
     expect(JSON.stringify(sqlite.prepare("SELECT * FROM account_tokens").all())).not.toContain(token);
 
@@ -104,7 +113,10 @@ describe("npm run admin:create", { timeout: 60_000 }, () => {
     const portal = portalDatabase();
     const district = portal.insert(districts).values({ slug: "bromma", name: "Bromma" }).returning({ id: districts.id }).get();
     const team = portal.insert(teams).values({ districtId: district.id, name: "Barn och unga", office: "Brommaplan" }).returning({ id: teams.id }).get();
-    portal.insert(people).values({ districtId: district.id, teamId: team.id, name: "Bo Bromma", email: "bo@stad.example", title: "Samordnare", role: "coordinator" }).run();
+    portal
+      .insert(people)
+      .values({ districtId: district.id, teamId: team.id, name: "Bo Bromma", email: "bo@stad.example", title: "Samordnare", role: "coordinator" })
+      .run();
     setDbForTesting(undefined);
     portal.$client.close();
     db = undefined;
@@ -115,7 +127,14 @@ describe("npm run admin:create", { timeout: 60_000 }, () => {
     expect((await choosePassword(linkIn(made.stdout), "ett långt lösenord")).status).toBe(302);
     expect((await logIn("bo@stad.example", "ett långt lösenord")).status).toBe(302);
     // The login is the city administrator's; the district's invitation stays one without a password.
-    expect(db!.select({ role: people.role, hasPassword: sql<number>`${people.passwordHash} IS NOT NULL` }).from(people).where(eq(people.email, "bo@stad.example")).orderBy(people.id).all()).toEqual([
+    expect(
+      db!
+        .select({ role: people.role, hasPassword: sql<number>`${people.passwordHash} IS NOT NULL` })
+        .from(people)
+        .where(eq(people.email, "bo@stad.example"))
+        .orderBy(people.id)
+        .all(),
+    ).toEqual([
       { role: "coordinator", hasPassword: 0 },
       { role: "city_admin", hasPassword: 1 },
     ]);

@@ -19,7 +19,8 @@ import { args, get, post, respond, sessionCookie } from "./http";
 import { afterResponses, linkTokenSentTo } from "./smtp";
 import { addContactAssignment } from "../../app/models/contact-admin.server";
 
-const invite = async (fields: Record<string, string>, email = "samordnare@hv.example") => respond(async () => inviteAction(args(post("/admin/personer", fields, await sessionCookie(email)))));
+const invite = async (fields: Record<string, string>, email = "samordnare@hv.example") =>
+  respond(async () => inviteAction(args(post("/admin/personer", fields, await sessionCookie(email)))));
 const newTeacher = { email: "Ny.Larare@Vallingbyskolan.example", name: "Nora Nyström", title: "Lärare", role: "partner_staff", organisationId: "" };
 const lastMailTo = (to: string) => db.select().from(outbox).where(eq(outbox.toAddress, to)).orderBy(desc(outbox.id)).get()!;
 const withCookie = (cookie: string) => new Request("http://localhost:3000/", { headers: { Cookie: cookie } });
@@ -43,16 +44,22 @@ describe("inviting a person", () => {
     expect(page.state).toMatchObject({ ok: true, email: "ny.larare@vallingbyskolan.example" });
     const short = await respond(() => invitationAction(args(post(`/inbjudan/${token}`, { password: "kort", confirm: "kort" }), { token })));
     expect((await short.json()).fieldErrors.password).toBe("Välj ett lösenord med minst 10 tecken.");
-    const mismatch = await respond(() => invitationAction(args(post(`/inbjudan/${token}`, { password: "tre ord i rad", confirm: "tre ord i rat" }), { token })));
+    const mismatch = await respond(() =>
+      invitationAction(args(post(`/inbjudan/${token}`, { password: "tre ord i rad", confirm: "tre ord i rat" }), { token })),
+    );
     expect((await mismatch.json()).fieldErrors.confirm).toBe("Skriv samma lösenord två gånger.");
 
-    const accepted = await respond(() => invitationAction(args(post(`/inbjudan/${token}`, { password: "tre ord i rad", confirm: "tre ord i rad" }), { token })));
+    const accepted = await respond(() =>
+      invitationAction(args(post(`/inbjudan/${token}`, { password: "tre ord i rad", confirm: "tre ord i rad" }), { token })),
+    );
     expect(accepted.status).toBe(302);
     const cookie = accepted.headers.get("Set-Cookie")!.split(";")[0]!;
     expect((await getActor(withCookie(cookie)))?.name).toBe("Nora Nyström");
     expect(await authenticate("ny.larare@vallingbyskolan.example", "tre ord i rad")).toBe(person.id);
 
-    const again = await respond(() => invitationAction(args(post(`/inbjudan/${token}`, { password: "ett annat lösen", confirm: "ett annat lösen" }), { token })));
+    const again = await respond(() =>
+      invitationAction(args(post(`/inbjudan/${token}`, { password: "ett annat lösen", confirm: "ett annat lösen" }), { token })),
+    );
     expect(again.status).toBe(400);
     expect(tokenState(token, "invite", SEED_NOW)).toEqual({ ok: false, reason: "used" });
   });
@@ -90,7 +97,8 @@ describe("inviting a person", () => {
   it("is for the coordinator only, and another district's people are 404", async () => {
     expect((await invite({ ...newTeacher, organisationId: String(organisationId("Vällingbyskolan")) }, "enhetschef@hv.example")).status).toBe(403);
     expect((await invite({ ...newTeacher, organisationId: String(organisationId("Vällingbyskolan")) }, "socialsekreterare@hv.example")).status).toBe(403);
-    const view = async (email: string, id: number) => respond(async () => personLoader(args(get(`/admin/personer/${id}`, await sessionCookie(email)), { personId: String(id) })));
+    const view = async (email: string, id: number) =>
+      respond(async () => personLoader(args(get(`/admin/personer/${id}`, await sessionCookie(email)), { personId: String(id) })));
     expect((await view("samordnare@hv.example", personId("socialsekreterare@hv.example"))).status).toBe(200);
     expect((await view("samordnare@st.example", personId("socialsekreterare@hv.example"))).status).toBe(404);
     expect((await view("samordnare@hv.example", personId("larare@tenstaskolan.example"))).status).toBe(404);
@@ -109,7 +117,10 @@ describe("changing and deactivating a person", () => {
   it("deactivation ends the sessions, refuses the login, keeps the history and lists what to hand over", async () => {
     const anna = personId("socialsekreterare@hv.example");
     const annasCookie = await sessionCookie("socialsekreterare@hv.example");
-    const handover = (await personLoader(args(get(`/admin/personer/${anna}`, await sessionCookie("samordnare@hv.example")), { personId: String(anna) }))) as { walks: unknown[]; meetings: unknown[] };
+    const handover = (await personLoader(args(get(`/admin/personer/${anna}`, await sessionCookie("samordnare@hv.example")), { personId: String(anna) }))) as {
+      walks: unknown[];
+      meetings: unknown[];
+    };
     expect(handover.walks.length).toBeGreaterThan(0);
     expect(handover.meetings.length).toBeGreaterThan(0); // the report meeting Vällingbyskolan proposed to her
     expect((await act(anna, { intent: "deactivate" })).status).toBe(302);
@@ -123,7 +134,13 @@ describe("changing and deactivating a person", () => {
   it("changes role and organisation; the person's sessions end; a contact person's role is kept until the assignments are moved", async () => {
     const maria = personId("larare@vallingbyskolan.example");
     const mariasCookie = await sessionCookie("larare@vallingbyskolan.example");
-    const promoted = await act(maria, { intent: "change", name: "Maria Lund", title: "Biträdande rektor", role: "partner_leadership", organisationId: String(organisationId("Vällingbyskolan")) });
+    const promoted = await act(maria, {
+      intent: "change",
+      name: "Maria Lund",
+      title: "Biträdande rektor",
+      role: "partner_leadership",
+      organisationId: String(organisationId("Vällingbyskolan")),
+    });
     expect(promoted.status).toBe(302);
     expect(db.select().from(people).where(eq(people.id, maria)).get()).toMatchObject({ role: "partner_leadership", title: "Biträdande rektor" });
     expect(await getActor(withCookie(mariasCookie))).toBeNull();
@@ -141,10 +158,17 @@ describe("changing and deactivating a person", () => {
   it("the audit log shows who did what, never content", async () => {
     await act(personId("larare@vallingbyskolan.example"), { intent: "deactivate" });
     // A consultation read is logged as "read a question", never with its text, and kept out of the district's view.
-    const read = await respond(async () => consultationLoader(args(get("/konsultation/1", await sessionCookie("eva.sjoberg@hv.example")), { consultationId: "1" })));
+    const read = await respond(async () =>
+      consultationLoader(args(get("/konsultation/1", await sessionCookie("eva.sjoberg@hv.example")), { consultationId: "1" })),
+    );
     expect(read.status).toBe(200);
-    const log = (await logLoader(args(get("/admin/logg", await sessionCookie("samordnare@hv.example"))))) as { rows: { action: string; who: string | null; objectId: string | null }[] };
-    expect(log.rows.find((r) => r.action === "person.deactivated")).toMatchObject({ who: "Helena Vik", objectId: String(personId("larare@vallingbyskolan.example")) });
+    const log = (await logLoader(args(get("/admin/logg", await sessionCookie("samordnare@hv.example"))))) as {
+      rows: { action: string; who: string | null; objectId: string | null }[];
+    };
+    expect(log.rows.find((r) => r.action === "person.deactivated")).toMatchObject({
+      who: "Helena Vik",
+      objectId: String(personId("larare@vallingbyskolan.example")),
+    });
     expect(log.rows.find((r) => r.action === "consultation.read")).toBeUndefined();
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "consultation.read")).all()).toMatchObject([{ objectId: "1" }]);
     expect(JSON.stringify(log)).not.toContain(db.select().from(consultations).get()!.question!.slice(0, 20));
@@ -164,18 +188,28 @@ describe("passwords", () => {
     await afterResponses();
     expect(unknown.status).toBe(302);
     expect(known.headers.get("Location")).toBe(unknown.headers.get("Location"));
-    expect(db.select().from(outbox).all().map((m) => m.toAddress)).toEqual(["larare@vallingbyskolan.example"]);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .map((m) => m.toAddress),
+    ).toEqual(["larare@vallingbyskolan.example"]);
     expect((await (await ask("inte en adress")).json()).fieldErrors.email).toBe("Skriv en e-postadress, till exempel namn@skolan.se.");
 
     const oldSession = await sessionCookie("larare@vallingbyskolan.example");
     const token = await linkTokenSentTo("larare@vallingbyskolan.example", "aterstall");
     expect(tokenState(token, "reset", new Date(SEED_NOW.getTime() + 61 * 60_000))).toEqual({ ok: false, reason: "expired" });
-    const done = await respond(() => resetAction(args(post(`/aterstall/${token}`, { password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" }), { token })));
+    const done = await respond(() =>
+      resetAction(args(post(`/aterstall/${token}`, { password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" }), { token })),
+    );
     expect(done.status).toBe(302);
     expect(await getActor(withCookie(oldSession))).toBeNull();
     expect(await authenticate("larare@vallingbyskolan.example", "samverkan-demo")).toBeNull();
     expect(await authenticate("larare@vallingbyskolan.example", "ett nytt långt lösen")).toBe(personId("larare@vallingbyskolan.example"));
-    const twice = await respond(() => resetAction(args(post(`/aterstall/${token}`, { password: "ett tredje lösen!", confirm: "ett tredje lösen!" }), { token })));
+    const twice = await respond(() =>
+      resetAction(args(post(`/aterstall/${token}`, { password: "ett tredje lösen!", confirm: "ett tredje lösen!" }), { token })),
+    );
     expect(twice.status).toBe(400);
   });
 
@@ -185,7 +219,13 @@ describe("passwords", () => {
     const badPhone = await act({ intent: "phone", phone: "ring mig" });
     expect((await badPhone.json()).fieldErrors.phone).toBe("Skriv ett telefonnummer, till exempel 070-123 45 67.");
     expect((await act({ intent: "phone", phone: "070-174 06 88" })).status).toBe(302);
-    expect(db.select().from(people).where(eq(people.id, personId("larare@vallingbyskolan.example"))).get()!.phone).toBe("+46701740688");
+    expect(
+      db
+        .select()
+        .from(people)
+        .where(eq(people.id, personId("larare@vallingbyskolan.example")))
+        .get()!.phone,
+    ).toBe("+46701740688");
 
     const wrong = await act({ intent: "password", current: "fel lösenord", password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" });
     const body = await wrong.json();
@@ -207,7 +247,11 @@ describe("organisations and the CSV import", () => {
     const request = new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: await sessionCookie(email) } });
     return respond(() => importAction(args(request)));
   };
-  const CSV = ["typ;namn;sort;hör till;e-post;roll;titel", "verksamhet;Råckstaskolan;skola;;;;", "person;Pia Persson;;Råckstaskolan;pia.persson@skola.example;personal;Lärare"].join("\r\n");
+  const CSV = [
+    "typ;namn;sort;hör till;e-post;roll;titel",
+    "verksamhet;Råckstaskolan;skola;;;;",
+    "person;Pia Persson;;Råckstaskolan;pia.persson@skola.example;personal;Lärare",
+  ].join("\r\n");
 
   it("previews without saving, then imports everything and invites every person", async () => {
     const preview = await upload({ intent: "preview" }, { bytes: new TextEncoder().encode(`\uFEFF${CSV}`), name: "start.csv" });
@@ -228,7 +272,12 @@ describe("organisations and the CSV import", () => {
   });
 
   it("refuses a wrong encoding, broken lines and a file with nothing, with nothing half-saved", async () => {
-    const latin1: Uint8Array<ArrayBuffer> = new Uint8Array([...new TextEncoder().encode("typ;namn;sort;hör till;e-post;roll;titel\nverksamhet;F"), 0xf6, 0x72, ...new TextEncoder().encode("skolan;skola;;;;")]);
+    const latin1: Uint8Array<ArrayBuffer> = new Uint8Array([
+      ...new TextEncoder().encode("typ;namn;sort;hör till;e-post;roll;titel\nverksamhet;F"),
+      0xf6,
+      0x72,
+      ...new TextEncoder().encode("skolan;skola;;;;"),
+    ]);
     const wrong = await upload({ intent: "preview" }, { bytes: latin1, name: "excel.csv" });
     expect((await wrong.json()).error).toMatch(/inte sparad som UTF-8/);
     const before = db.select().from(organisations).all().length;
@@ -246,9 +295,12 @@ describe("organisations and the CSV import", () => {
     const added = await add({ name: "Förskolan Tallen", kind: "preschool", parentId: String(organisationId("Grimsta förskoleenhet")) });
     expect(added.status).toBe(302);
     const id = organisationId("Förskolan Tallen");
-    const act = (fields: Record<string, string>) => respond(() => organisationAction(args(post(`/admin/verksamheter/${id}`, fields, cookie), { organisationId: String(id) })));
+    const act = (fields: Record<string, string>) =>
+      respond(() => organisationAction(args(post(`/admin/verksamheter/${id}`, fields, cookie), { organisationId: String(id) })));
     expect((await (await add({ name: "Vällingbyskolan", kind: "school" })).json()).fieldErrors.name).toBe("Det finns redan en verksamhet med det namnet.");
-    expect((await (await add({ name: "Skolan", kind: "school", parentId: String(organisationId("Grimsta förskoleenhet")) })).json()).fieldErrors.parentId).toBe("Bara en förskola kan höra till en förskoleenhet.");
+    expect((await (await add({ name: "Skolan", kind: "school", parentId: String(organisationId("Grimsta förskoleenhet")) })).json()).fieldErrors.parentId).toBe(
+      "Bara en förskola kan höra till en förskoleenhet.",
+    );
     expect((await act({ intent: "staffTeam", name: "Barret" })).status).toBe(302);
     expect((await (await act({ intent: "staffTeam", name: "barret" })).json()).fieldErrors.name).toBe("Förskolan har redan ett arbetslag med det namnet.");
     expect((await (await act({ intent: "stage", stage: "hogstadiet" })).json()).fieldErrors.stage).toBe("Bara skolor har stadier.");
@@ -257,7 +309,9 @@ describe("organisations and the CSV import", () => {
     expect(db.select().from(organisations).where(eq(organisations.id, id)).get()).toMatchObject({ name: "Förskolan Tallbacken" });
     expect(db.select().from(organisations).where(eq(organisations.id, id)).get()!.closedAt).not.toBeNull();
     const tensta = organisationId("Tenstaskolan");
-    const foreign = await respond(() => organisationAction(args(post(`/admin/verksamheter/${tensta}`, { intent: "close" }, cookie), { organisationId: String(tensta) })));
+    const foreign = await respond(() =>
+      organisationAction(args(post(`/admin/verksamheter/${tensta}`, { intent: "close" }, cookie), { organisationId: String(tensta) })),
+    );
     expect(foreign.status).toBe(404);
   });
 });
@@ -271,13 +325,22 @@ describe("a person's school part or staff team", () => {
     const safiren = db.select().from(staffTeams).where(eq(staffTeams.name, "Safiren")).get()!;
     const kotten = db.select().from(staffTeams).where(eq(staffTeams.name, "Kotten")).get()!;
     const change = (fields: Record<string, string>) =>
-      respond(() => personAction(args(post(`/admin/personer/${ahmed}`, { intent: "change", name: "Ahmed Yusuf", title: "Förskollärare", role: "partner_staff", ...fields }, cookie), { personId: String(ahmed) })));
+      respond(() =>
+        personAction(
+          args(post(`/admin/personer/${ahmed}`, { intent: "change", name: "Ahmed Yusuf", title: "Förskollärare", role: "partner_staff", ...fields }, cookie), {
+            personId: String(ahmed),
+          }),
+        ),
+      );
     expect((await change({ organisationId: String(organisationId("Gröna diamanten")), unit: `team:${safiren.id}` })).status).toBe(302);
     expect(db.select().from(people).where(eq(people.id, ahmed)).get()!.staffTeamId).toBe(safiren.id);
     const wrong = await change({ organisationId: String(organisationId("Gröna diamanten")), unit: `team:${kotten.id}` });
     expect((await wrong.json()).fieldErrors.unit).toBe("Välj ett stadium eller arbetslag i personens verksamhet.");
     expect((await change({ organisationId: String(organisationId("Förskolan Ekorren")) })).status).toBe(302);
-    expect(db.select().from(people).where(eq(people.id, ahmed)).get()).toMatchObject({ organisationId: organisationId("Förskolan Ekorren"), staffTeamId: null });
+    expect(db.select().from(people).where(eq(people.id, ahmed)).get()).toMatchObject({
+      organisationId: organisationId("Förskolan Ekorren"),
+      staffTeamId: null,
+    });
   });
 });
 
@@ -292,6 +355,12 @@ describe("contact assignments in a preschool unit", () => {
       schoolPartIds: [],
     });
     expect(outcome).toEqual({ ok: true });
-    expect(db.select().from(contactAssignments).where(eq(contactAssignments.organisationId, organisationId("Förskolan Ekorren"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(contactAssignments)
+        .where(eq(contactAssignments.organisationId, organisationId("Förskolan Ekorren")))
+        .all(),
+    ).toHaveLength(1);
   });
 });

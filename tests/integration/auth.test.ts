@@ -64,7 +64,9 @@ describe("login", () => {
     expect(unknownEmail.status).toBe(400);
     const a = await wrongPassword.json();
     const b = await unknownEmail.json();
-    expect(a.fieldErrors).toEqual({ form: "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten." });
+    expect(a.fieldErrors).toEqual({
+      form: "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.",
+    });
     expect(b.fieldErrors).toEqual(a.fieldErrors);
     expect(a.values.email).toBe("larare@vallingbyskolan.example");
     expect(JSON.stringify(a)).not.toContain("fel-lösenord");
@@ -87,14 +89,15 @@ describe("login", () => {
   });
 
   it("refuses a deactivated person", async () => {
-    db.update(people).set({ deactivatedAt: new Date() }).where(eq(people.id, personId("larare@vallingbyskolan.example"))).run();
+    db.update(people)
+      .set({ deactivatedAt: new Date() })
+      .where(eq(people.id, personId("larare@vallingbyskolan.example")))
+      .run();
     expect(await authenticate("larare@vallingbyskolan.example", "samverkan-demo")).toBeNull();
   });
 
   it("goes where the person was going, but only within the site", async () => {
-    expect((await login("rektor@vallingbyskolan.example", undefined, { redirectTo: "/organisationer/1" })).headers.get("Location")).toBe(
-      "/organisationer/1",
-    );
+    expect((await login("rektor@vallingbyskolan.example", undefined, { redirectTo: "/organisationer/1" })).headers.get("Location")).toBe("/organisationer/1");
     expect((await login("rektor@vallingbyskolan.example", undefined, { redirectTo: "//evil.example" })).headers.get("Location")).toBe("/");
     expect((await login("rektor@vallingbyskolan.example", undefined, { redirectTo: "https://evil.example" })).headers.get("Location")).toBe("/");
   });
@@ -150,8 +153,7 @@ describe("logout and protected pages", () => {
 
   it("answers 404, not 403, for another organisation's page and for nonsense ids", async () => {
     const cookie = cookieOf(await login("larare@vallingbyskolan.example"));
-    const get = (id: string) =>
-      organisationLoader(args(new Request(`${BASE}/organisationer/${id}`, { headers: { Cookie: cookie } }), { organisationId: id }));
+    const get = (id: string) => organisationLoader(args(new Request(`${BASE}/organisationer/${id}`, { headers: { Cookie: cookie } }), { organisationId: id }));
     const own = (await get(String(organisationId("Vällingbyskolan")))) as { organisation: { name: string } };
     expect(own.organisation.name).toBe("Vällingbyskolan");
     for (const id of [String(organisationId("Grimstaskolan")), String(organisationId("Tenstaskolan")), "0", "-1", "abc", "1e3", "99999999999999999999"]) {
@@ -176,7 +178,13 @@ describe("login throttling and session limits", () => {
   useFreshDatabase();
 
   const tryLogin = (email: string, password: string, clientAddress = "") =>
-    respond(() => loginAction({ request: new Request("http://localhost:3000/logga-in", { method: "POST", body: new URLSearchParams({ email, password }) }), params: {}, context: { clientAddress } }));
+    respond(() =>
+      loginAction({
+        request: new Request("http://localhost:3000/logga-in", { method: "POST", body: new URLSearchParams({ email, password }) }),
+        params: {},
+        context: { clientAddress },
+      }),
+    );
 
   it("without a client address (a proxy without TRUST_PROXY), five failures for an account make even the right password wait, with a clear message", async () => {
     for (let i = 0; i < 5; i++) expect((await tryLogin("larare@vallingbyskolan.example", "fel")).status).toBe(400);
@@ -225,14 +233,18 @@ describe("login throttling and session limits", () => {
     const cookie = await sessionCookie("larare@vallingbyskolan.example");
     const request = new Request("http://localhost:3000/", { headers: { Cookie: cookie } });
     expect(await getActor(request)).not.toBeNull();
-    db.update(sessions).set({ createdAt: new Date(Date.now() - (SESSION_ABSOLUTE_HOURS * 3_600_000 + 60_000)) }).run();
+    db.update(sessions)
+      .set({ createdAt: new Date(Date.now() - (SESSION_ABSOLUTE_HOURS * 3_600_000 + 60_000)) })
+      .run();
     expect(await getActor(request)).toBeNull();
     expect(db.select().from(sessions).all()).toHaveLength(0);
   });
 
   it("a session ends after the idle limit", async () => {
     const cookie = await sessionCookie("larare@vallingbyskolan.example");
-    db.update(sessions).set({ expiresAt: Math.floor(Date.now() / 1000) - 1 }).run();
+    db.update(sessions)
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .run();
     expect(await getActor(new Request("http://localhost:3000/", { headers: { Cookie: cookie } }))).toBeNull();
   });
 });

@@ -53,12 +53,32 @@ describe("invitations for people whose stored names are forged", () => {
     rename("socialsekreterare@hv.example", FORGED);
     rename("larare@vallingbyskolan.example", FORGED_CR);
     db.update(organisations).set({ name: "Vällingbyskolan\r\nATTENDEE:mailto:evil@evil.example" }).where(eq(organisations.name, "Vällingbyskolan")).run();
-    const created = await respond(async () => newMeetingAction(args(post("/moten/ny", { ...REPORT_MEETING, hostPersonId: String(personId("socialsekreterare@hv.example")) }, await sessionCookie("larare@vallingbyskolan.example")))));
+    const created = await respond(async () =>
+      newMeetingAction(
+        args(
+          post(
+            "/moten/ny",
+            { ...REPORT_MEETING, hostPersonId: String(personId("socialsekreterare@hv.example")) },
+            await sessionCookie("larare@vallingbyskolan.example"),
+          ),
+        ),
+      ),
+    );
     const id = Number(/\/moten\/(\d+)/.exec(created.headers.get("Location") ?? "")![1]);
     const proposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, id)).all()[0]!;
     const cookie = await sessionCookie("socialsekreterare@hv.example");
-    expect((await respond(() => meetingAction(args(post(`/moten/${id}`, { intent: "confirm", proposalId: String(proposal.id) }, cookie), { meetingId: String(id) })))).status).toBe(302);
-    const invitations = db.select().from(outbox).all().filter((m) => m.ics && m.subject.startsWith("Bekräftat"));
+    expect(
+      (
+        await respond(() =>
+          meetingAction(args(post(`/moten/${id}`, { intent: "confirm", proposalId: String(proposal.id) }, cookie), { meetingId: String(id) })),
+        )
+      ).status,
+    ).toBe(302);
+    const invitations = db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.ics && m.subject.startsWith("Bekräftat"));
     expect(invitations.map((m) => m.toAddress).sort()).toEqual(["larare@vallingbyskolan.example", "socialsekreterare@hv.example"]);
     for (const m of invitations) expect(contentLines(m.ics!).filter((l) => l.startsWith("ATTENDEE"))).toHaveLength(1);
     for (const m of invitations) expect(eventIn(m.ics!).attendees).toEqual([`mailto:${m.toAddress}`]);
@@ -70,12 +90,17 @@ describe("invitations for people whose stored names are forged", () => {
     const made = renewFeedToken(actor);
     if (made) return made;
     const token = newSecret();
-    db.insert(calendarFeeds).values({ personId: actor.personId, tokenHash: hashSecret(token) }).run();
+    db.insert(calendarFeeds)
+      .values({ personId: actor.personId, tokenHash: hashSecret(token) })
+      .run();
     return token;
   };
 
   it("a duty feed's name stays one line, with duty days and without", () => {
-    for (const [email, events] of [["socialsekreterare@hv.example", true], ["enhetschef@hv.example", false]] as const) {
+    for (const [email, events] of [
+      ["socialsekreterare@hv.example", true],
+      ["enhetschef@hv.example", false],
+    ] as const) {
       rename(email, FORGED_CR);
       const feed = dutyFeedFor(feedTokenFor(email), SEED_NOW)!;
       expect(feed.includes("BEGIN:VEVENT"), email).toBe(events);

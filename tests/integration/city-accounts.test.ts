@@ -28,7 +28,10 @@ describe("the city's administrator and a district's coordinator", () => {
     const cookie = await sessionCookie(COORDINATOR);
     for (const query of ["", "?sok=nina", "?sok=stockholm.example"]) {
       const page = (await peopleLoader(args(get(`/admin/personer${query}`, cookie)))) as { people: { email: string }[] };
-      expect(page.people.map((p) => p.email), query).not.toContain(CITY);
+      expect(
+        page.people.map((p) => p.email),
+        query,
+      ).not.toContain(CITY);
     }
     const page = (await peopleLoader(args(get("/admin/personer", cookie)))) as { people: { email: string }[] };
     expect(page.people.map((p) => p.email)).toContain("larare@vallingbyskolan.example");
@@ -55,7 +58,9 @@ describe("the city's administrator and a district's coordinator", () => {
   it("the district's audit log shows nothing she did or that was done to her", async () => {
     await sessionCookie(CITY); // she logs in
     await respond(() => forgotAction(args(post("/glomt-losenord", { email: CITY }))));
-    const log = (await logLoader(args(get("/admin/logg", await sessionCookie(COORDINATOR))))) as { rows: { who: string | null; objectType: string; objectId: string | null }[] };
+    const log = (await logLoader(args(get("/admin/logg", await sessionCookie(COORDINATOR))))) as {
+      rows: { who: string | null; objectType: string; objectId: string | null }[];
+    };
     expect(log.rows.some((r) => r.who === "Nina Holmberg")).toBe(false);
     expect(log.rows.some((r) => r.objectType === "person" && r.objectId === String(personId(CITY)))).toBe(false);
     expect(log.rows.some((r) => r.who === "Helena Vik")).toBe(true);
@@ -66,14 +71,34 @@ describe("the city's administrator and a district's coordinator", () => {
     const body = new FormData();
     body.append("intent", "preview");
     body.append("text", `typ;namn;sort;hör till;e-post;roll;titel\nperson;Nina Holmberg;;;${CITY};samordnare;Samordnare`);
-    const preview = await (await respond(async () => importAction(args(new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: cookie } }))))).json();
+    const preview = await (
+      await respond(async () => importAction(args(new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: cookie } }))))
+    ).json();
     expect(JSON.stringify(preview.plan.errors)).not.toContain(CITY);
     const contacts = (await contactsLoader(args(get("/kontaktpersoner", cookie)))) as { candidates: { personId: number }[] };
     expect(contacts.candidates.map((c) => c.personId)).not.toContain(personId(CITY));
     const duty = (await dutyLoader(args(get("/jour", cookie)))) as { candidates: { personId: number }[] };
     expect(duty.candidates.map((c) => c.personId)).not.toContain(personId(CITY));
     const group = await respond(async () =>
-      groupAction(args(post("/moten/grupp", { kind: "collaboration", name: "Samverkan", members: CITY, firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" }, await sessionCookie("socialsekreterare@hv.example")))),
+      groupAction(
+        args(
+          post(
+            "/moten/grupp",
+            {
+              kind: "collaboration",
+              name: "Samverkan",
+              members: CITY,
+              firstDate: "2026-12-08",
+              time: "9.00",
+              minutes: "90",
+              everyWeeks: "4",
+              count: "3",
+              place: "office",
+            },
+            await sessionCookie("socialsekreterare@hv.example"),
+          ),
+        ),
+      ),
     );
     expect(group.status).toBe(400);
     expect((await group.json()).fieldErrors.members).toBe(`Vi hittar ingen i portalen med adressen ${CITY}. Kontrollera stavningen.`);

@@ -30,12 +30,21 @@ describe("asking", () => {
   it("sends an anonymous question to the organisation's contact persons, with a notice that holds no content", async () => {
     const response = await ask("larare@vallingbyskolan.example");
     expect(response.status).toBe(302);
-    const row = db.select().from(consultations).where(eq(consultations.id, idFrom(response))).get()!;
+    const row = db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.id, idFrom(response)))
+      .get()!;
     expect(row).toMatchObject({ mode: "anonymous", state: "new", callbackPhone: "+46701740630", viaDuty: false });
     // Few days: by the end of the second working day after Tuesday 1 December.
     expect(row.dueAt.toISOString()).toBe("2026-12-03T15:30:00.000Z");
     const notices = db.select().from(outbox).all();
-    expect(notices.map((m) => m.toAddress).sort()).toEqual(["jonas.ekholm@hv.example", "mikael.holm@hv.example", "sara.lindqvist@hv.example", "socialsekreterare@hv.example"]);
+    expect(notices.map((m) => m.toAddress).sort()).toEqual([
+      "jonas.ekholm@hv.example",
+      "mikael.holm@hv.example",
+      "sara.lindqvist@hv.example",
+      "socialsekreterare@hv.example",
+    ]);
     for (const m of notices) {
       expect(m.subject).toBe("En ny fråga väntar i Samverkansportalen");
       expect(m.textBody).not.toMatch(/borta|trött|6–9|6-9|frånvaro|hemma/);
@@ -85,7 +94,14 @@ describe("asking", () => {
   });
 
   it("with consent, identifying details go in the marked field", async () => {
-    const consent = { ...question, purpose: "known_child", mode: "consent", consentGivenBy: "mamma", consentGivenOn: "2026-11-30", childDetails: "Kalle, klass 2B" };
+    const consent = {
+      ...question,
+      purpose: "known_child",
+      mode: "consent",
+      consentGivenBy: "mamma",
+      consentGivenOn: "2026-11-30",
+      childDetails: "Kalle, klass 2B",
+    };
     const response = await ask("larare@vallingbyskolan.example", consent);
     expect(response.status).toBe(302);
     expect(askedOutsideTheForum()[0]).toMatchObject({ childDetails: "Kalle, klass 2B", consentGivenBy: "mamma" });
@@ -107,14 +123,22 @@ describe("asking", () => {
 
   it("goes to the duty person too when no contact person can answer", async () => {
     for (const email of ["socialsekreterare@hv.example", "sara.lindqvist@hv.example", "mikael.holm@hv.example"]) {
-      db.insert(availabilityStatuses).values({ personId: personId(email), kind: "away", awayThrough: "2026-12-10", setAt: SEED_NOW }).run();
+      db.insert(availabilityStatuses)
+        .values({ personId: personId(email), kind: "away", awayThrough: "2026-12-10", setAt: SEED_NOW })
+        .run();
     }
     const response = await ask("larare@vallingbyskolan.example");
     const id = idFrom(response);
     expect(db.select().from(consultations).where(eq(consultations.id, id)).get()!.viaDuty).toBe(true);
     // Omar Lind has duty on Tuesday 1 December and is no contact person for the school.
     expect((await open("omar.lind@hv.example", id)).status).toBe(200);
-    expect(db.select().from(outbox).all().map((m) => m.toAddress)).toContain("omar.lind@hv.example");
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .map((m) => m.toAddress),
+    ).toContain("omar.lind@hv.example");
     expect((await open("karin.dahl@hv.example", id)).status).toBe(404);
   });
 });
@@ -125,8 +149,14 @@ describe("answering and who sees what", () => {
   it("the contact person takes, answers and closes; the asker reads the answer", async () => {
     const id = idFrom(await ask("larare@vallingbyskolan.example"));
     expect((await act("socialsekreterare@hv.example", id, { intent: "take" })).status).toBe(302);
-    expect((await act("socialsekreterare@hv.example", id, { intent: "message", body: "Hej! Det låter klokt att prata med elevhälsan först. Ring mig gärna." })).status).toBe(302);
-    const seen = (await (await open("larare@vallingbyskolan.example", id)).json()) as { consultation: { state: string }; messages: { body: string; author: string }[] };
+    expect(
+      (await act("socialsekreterare@hv.example", id, { intent: "message", body: "Hej! Det låter klokt att prata med elevhälsan först. Ring mig gärna." }))
+        .status,
+    ).toBe(302);
+    const seen = (await (await open("larare@vallingbyskolan.example", id)).json()) as {
+      consultation: { state: string };
+      messages: { body: string; author: string }[];
+    };
     expect(seen.consultation.state).toBe("answered");
     expect(seen.messages[0]).toMatchObject({ author: "Anna Berg", body: "Hej! Det låter klokt att prata med elevhälsan först. Ring mig gärna." });
     const answered = db.select().from(outbox).where(eq(outbox.toAddress, "larare@vallingbyskolan.example")).get()!;
@@ -146,7 +176,10 @@ describe("answering and who sees what", () => {
 
   it("two social workers take it at once: exactly one gets it", async () => {
     const id = idFrom(await ask("larare@vallingbyskolan.example"));
-    const results = [takeConsultation(actorFor("socialsekreterare@hv.example"), id, SEED_NOW), takeConsultation(actorFor("jonas.ekholm@hv.example"), id, SEED_NOW)];
+    const results = [
+      takeConsultation(actorFor("socialsekreterare@hv.example"), id, SEED_NOW),
+      takeConsultation(actorFor("jonas.ekholm@hv.example"), id, SEED_NOW),
+    ];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ message: expect.stringMatching(/^Någon annan hann ta frågan/) });
   });
@@ -182,7 +215,10 @@ describe("answering and who sees what", () => {
 
   it("the coordinator sees counts only", async () => {
     await ask("larare@vallingbyskolan.example");
-    const data = (await listLoader(args(get("/konsultation", await sessionCookie("samordnare@hv.example"))))) as { counts: { open: number; waiting: number }; items: unknown[] };
+    const data = (await listLoader(args(get("/konsultation", await sessionCookie("samordnare@hv.example"))))) as {
+      counts: { open: number; waiting: number };
+      items: unknown[];
+    };
     expect(data.counts).toMatchObject({ open: 2, waiting: 2 }); // this one and the seed's case on the forum
     expect(data.items).toEqual([]);
   });
@@ -201,7 +237,13 @@ describe("keeping no more than needed", () => {
     const row = db.select().from(consultations).where(eq(consultations.id, id)).get()!;
     expect(row).toMatchObject({ question: null, callbackPhone: null, ageBand: "6-9", outcome: "voluntary_support", purpose: "unsure_report" });
     expect(row.purgedAt).not.toBeNull();
-    expect(db.select().from(consultationMessages).all().every((m) => m.body === null)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(consultationMessages)
+        .all()
+        .every((m) => m.body === null),
+    ).toBe(true);
   });
 });
 
@@ -212,9 +254,18 @@ describe("the queue", () => {
     const lower = idFrom(await ask("larare@vallingbyskolan.example"));
     const upper = idFrom(await ask("lars.ek@vallingbyskolan.example"));
     // Anna also sees the seed's case on the consultation forum, of which she is a member.
-    const forumCases = new Set(db.select().from(consultations).where(isNotNull(consultations.forumMeetingId)).all().map((c) => c.id));
+    const forumCases = new Set(
+      db
+        .select()
+        .from(consultations)
+        .where(isNotNull(consultations.forumMeetingId))
+        .all()
+        .map((c) => c.id),
+    );
     const queue = async (email: string) =>
-      ((await listLoader(args(get("/konsultation", await sessionCookie(email))))) as { items: { id: number }[] }).items.map((i) => i.id).filter((id) => !forumCases.has(id));
+      ((await listLoader(args(get("/konsultation", await sessionCookie(email))))) as { items: { id: number }[] }).items
+        .map((i) => i.id)
+        .filter((id) => !forumCases.has(id));
     expect(await queue("socialsekreterare@hv.example")).toEqual([lower, upper]); // Anna covers the lower school
     expect(await queue("sara.lindqvist@hv.example")).toEqual([upper, lower]); // Sara covers the upper school
   });
@@ -253,15 +304,30 @@ describe("the audit log of a consultation", () => {
         args(
           post(
             "/konsultation/ny",
-            { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: ["absence"], question: "Hur gör jag?", urgency: "no_hurry", answerBy: "portal" },
+            {
+              purpose: "unsure_report",
+              mode: "anonymous",
+              ageBand: "6-9",
+              concerns: ["absence"],
+              question: "Hur gör jag?",
+              urgency: "no_hurry",
+              answerBy: "portal",
+            },
             await sessionCookie("larare@vallingbyskolan.example"),
           ),
         ),
       ),
     );
     const id = /\/konsultation\/(\d+)/.exec(asked.headers.get("Location")!)![1]!;
-    await respond(async () => threadAction(args(post(`/konsultation/${id}`, { intent: "take" }, await sessionCookie("socialsekreterare@hv.example")), { consultationId: id })));
-    const actions = db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.objectType, "consultation")).all().map((a) => a.action);
+    await respond(async () =>
+      threadAction(args(post(`/konsultation/${id}`, { intent: "take" }, await sessionCookie("socialsekreterare@hv.example")), { consultationId: id })),
+    );
+    const actions = db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.objectType, "consultation"))
+      .all()
+      .map((a) => a.action);
     expect(actions).toEqual(["consultation.created", "consultation.taken"]);
   });
 });

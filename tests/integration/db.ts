@@ -32,7 +32,12 @@ export function useFreshDatabase() {
 
 /** The person who logs in with this address (two districts may each have invited it). */
 export function personId(email: string): number {
-  const row = db.select({ id: people.id }).from(people).where(eq(people.email, email)).orderBy(sql`${people.passwordHash} IS NULL`, people.id).get();
+  const row = db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.email, email))
+    .orderBy(sql`${people.passwordHash} IS NULL`, people.id)
+    .get();
   if (!row) throw new Error(`No person ${email} in the test database`);
   return row.id;
 }

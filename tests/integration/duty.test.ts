@@ -85,7 +85,15 @@ describe("the duty rota", () => {
 
   it("never leaves the rota empty", async () => {
     const cookie = await coordinator();
-    const members = ["socialsekreterare@hv.example", "omar.lind@hv.example", "sara.lindqvist@hv.example", "leila.haddad@hv.example", "jonas.ekholm@hv.example", "karin.dahl@hv.example", "mikael.holm@hv.example"];
+    const members = [
+      "socialsekreterare@hv.example",
+      "omar.lind@hv.example",
+      "sara.lindqvist@hv.example",
+      "leila.haddad@hv.example",
+      "jonas.ekholm@hv.example",
+      "karin.dahl@hv.example",
+      "mikael.holm@hv.example",
+    ];
     for (const email of members) expect((await postDuty({ intent: "remove-member", personId: String(personId(email)) }, cookie)).status).toBe(302);
     const last = await postDuty({ intent: "remove-member", personId: String(personId("petra.nystrom@hv.example")) }, cookie);
     expect(last.status).toBe(400);
@@ -101,7 +109,14 @@ describe("the duty rota", () => {
 
   it("flags days when everybody is away", async () => {
     const cookie = await coordinator();
-    const members = ["socialsekreterare@hv.example", "omar.lind@hv.example", "sara.lindqvist@hv.example", "leila.haddad@hv.example", "karin.dahl@hv.example", "mikael.holm@hv.example"];
+    const members = [
+      "socialsekreterare@hv.example",
+      "omar.lind@hv.example",
+      "sara.lindqvist@hv.example",
+      "leila.haddad@hv.example",
+      "karin.dahl@hv.example",
+      "mikael.holm@hv.example",
+    ];
     for (const email of members) await postDuty({ intent: "remove-member", personId: String(personId(email)) }, cookie);
     // Left: Jonas (away through 8 December) and Petra. Petra goes away too.
     const petra = await sessionCookie("petra.nystrom@hv.example");
@@ -201,7 +216,12 @@ describe("availability and who to call", () => {
   it.each([
     ["busy until a time that has passed", { status: "busy", busyUntil: "9.30" }, "busyUntil", "Klockslaget har redan passerat. Skriv en tid senare i dag."],
     ["busy without a time", { status: "busy", busyUntil: "" }, "busyUntil", "Skriv till vilket klockslag du är upptagen, till exempel 14.30."],
-    ["away through a day that has been", { status: "away", awayThrough: "2026-11-30" }, "awayThrough", "Datumet har redan varit. Skriv i dag eller ett senare datum."],
+    [
+      "away through a day that has been",
+      { status: "away", awayThrough: "2026-11-30" },
+      "awayThrough",
+      "Datumet har redan varit. Skriv i dag eller ett senare datum.",
+    ],
     ["away through nonsense", { status: "away", awayThrough: "snart" }, "awayThrough", "Skriv sista dagen du är borta, till exempel 2026-12-03."],
     ["no choice", {}, "status", "Välj om du är tillgänglig, upptagen eller borta."],
   ])("refuses a status %s", async (_label, fields, field, message) => {
@@ -257,7 +277,10 @@ describe("the duty calendar feed", () => {
     expect(first).toMatch(/^http:\/\/localhost:3000\/kalender\/jour\/[A-Za-z0-9_-]{43}\.ics$/);
     expect(await hasFeed(cookie)).toBe(true);
     // The page never shows the address again, and the database holds only its hash.
-    const token = first.split("/").pop()!.replace(/\.ics$/, "");
+    const token = first
+      .split("/")
+      .pop()!
+      .replace(/\.ics$/, "");
     expect(JSON.stringify(await homeLoader(args(get("/", cookie))))).not.toContain(token);
     expect(JSON.stringify(db.select().from(calendarFeeds).all())).not.toContain(token);
 
@@ -265,12 +288,16 @@ describe("the duty calendar feed", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     // Omar's feed also carries the police collaboration meetings he hosts; here only the duty days count.
-    const events = Object.values(ical.sync.parseICS(await response.text())).filter((e) => e?.type === "VEVENT" && (e as { summary?: string }).summary?.startsWith("Jour"));
+    const events = Object.values(ical.sync.parseICS(await response.text())).filter(
+      (e) => e?.type === "VEVENT" && (e as { summary?: string }).summary?.startsWith("Jour"),
+    );
     const omarDays = dutyDays(actorFor("samordnare@hv.example"), "2026-11-17", "2027-06-01")
       .filter((d) => d.personId === personId("omar.lind@hv.example"))
       .map((d) => d.date);
     expect(omarDays).toContain("2026-12-01");
-    const eventDates = events.map((e) => (e as { start: Date }).start).map((d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
+    const eventDates = events
+      .map((e) => (e as { start: Date }).start)
+      .map((d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`);
     expect(eventDates.sort()).toEqual(omarDays.sort());
     expect((events[0] as { summary: string }).summary).toBe("Jour: du svarar i jourtelefonen");
 
@@ -292,7 +319,15 @@ describe("giving a day to someone who is away", () => {
 
   it("is refused: Jonas Ekholm is away through 8 December", async () => {
     const response = await respond(async () =>
-      dutyAction(args(post("/jour", { intent: "replace-day", date: "2026-12-04", personId: String(personId("jonas.ekholm@hv.example")) }, await sessionCookie("samordnare@hv.example")))),
+      dutyAction(
+        args(
+          post(
+            "/jour",
+            { intent: "replace-day", date: "2026-12-04", personId: String(personId("jonas.ekholm@hv.example")) },
+            await sessionCookie("samordnare@hv.example"),
+          ),
+        ),
+      ),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.personId).toBe("Personen är borta den dagen. Välj någon annan.");
@@ -324,7 +359,9 @@ describe("dates and messages on the duty and status forms", () => {
 
   it("messages zod writes by itself are Swedish", async () => {
     const response = await respond(async () =>
-      homeAction(args(post("/", { intent: "set-status", status: "busy", busyUntil: "till 15.00 ungefär" }, await sessionCookie("socialsekreterare@hv.example")))),
+      homeAction(
+        args(post("/", { intent: "set-status", status: "busy", busyUntil: "till 15.00 ungefär" }, await sessionCookie("socialsekreterare@hv.example"))),
+      ),
     );
     const message = (await response.json()).fieldErrors.busyUntil as string;
     expect(message).toBe("Skriv till vilket klockslag du är upptagen, till exempel 14.30.");

@@ -30,21 +30,42 @@ const HEAD = "enhetschef@hv.example";
 // An address the coordinator controls.
 const INSIDER = "kalle.karlsson@privat.example";
 
-const run = async <A,>(fn: (a: A) => unknown, request: Request, params: Record<string, string> = {}) => respond(async () => fn(args(request, params) as A));
+const run = async <A>(fn: (a: A) => unknown, request: Request, params: Record<string, string> = {}) => respond(async () => fn(args(request, params) as A));
 
 /** The coordinator invites a social worker; the password is set here (the mail's link is not this test's subject). */
 async function inviteSocialWorker(email = INSIDER) {
-  const invited = await run(inviteAction, post("/admin/personer", { email, name: "Kalle Karlsson", title: "Socialsekreterare", role: "social_worker", organisationId: "" }, await sessionCookie(COORDINATOR)));
+  const invited = await run(
+    inviteAction,
+    post(
+      "/admin/personer",
+      { email, name: "Kalle Karlsson", title: "Socialsekreterare", role: "social_worker", organisationId: "" },
+      await sessionCookie(COORDINATOR),
+    ),
+  );
   expect(invited.status).toBe(302);
   const id = personId(email);
-  db.update(people).set({ passwordHash: await hashPassword("samverkan-demo") }).where(eq(people.id, id)).run();
+  db.update(people)
+    .set({ passwordHash: await hashPassword("samverkan-demo") })
+    .where(eq(people.id, id))
+    .run();
   return id;
 }
 
 async function nameContactPerson(person: number, organisation = "Vällingbyskolan") {
-  const added = await run(contactsAction, post("/kontaktpersoner", { intent: "add", organisationId: String(organisationId(organisation)), personId: String(person), scopeLabel: "Hela skolan" }, await sessionCookie(COORDINATOR)));
+  const added = await run(
+    contactsAction,
+    post(
+      "/kontaktpersoner",
+      { intent: "add", organisationId: String(organisationId(organisation)), personId: String(person), scopeLabel: "Hela skolan" },
+      await sessionCookie(COORDINATOR),
+    ),
+  );
   expect(added.status).toBe(302);
-  return db.select().from(contactAssignments).where(and(eq(contactAssignments.personId, person), eq(contactAssignments.organisationId, organisationId(organisation)))).get()!;
+  return db
+    .select()
+    .from(contactAssignments)
+    .where(and(eq(contactAssignments.personId, person), eq(contactAssignments.organisationId, organisationId(organisation))))
+    .get()!;
 }
 
 async function ask(email = "larare@vallingbyskolan.example") {
@@ -54,7 +75,8 @@ async function ask(email = "larare@vallingbyskolan.example") {
 }
 
 type Approvals = { people: { id: number; role: string; teamId: number }[]; assignments: { id: number }[] };
-const approvalsOnStartPage = async (email = HEAD) => ((await homeLoader(args(get("/", await sessionCookie(email))))) as { approvals: Approvals | null }).approvals;
+const approvalsOnStartPage = async (email = HEAD) =>
+  ((await homeLoader(args(get("/", await sessionCookie(email))))) as { approvals: Approvals | null }).approvals;
 const decide = async (fields: Record<string, string>, email = HEAD) => run(homeAction, post("/", fields, await sessionCookie(email)));
 const personFields = (p: Approvals["people"][number]) => ({ kind: "person", id: String(p.id), role: p.role, teamId: String(p.teamId) });
 const audited = (action: string) => db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
@@ -69,7 +91,14 @@ describe("a coordinator cannot give themselves access to consultations", () => {
     expect((await getActor(new Request("http://localhost:3000/", { headers: { Cookie: cookie } })))?.personId).toBe(kalle);
 
     const first = await ask();
-    expect(db.select().from(outbox).where(eq(outbox.toAddress, INSIDER)).all().map((m) => m.subject)).not.toContain("En ny fråga väntar i Samverkansportalen");
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, INSIDER))
+        .all()
+        .map((m) => m.subject),
+    ).not.toContain("En ny fråga väntar i Samverkansportalen");
     expect(consultationsFor(actorFor(INSIDER), SEED_NOW)).toEqual([]);
     expect((await run(threadLoader, get(`/konsultation/${first}`, cookie), { consultationId: String(first) })).status).toBe(404);
     const start = (await homeLoader(args(get("/", cookie)))) as { accessPending: boolean; organisations: { pending: boolean }[] };
@@ -96,7 +125,14 @@ describe("a coordinator cannot give themselves access to consultations", () => {
     expect((await approvalsOnStartPage())!).toEqual({ people: [], assignments: [] });
 
     const second = await ask("elevhalsa@vallingbyskolan.example");
-    expect(db.select().from(outbox).where(eq(outbox.toAddress, INSIDER)).all().map((m) => m.subject)).toContain("En ny fråga väntar i Samverkansportalen");
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.toAddress, INSIDER))
+        .all()
+        .map((m) => m.subject),
+    ).toContain("En ny fråga väntar i Samverkansportalen");
     expect(consultationsFor(actorFor(INSIDER), SEED_NOW).map((c) => c.id)).toContain(second);
     expect((await run(threadLoader, get(`/konsultation/${second}`, cookie), { consultationId: String(second) })).status).toBe(200);
   });
@@ -108,9 +144,13 @@ describe("a coordinator cannot give themselves access to consultations", () => {
     const asCoordinator = await decide({ intent: "approve", kind: "person", id: String(kalle), role: "social_worker", teamId: String(team) }, COORDINATOR);
     expect(asCoordinator.status).toBe(403);
     expect(approveAccess(actorFor(COORDINATOR), { kind: "assignment", id: assignment.id }, SEED_NOW)).toMatchObject({ ok: false });
-    expect(approveAccess(actorFor("socialsekreterare@hv.example"), { kind: "person", id: kalle, role: "social_worker", teamId: team }, SEED_NOW)).toMatchObject({ ok: false });
+    expect(approveAccess(actorFor("socialsekreterare@hv.example"), { kind: "person", id: kalle, role: "social_worker", teamId: team }, SEED_NOW)).toMatchObject(
+      { ok: false },
+    );
     // Another district's coordinator finds nothing either.
-    expect(approveAccess(actorFor("samordnare@st.example"), { kind: "person", id: kalle, role: "social_worker", teamId: team }, SEED_NOW)).toMatchObject({ ok: false });
+    expect(approveAccess(actorFor("samordnare@st.example"), { kind: "person", id: kalle, role: "social_worker", teamId: team }, SEED_NOW)).toMatchObject({
+      ok: false,
+    });
     expect(db.select().from(people).where(eq(people.id, kalle)).get()!.accessApprovedAt).toBeNull();
     expect(db.select().from(contactAssignments).where(eq(contactAssignments.id, assignment.id)).get()!.approvedAt).toBeNull();
     expect(await approvalsOnStartPage(COORDINATOR)).toBeNull();
@@ -131,14 +171,25 @@ describe("a coordinator cannot give themselves access to consultations", () => {
       ["person", String(kalle), personId(HEAD)],
     ]);
     // Asking again is the coordinator reactivating the account: back on the head of unit's list.
-    expect((await run(personAction, post(`/admin/personer/${kalle}`, { intent: "reactivate" }, await sessionCookie(COORDINATOR)), { personId: String(kalle) })).status).toBe(302);
+    expect(
+      (await run(personAction, post(`/admin/personer/${kalle}`, { intent: "reactivate" }, await sessionCookie(COORDINATOR)), { personId: String(kalle) }))
+        .status,
+    ).toBe(302);
     expect((await approvalsOnStartPage())!.people.map((p) => p.id)).toEqual([kalle]);
   });
 
   it("a new role waits for approval again, and an approval covers only the role the head of unit saw", async () => {
     const maria = personId("larare@vallingbyskolan.example");
     const change = async (role: string) =>
-      run(personAction, post(`/admin/personer/${maria}`, { intent: "change", name: "Maria Lund", title: "Socialsekreterare", role, organisationId: "" }, await sessionCookie(COORDINATOR)), { personId: String(maria) });
+      run(
+        personAction,
+        post(
+          `/admin/personer/${maria}`,
+          { intent: "change", name: "Maria Lund", title: "Socialsekreterare", role, organisationId: "" },
+          await sessionCookie(COORDINATOR),
+        ),
+        { personId: String(maria) },
+      );
     expect((await change("social_worker")).headers.get("Location")).toBe(`/admin/personer/${maria}?sparat=andrad-godkannande`);
     expect(audited("access.requested").map((e) => e.objectId)).toEqual([String(maria)]);
     const seen = (await approvalsOnStartPage())!.people.find((p) => p.id === maria)!;
@@ -165,7 +216,9 @@ describe("a coordinator cannot give themselves access to consultations", () => {
     const kalle = await inviteSocialWorker();
     await nameContactPerson(kalle);
     expect(callAdviceFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW).contacts.map((c) => c.personId)).not.toContain(kalle);
-    const page = (await contactsLoader(args(get("/kontaktpersoner", await sessionCookie(COORDINATOR))))) as { organisations: { name: string; contacts: { personId: number; pending: boolean }[] }[] };
+    const page = (await contactsLoader(args(get("/kontaktpersoner", await sessionCookie(COORDINATOR))))) as {
+      organisations: { name: string; contacts: { personId: number; pending: boolean }[] }[];
+    };
     expect(page.organisations.find((o) => o.name === "Vällingbyskolan")!.contacts.find((c) => c.personId === kalle)).toMatchObject({ pending: true });
   });
 });
@@ -175,24 +228,44 @@ describe("the coordinator cannot make a head of unit", () => {
 
   it("is refused inviting one, promoting someone to one, or importing one; the city's administrator appoints one", async () => {
     const cookie = await sessionCookie(COORDINATOR);
-    const invited = await run(inviteAction, post("/admin/personer", { email: "chef@privat.example", name: "Falsk Chef", title: "Enhetschef", role: "unit_head", organisationId: "" }, cookie));
+    const invited = await run(
+      inviteAction,
+      post("/admin/personer", { email: "chef@privat.example", name: "Falsk Chef", title: "Enhetschef", role: "unit_head", organisationId: "" }, cookie),
+    );
     expect(invited.status).toBe(400);
     expect((await invited.json()).fieldErrors.role).toBe("Enhetschefen utses av stadens administratör. Välj en annan roll.");
     const jonas = personId("jonas.ekholm@hv.example");
-    const promoted = await run(personAction, post(`/admin/personer/${jonas}`, { intent: "change", name: "Jonas Ekholm", title: "Enhetschef", role: "unit_head", organisationId: "" }, cookie), { personId: String(jonas) });
+    const promoted = await run(
+      personAction,
+      post(`/admin/personer/${jonas}`, { intent: "change", name: "Jonas Ekholm", title: "Enhetschef", role: "unit_head", organisationId: "" }, cookie),
+      { personId: String(jonas) },
+    );
     expect(promoted.status).toBe(400);
     const body = new FormData();
     body.append("intent", "preview");
     body.append("text", "typ;namn;sort;hör till;e-post;roll;titel\nperson;Falsk Chef;;;chef@privat.example;enhetschef;Enhetschef");
     const imported = await run(importAction, new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: cookie } }));
-    expect((await imported.json()).plan.errors).toEqual([{ line: 2, message: "Enhetschefen utses av stadens administratör, inte med en import. Ta bort raden." }]);
+    expect((await imported.json()).plan.errors).toEqual([
+      { line: 2, message: "Enhetschefen utses av stadens administratör, inte med en import. Ta bort raden." },
+    ]);
     expect(db.select().from(people).where(eq(people.role, "unit_head")).all()).toHaveLength(1);
 
     // Spånga-Tensta has none; the city's administrator appoints one, who then approves there.
     const tensta = db.select().from(people).where(eq(people.email, "samordnare@st.example")).get()!.districtId;
-    const appointed = await run(cityAction, post("/stad", { intent: "unit-head", districtId: String(tensta), name: "Tina Tensta", email: "enhetschef@st.example" }, await sessionCookie("admin@stockholm.example")));
+    const appointed = await run(
+      cityAction,
+      post(
+        "/stad",
+        { intent: "unit-head", districtId: String(tensta), name: "Tina Tensta", email: "enhetschef@st.example" },
+        await sessionCookie("admin@stockholm.example"),
+      ),
+    );
     expect(appointed.status).toBe(302);
-    expect(db.select().from(people).where(eq(people.email, "enhetschef@st.example")).get()).toMatchObject({ role: "unit_head", districtId: tensta, passwordHash: null });
+    expect(db.select().from(people).where(eq(people.email, "enhetschef@st.example")).get()).toMatchObject({
+      role: "unit_head",
+      districtId: tensta,
+      passwordHash: null,
+    });
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "enhetschef@st.example")).all()).toHaveLength(1);
   });
 });
@@ -209,7 +282,9 @@ describe("a contact person waiting for approval hosts no meeting", () => {
 
     const head = actorFor(HEAD);
     const person = db.select().from(people).where(eq(people.id, insider)).get()!;
-    expect(approveAccess(head, { kind: "person", id: insider, role: person.role as "social_worker", teamId: person.teamId! }, SEED_NOW)).toMatchObject({ ok: true });
+    expect(approveAccess(head, { kind: "person", id: insider, role: person.role as "social_worker", teamId: person.teamId! }, SEED_NOW)).toMatchObject({
+      ok: true,
+    });
     expect(meetingHostsFor(principal).map((h) => h.personId)).not.toContain(insider);
     expect(approveAccess(head, { kind: "assignment", id: assignment.id }, SEED_NOW)).toMatchObject({ ok: true });
     expect(meetingHostsFor(principal).map((h) => h.personId)).toContain(insider);

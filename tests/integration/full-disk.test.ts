@@ -55,7 +55,15 @@ function portalBuild(): ServerBuild {
     },
     publicPath: "/build/",
     assetsBuildDirectory: "public/build",
-    future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_routeConfig: false, v3_singleFetch: false, v3_lazyRouteDiscovery: true, unstable_optimizeDeps: false },
+    future: {
+      v3_fetcherPersist: true,
+      v3_relativeSplatPath: true,
+      v3_throwAbortReason: true,
+      v3_routeConfig: false,
+      v3_singleFetch: false,
+      v3_lazyRouteDiscovery: true,
+      unstable_optimizeDeps: false,
+    },
     isSpaMode: false,
   } as unknown as ServerBuild;
 }
@@ -68,7 +76,10 @@ const LONG_QUESTION = "Är hälsan på väg åt fel håll? ".repeat(130).trim();
 function sendQuestion(cookie: string, path = "/konsultation/ny"): Promise<Response> {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...QUESTION, question: LONG_QUESTION })) for (const v of [value].flat()) body.append(key, v);
-  return handle(new Request(`${BASE}${path}`, { method: "POST", body, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), { cspNonce: "test", clientAddress: "127.0.0.1" });
+  return handle(new Request(`${BASE}${path}`, { method: "POST", body, headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), {
+    cspNonce: "test",
+    clientAddress: "127.0.0.1",
+  });
 }
 
 /** What a question leaves behind: its row, its concerns, the mail to the contact persons, the audit line. */

@@ -21,13 +21,21 @@ const forumMeetings = () => db.select().from(meetings).where(eq(meetings.kind, "
 const policeGroup = () => db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!;
 const policeMeetings = () => db.select().from(meetings).where(eq(meetings.groupId, policeGroup().id)).orderBy(meetings.startsAt).all();
 
-const forumCase = { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["behaviour", "home"], question: "En elev är ofta arg och ledsen efter helger. Hur kan vi stötta?" };
+const forumCase = {
+  purpose: "unsure_report",
+  mode: "anonymous",
+  ageBand: "10-12",
+  concerns: ["behaviour", "home"],
+  question: "En elev är ofta arg och ledsen efter helger. Hur kan vi stötta?",
+};
 const book = async (email: string, meetingId: number, fields: Record<string, string | string[]>) =>
   respond(async () => bookAction(args(post(`/moten/${meetingId}/arende`, fields, await sessionCookie(email)), { meetingId: String(meetingId) })));
-const viewMeeting = async (email: string, id: number) => respond(async () => meetingLoader(args(get(`/moten/${id}`, await sessionCookie(email)), { meetingId: String(id) })));
+const viewMeeting = async (email: string, id: number) =>
+  respond(async () => meetingLoader(args(get(`/moten/${id}`, await sessionCookie(email)), { meetingId: String(id) })));
 const act = async (email: string, id: number, fields: Record<string, string | string[]>) =>
   respond(async () => meetingAction(args(post(`/moten/${id}`, fields, await sessionCookie(email)), { meetingId: String(id) })));
-const viewCase = async (email: string, id: number) => respond(async () => consultationLoader(args(get(`/konsultation/${id}`, await sessionCookie(email)), { consultationId: String(id) })));
+const viewCase = async (email: string, id: number) =>
+  respond(async () => consultationLoader(args(get(`/konsultation/${id}`, await sessionCookie(email)), { consultationId: String(id) })));
 const caseAct = async (email: string, id: number, fields: Record<string, string>) =>
   respond(async () => consultationAction(args(post(`/konsultation/${id}`, fields, await sessionCookie(email)), { consultationId: String(id) })));
 const caseIdFrom = (r: Response) => Number(/\/konsultation\/(\d+)/.exec(r.headers.get("Location") ?? "")![1]);
@@ -42,9 +50,20 @@ describe("the consultation forum", () => {
     expect(response.status).toBe(302);
     const id = caseIdFrom(response);
     // Answered at the forum whatever the form said; the next free place; due when the forum ends.
-    expect(db.select().from(consultations).where(eq(consultations.id, id)).get()).toMatchObject({ forumMeetingId: first!.id, forumPlace: 2, urgency: "no_hurry", answerBy: "meeting", dueAt: first!.endsAt });
+    expect(db.select().from(consultations).where(eq(consultations.id, id)).get()).toMatchObject({
+      forumMeetingId: first!.id,
+      forumPlace: 2,
+      urgency: "no_hurry",
+      answerBy: "meeting",
+      dueAt: first!.endsAt,
+    });
     const notices = db.select().from(outbox).all();
-    expect(notices.map((m) => m.toAddress).sort()).toEqual(["eva.sjoberg@hv.example", "leila.haddad@hv.example", "sara.lindqvist@hv.example", "socialsekreterare@hv.example"]);
+    expect(notices.map((m) => m.toAddress).sort()).toEqual([
+      "eva.sjoberg@hv.example",
+      "leila.haddad@hv.example",
+      "sara.lindqvist@hv.example",
+      "socialsekreterare@hv.example",
+    ]);
     expect(notices.every((m) => !m.textBody.includes("arg och ledsen"))).toBe(true);
 
     // Leila is not Vällingbyskolan's contact person but a forum member: she reads the case.
@@ -77,13 +96,24 @@ describe("the consultation forum", () => {
     expect((await full.json()).fieldErrors.form).toBe("Forumet är fullbokat. Välj ett annat datum.");
     const row = db.select().from(consultations).where(eq(consultations.forumMeetingId, first!.id)).get()!;
     const { id: _id, ...copy } = row;
-    expect(() => db.insert(consultations).values({ ...copy, forumPlace: 7 }).run()).toThrow(/no such place/);
-    expect(() => db.insert(consultations).values({ ...copy, forumPlace: 1 }).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .insert(consultations)
+        .values({ ...copy, forumPlace: 7 })
+        .run(),
+    ).toThrow(/no such place/);
+    expect(() =>
+      db
+        .insert(consultations)
+        .values({ ...copy, forumPlace: 1 })
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it("a past, cancelled or unknown forum answers 404 to the booking page; staff of social services cannot book", async () => {
     const [first] = forumMeetings();
-    const load = async (email: string, id: string) => respond(async () => bookLoader(args(get(`/moten/${id}/arende`, await sessionCookie(email)), { meetingId: id })));
+    const load = async (email: string, id: string) =>
+      respond(async () => bookLoader(args(get(`/moten/${id}/arende`, await sessionCookie(email)), { meetingId: id })));
     expect((await load("larare@vallingbyskolan.example", String(first!.id))).status).toBe(200);
     expect((await load("larare@vallingbyskolan.example", "999999")).status).toBe(404);
     expect((await load("larare@vallingbyskolan.example", "abc")).status).toBe(404);
@@ -95,9 +125,14 @@ describe("the consultation forum", () => {
   it("after the forum a member writes the advice and closes the case; the teacher reads it", async () => {
     const seeded = db.select().from(consultations).where(isNotNull(consultations.forumMeetingId)).get()!;
     expect((await caseAct("leila.haddad@hv.example", seeded.id, { intent: "take" })).status).toBe(302);
-    expect((await caseAct("leila.haddad@hv.example", seeded.id, { intent: "message", body: "Bjud in vårdnadshavarna till ett samtal om frukost och sömn." })).status).toBe(302);
+    expect(
+      (await caseAct("leila.haddad@hv.example", seeded.id, { intent: "message", body: "Bjud in vårdnadshavarna till ett samtal om frukost och sömn." })).status,
+    ).toBe(302);
     expect((await caseAct("leila.haddad@hv.example", seeded.id, { intent: "close", outcome: "advice" })).status).toBe(302);
-    const seen = (await (await viewCase("larare@vallingbyskolan.example", seeded.id)).json()) as { messages: { body: string }[]; consultation: { outcome: string } };
+    const seen = (await (await viewCase("larare@vallingbyskolan.example", seeded.id)).json()) as {
+      messages: { body: string }[];
+      consultation: { outcome: string };
+    };
     expect(seen.messages.map((m) => m.body)).toEqual(["Bjud in vårdnadshavarna till ett samtal om frukost och sömn."]);
     expect(seen.consultation.outcome).toBe("advice");
   });
@@ -106,9 +141,20 @@ describe("the consultation forum", () => {
     const [first] = forumMeetings();
     expect((await act("socialsekreterare@hv.example", first!.id, { intent: "cancel" })).status).toBe(400);
     expect((await act("eva.sjoberg@hv.example", first!.id, { intent: "cancel" })).status).toBe(302);
-    const seeded = db.select().from(consultations).where(eq(consultations.askerPersonId, personId("larare@vallingbyskolan.example"))).get()!;
+    const seeded = db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.askerPersonId, personId("larare@vallingbyskolan.example")))
+      .get()!;
     expect(seeded).toMatchObject({ forumMeetingId: null, forumPlace: null });
-    expect(db.select().from(outbox).where(eq(outbox.subject, "Konsultationsforumet är inställt")).all().map((m) => m.toAddress)).toEqual(["larare@vallingbyskolan.example"]);
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.subject, "Konsultationsforumet är inställt"))
+        .all()
+        .map((m) => m.toAddress),
+    ).toEqual(["larare@vallingbyskolan.example"]);
     // Now in the contact persons' queue again.
     expect((await viewCase("socialsekreterare@hv.example", seeded.id)).status).toBe(200);
   });
@@ -122,7 +168,8 @@ describe("the consultation forum", () => {
 describe("collaboration groups", () => {
   useFreshDatabase();
 
-  const start = async (email: string, fields: Record<string, string>) => respond(async () => groupAction(args(post("/moten/grupp", fields, await sessionCookie(email)))));
+  const start = async (email: string, fields: Record<string, string>) =>
+    respond(async () => groupAction(args(post("/moten/grupp", fields, await sessionCookie(email)))));
   const group = {
     kind: "collaboration",
     name: "Samverkan kring Råcksta centrum",
@@ -146,7 +193,9 @@ describe("collaboration groups", () => {
     expect(invitations).toHaveLength(12); // 3 meetings × (Anna and three members)
     const uids = new Set(invitations.map((m) => (Object.values(ical.sync.parseICS(m.ics!)).find((e) => e?.type === "VEVENT") as { uid: string }).uid));
     expect(uids.size).toBe(3);
-    expect(new Set(invitations.map((m) => m.toAddress))).toEqual(new Set(["socialsekreterare@hv.example", "polis@vallingby.polisen.example", "rektor@vallingbyskolan.example", "tobias.ek@hv.example"]));
+    expect(new Set(invitations.map((m) => m.toAddress))).toEqual(
+      new Set(["socialsekreterare@hv.example", "polis@vallingby.polisen.example", "rektor@vallingbyskolan.example", "tobias.ek@hv.example"]),
+    );
   });
 
   it("refuses an unknown email, a missing name and a partner starting a group, with the input kept and nothing saved", async () => {
@@ -158,7 +207,9 @@ describe("collaboration groups", () => {
     const noName = await start("socialsekreterare@hv.example", { ...group, name: " " });
     expect((await noName.json()).fieldErrors.name).toBe("Skriv vad gruppen heter.");
     // Someone of another district is unknown here too.
-    expect((await (await start("socialsekreterare@hv.example", { ...group, members: "samordnare@st.example" })).json()).fieldErrors.members).toMatch(/samordnare@st.example/);
+    expect((await (await start("socialsekreterare@hv.example", { ...group, members: "samordnare@st.example" })).json()).fieldErrors.members).toMatch(
+      /samordnare@st.example/,
+    );
     expect((await start("larare@vallingbyskolan.example", group)).status).toBe(403);
     expect((await respond(async () => groupLoader(args(get("/moten/grupp", await sessionCookie("polis@vallingby.polisen.example")))))).status).toBe(403);
     expect(db.select().from(meetingGroups).where(eq(meetingGroups.name, group.name)).all()).toHaveLength(0);
@@ -178,7 +229,12 @@ describe("collaboration groups", () => {
     expect((await refused.json()).values.text).toBe("Pojken på Råcksta gård 12, ring 070-123 45 67");
     // The coordinator sees the group but is not a member: no agenda points from her.
     expect((await act("samordnare@hv.example", first!.id, { intent: "agenda", text: "En punkt" })).status).toBe(400);
-    const points = db.select().from(meetingAgendaPoints).where(eq(meetingAgendaPoints.meetingId, first!.id)).all().map((p) => p.text);
+    const points = db
+      .select()
+      .from(meetingAgendaPoints)
+      .where(eq(meetingAgendaPoints.meetingId, first!.id))
+      .all()
+      .map((p) => p.text);
     expect(points).toEqual(["Läget i centrum på kvällstid inför jullovet", "Fyrverkerier vid skolan på kvällarna"]);
   });
 
@@ -187,12 +243,20 @@ describe("collaboration groups", () => {
     const omar = actorFor("omar.lind@hv.example");
     const after = new Date(first!.endsAt!.getTime() + 60_000);
     expect(saveAttendance(omar, first!.id, [personId("polis@vallingby.polisen.example")], SEED_NOW)).toMatchObject({ ok: false, field: "present" });
-    expect(saveAttendance(omar, first!.id, [personId("larare@vallingbyskolan.example")], after)).toMatchObject({ ok: false, message: "Välj bland gruppens deltagare." });
+    expect(saveAttendance(omar, first!.id, [personId("larare@vallingbyskolan.example")], after)).toMatchObject({
+      ok: false,
+      message: "Välj bland gruppens deltagare.",
+    });
     expect(saveAttendance(actorFor("karin.dahl@hv.example"), first!.id, [], after)).toMatchObject({ ok: false });
     expect(saveAttendance(omar, first!.id, [omar.personId, personId("polis@vallingby.polisen.example")], after)).toEqual({ ok: true });
     const marked = db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, first!.id)).all();
     expect(marked).toHaveLength(4);
-    expect(marked.filter((a) => a.present).map((a) => a.personId).sort()).toEqual([omar.personId, personId("polis@vallingby.polisen.example")].sort());
+    expect(
+      marked
+        .filter((a) => a.present)
+        .map((a) => a.personId)
+        .sort(),
+    ).toEqual([omar.personId, personId("polis@vallingby.polisen.example")].sort());
   });
 
   it("the host moves a meeting: same UID, higher SEQUENCE, to every member; not onto a duty day, not when cancelled", async () => {
@@ -208,10 +272,24 @@ describe("collaboration groups", () => {
     const moved = db.select().from(meetings).where(eq(meetings.id, first!.id)).get()!;
     expect(moved.icsSequence).toBe(first!.icsSequence + 1);
     expect(moved.endsAt!.getTime() - moved.startsAt!.getTime()).toBe(first!.endsAt!.getTime() - first!.startsAt!.getTime());
-    expect(db.select().from(meetingEvents).where(and(eq(meetingEvents.meetingId, first!.id), eq(meetingEvents.action, "moved"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(meetingEvents)
+        .where(and(eq(meetingEvents.meetingId, first!.id), eq(meetingEvents.action, "moved")))
+        .all(),
+    ).toHaveLength(1);
     const updates = db.select().from(outbox).all();
-    expect(updates.map((m) => m.toAddress).sort()).toEqual(["karin.dahl@hv.example", "omar.lind@hv.example", "polis@vallingby.polisen.example", "tobias.ek@hv.example"]);
-    const event = Object.values(ical.sync.parseICS(updates[0]!.ics!)).find((e) => e?.type === "VEVENT") as unknown as { uid: string; sequence: string | number };
+    expect(updates.map((m) => m.toAddress).sort()).toEqual([
+      "karin.dahl@hv.example",
+      "omar.lind@hv.example",
+      "polis@vallingby.polisen.example",
+      "tobias.ek@hv.example",
+    ]);
+    const event = Object.values(ical.sync.parseICS(updates[0]!.ics!)).find((e) => e?.type === "VEVENT") as unknown as {
+      uid: string;
+      sequence: string | number;
+    };
     expect(event.uid).toBe(`meeting-${first!.id}@samverkansportalen`);
     expect(Number(event.sequence)).toBe(first!.icsSequence + 1);
 

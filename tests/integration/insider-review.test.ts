@@ -33,7 +33,9 @@ describe("the district's audit log", () => {
   useFreshDatabase();
 
   it("does not show who asked social services or how many asked each day; the database keeps it", async () => {
-    const asked = await respond(async () => newAction(args(post("/konsultation/ny", { ...QUESTION, callbackPhone: "070-174 06 30" }, await sessionCookie("larare@vallingbyskolan.example")))));
+    const asked = await respond(async () =>
+      newAction(args(post("/konsultation/ny", { ...QUESTION, callbackPhone: "070-174 06 30" }, await sessionCookie("larare@vallingbyskolan.example")))),
+    );
     expect(asked.status).toBe(302);
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, "consultation.created")).all()).toHaveLength(1);
     const log = JSON.stringify(await logLoader(args(get("/admin/logg", await sessionCookie("samordnare@hv.example")))));

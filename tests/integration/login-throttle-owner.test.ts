@@ -73,7 +73,8 @@ describe("throttling the guesser, not the owner", () => {
   });
 
   it("nine failures from elsewhere are no attack yet: a fresh address has its five tries", async () => {
-    for (const address of ["203.0.113.1", "203.0.113.2"]) for (let i = 0; i < (address.endsWith("1") ? 5 : 4); i++) await tryLogin(OWNER, `gissning-${i}`, address);
+    for (const address of ["203.0.113.1", "203.0.113.2"])
+      for (let i = 0; i < (address.endsWith("1") ? 5 : 4); i++) await tryLogin(OWNER, `gissning-${i}`, address);
     for (let i = 0; i < 4; i++) expect(await statusOf(OWNER, "fel", HER_PC)).toBe(400);
     expect(await statusOf(OWNER, "samverkan-demo", HER_PC)).toBe(302);
   });

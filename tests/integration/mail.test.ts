@@ -5,13 +5,7 @@ import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import { outbox } from "../../db/schema";
 import { now } from "../../app/clock.server";
-import {
-  deliverDueMail,
-  enqueueMail,
-  MAIL_RETRY_DELAYS_MS,
-  outboxOfDistrict,
-  type MailMessage,
-} from "../../app/mail/outbox.server";
+import { deliverDueMail, enqueueMail, MAIL_RETRY_DELAYS_MS, outboxOfDistrict, type MailMessage } from "../../app/mail/outbox.server";
 import { MAIL_FROM } from "../../app/mail/transport.server";
 import { bookSlot, cancelBooking, openSlotsFor } from "../../app/models/walk-and-talk.server";
 import { actorFor, db, useFreshDatabase } from "./db";
@@ -26,7 +20,6 @@ async function closedSmtpUrl(): Promise<string> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return `smtp://127.0.0.1:${port}`;
 }
-
 
 function invitation(method: "REQUEST" | "CANCEL", sequence: number): string {
   const { error, value } = createEvent({
@@ -229,7 +222,11 @@ describe("walk-and-talk mail over SMTP", () => {
     expect(decodeWords(header(confirmation!.raw, "Subject")!)).toBe("Bokad: walk-and-talk onsdag 9 december kl. 14.30–15.00");
     const events = [confirmation!, cancellation!].map((mail) => {
       const part = mimePart(mail.raw, "text/calendar")!;
-      const event = Object.values(ical.sync.parseICS(part.body)).find((e) => e?.type === "VEVENT") as unknown as { uid: string; sequence: string; status?: string };
+      const event = Object.values(ical.sync.parseICS(part.body)).find((e) => e?.type === "VEVENT") as unknown as {
+        uid: string;
+        sequence: string;
+        status?: string;
+      };
       return { contentType: part.contentTypeHeader, body: part.body, event };
     });
     expect(events[0]!.contentType).toMatch(/method=REQUEST/i);

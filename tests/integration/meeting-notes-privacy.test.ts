@@ -18,19 +18,29 @@ import { args, get, post, respond, sessionCookie } from "./http";
 const CASE_TEXT = "Pojken i 4B berättade om bråk hemma, mamma har sökt hjälp.";
 const HOUR = 3_600_000;
 
-const view = async (email: string, id: number) => respond(async () => meetingLoader(args(get(`/moten/${id}`, await sessionCookie(email)), { meetingId: String(id) })));
+const view = async (email: string, id: number) =>
+  respond(async () => meetingLoader(args(get(`/moten/${id}`, await sessionCookie(email)), { meetingId: String(id) })));
 const act = async (email: string, id: number, fields: Record<string, string>) =>
   respond(async () => meetingAction(args(post(`/moten/${id}`, fields, await sessionCookie(email)), { meetingId: String(id) })));
 const list = async (email: string) => respond(async () => meetingsLoader(args(get("/moten", await sessionCookie(email)))));
 
 const firstOf = (kind: (typeof meetings.$inferSelect)["kind"], groupName?: string) => {
-  const rows = db.select({ meeting: meetings, groupName: meetingGroups.name }).from(meetings).leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId)).where(eq(meetings.kind, kind)).orderBy(meetings.startsAt).all();
+  const rows = db
+    .select({ meeting: meetings, groupName: meetingGroups.name })
+    .from(meetings)
+    .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .where(eq(meetings.kind, kind))
+    .orderBy(meetings.startsAt)
+    .all();
   return rows.find((r) => groupName === undefined || r.groupName === groupName)!.meeting;
 };
 /** The meeting as if it had begun an hour ago (the clock is fixed), with notes written then. */
 function begun(id: number, notes: string | null = CASE_TEXT) {
   const startsAt = new Date(SEED_NOW.getTime() - HOUR);
-  db.update(meetings).set({ state: "confirmed", startsAt, endsAt: new Date(startsAt.getTime() + HOUR / 2), notes }).where(eq(meetings.id, id)).run();
+  db.update(meetings)
+    .set({ state: "confirmed", startsAt, endsAt: new Date(startsAt.getTime() + HOUR / 2), notes })
+    .where(eq(meetings.id, id))
+    .run();
 }
 
 describe("meeting notes and forum content", () => {
@@ -40,7 +50,11 @@ describe("meeting notes and forum content", () => {
     const forum = firstOf("forum");
     const report = firstOf("report");
     const visit = firstOf("staff_team");
-    for (const [host, id] of [["eva.sjoberg@hv.example", forum.id], ["socialsekreterare@hv.example", report.id], ["leila.haddad@hv.example", visit.id]] as const) {
+    for (const [host, id] of [
+      ["eva.sjoberg@hv.example", forum.id],
+      ["socialsekreterare@hv.example", report.id],
+      ["leila.haddad@hv.example", visit.id],
+    ] as const) {
       begun(id, null);
       const refused = await act(host, id, { intent: "notes", notes: "Vi pratade om ärendet." });
       expect(refused.status, host).toBe(400);
@@ -58,7 +72,12 @@ describe("meeting notes and forum content", () => {
   it("a partner sees a forum meeting only as far as booking a place needs: no notes, no members, no one else's case", async () => {
     const forum = firstOf("forum");
     db.update(meetings).set({ notes: CASE_TEXT }).where(eq(meetings.id, forum.id)).run();
-    for (const email of ["larare@grimstaskolan.example", "polis@vallingby.polisen.example", "pedagog@gronadiamanten.example", "larare@vallingbyskolan.example"]) {
+    for (const email of [
+      "larare@grimstaskolan.example",
+      "polis@vallingby.polisen.example",
+      "pedagog@gronadiamanten.example",
+      "larare@vallingbyskolan.example",
+    ]) {
       const response = await view(email, forum.id);
       expect(response.status, email).toBe(200);
       const text = await response.text();
@@ -98,7 +117,10 @@ describe("meeting notes and forum content", () => {
     for (const member of ["polis@vallingby.polisen.example", "karin.dahl@hv.example", "omar.lind@hv.example"]) {
       const data = await (await view(member, police.id)).json();
       expect(data.meeting.notes, member).toBe(CASE_TEXT);
-      expect(data.agenda.map((p: { text: string }) => p.text), member).toEqual([agendaPoint]);
+      expect(
+        data.agenda.map((p: { text: string }) => p.text),
+        member,
+      ).toEqual([agendaPoint]);
       expect(data.members.length, member).toBe(4);
     }
     expect((await view("larare@grimstaskolan.example", police.id)).status).toBe(404);
@@ -130,7 +152,10 @@ describe("meeting notes and forum content", () => {
     for (const participant of ["leila.haddad@hv.example", "forskolechef@gronadiamanten.example"]) {
       const data = await (await view(participant, planning.id)).json();
       expect(data.meeting.notes, participant).toBe(CASE_TEXT);
-      expect(data.agenda.map((p: { text: string }) => p.text), participant).toEqual([agendaPoint]);
+      expect(
+        data.agenda.map((p: { text: string }) => p.text),
+        participant,
+      ).toEqual([agendaPoint]);
     }
     expect((await act("forskolechef@gronadiamanten.example", planning.id, { intent: "agenda", text: "Vårens teman för arbetslagen" })).status).toBe(302);
   });
@@ -146,7 +171,11 @@ describe("meeting notes and forum content", () => {
       expect((await (await view(participant, report.id)).json()).meeting.notes, participant).toBe("Familjen vill gärna ses tidigt på dagen.");
     }
     // …and he cannot answer it in the host's place.
-    const proposal = db.select().from(meetingProposals).where(and(eq(meetingProposals.meetingId, report.id))).get()!;
+    const proposal = db
+      .select()
+      .from(meetingProposals)
+      .where(and(eq(meetingProposals.meetingId, report.id)))
+      .get()!;
     expect((await act("jonas.ekholm@hv.example", report.id, { intent: "confirm", proposalId: String(proposal.id) })).status).toBe(400);
     expect(db.select().from(meetings).where(eq(meetings.id, report.id)).get()!.state).toBe("proposed");
   });

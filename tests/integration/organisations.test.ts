@@ -2,12 +2,7 @@ import { describe, expect, it } from "vitest";
 import { organisations } from "../../db/schema";
 import { canSeeOrganisation } from "../../app/auth/permissions";
 import { orderContactsForViewer } from "../../app/models/contacts";
-import {
-  assignedOrganisations,
-  contactsForPartner,
-  districtOrganisations,
-  getOrganisation,
-} from "../../app/models/organisations.server";
+import { assignedOrganisations, contactsForPartner, districtOrganisations, getOrganisation } from "../../app/models/organisations.server";
 import { actorFor, db, organisationId, useFreshDatabase } from "./db";
 
 const ALL_LOGINS = [
@@ -98,10 +93,7 @@ describe("contact persons", () => {
 
   it("a social worker sees the organisations they are contact person for", () => {
     expect(assignedOrganisations(actorFor("socialsekreterare@hv.example")).map((o) => o.name)).toEqual(["Vällingbyskolan"]);
-    expect(assignedOrganisations(actorFor("eva.sjoberg@hv.example")).map((o) => o.name)).toEqual([
-      "Grimsta förskoleenhet",
-      "Gröna diamanten",
-    ]);
+    expect(assignedOrganisations(actorFor("eva.sjoberg@hv.example")).map((o) => o.name)).toEqual(["Grimsta förskoleenhet", "Gröna diamanten"]);
   });
 
   it("the coordinator's overview flags organisations without a contact person", () => {

@@ -29,19 +29,40 @@ const ST_COORDINATOR = "samordnare@st.example";
 const HV_TEACHER = "larare@vallingbyskolan.example";
 const CITY_ADMIN = "admin@stockholm.example";
 const FRESH = "ny.larare@tenstaskolan.example";
-const personRow = (email: string) => db.select().from(people).where(eq(people.id, personId(email))).get()!;
+const personRow = (email: string) =>
+  db
+    .select()
+    .from(people)
+    .where(eq(people.id, personId(email)))
+    .get()!;
 
 const invite = async (email: string, who = ST_COORDINATOR) =>
-  respond(async () => inviteAction(args(post("/admin/personer", { email, name: "Maria Lund", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Tenstaskolan")) }, await sessionCookie(who)))));
+  respond(async () =>
+    inviteAction(
+      args(
+        post(
+          "/admin/personer",
+          { email, name: "Maria Lund", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Tenstaskolan")) },
+          await sessionCookie(who),
+        ),
+      ),
+    ),
+  );
 
 /** Everything about an answer that the sender can see. */
-const seen = async (response: Response) => ({ status: response.status, location: response.headers.get("Location"), body: response.status === 302 ? "" : await response.text() });
+const seen = async (response: Response) => ({
+  status: response.status,
+  location: response.headers.get("Location"),
+  body: response.status === 302 ? "" : await response.text(),
+});
 
 const upload = async (text: string, intent: "preview" | "import") => {
   const body = new FormData();
   body.append("intent", intent);
   body.append("text", text);
-  return respond(async () => importAction(args(new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: await sessionCookie(ST_COORDINATOR) } }))));
+  return respond(async () =>
+    importAction(args(new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: await sessionCookie(ST_COORDINATOR) } }))),
+  );
 };
 const csv = (email: string) => ["typ;namn;sort;hör till;e-post;roll;titel", `person;Maria Lund;;Tenstaskolan;${email};personal;Lärare`].join("\n");
 
@@ -66,7 +87,10 @@ describe("another district's people", () => {
     expect(listed(CITY_ADMIN)).toEqual(listed(FRESH));
 
     const arrived = await deliverToTestServer();
-    const outboxOf = (email: string) => outboxOfDistrict(st).filter((m) => m.to === email).map(({ subject, text, status, lastError, attempts }) => ({ subject, text, status, lastError, attempts }));
+    const outboxOf = (email: string) =>
+      outboxOfDistrict(st)
+        .filter((m) => m.to === email)
+        .map(({ subject, text, status, lastError, attempts }) => ({ subject, text, status, lastError, attempts }));
     expect(outboxOf(HV_TEACHER)).toEqual(outboxOf(FRESH));
     expect(outboxOf(CITY_ADMIN)).toEqual(outboxOf(FRESH));
     expect(outboxOf(FRESH)).toMatchObject([{ status: "sent" }]);
@@ -101,7 +125,9 @@ describe("another district's people", () => {
     const token = issueToken(db, st, "invite", SEED_NOW);
     const page = (await inviteLoader(args(get(`/inbjudan/${token}`), { token }))) as { state: { ok: boolean; reason?: string } };
     expect(page.state).toEqual({ ok: false, reason: "has-account" });
-    const tried = await respond(async () => inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })));
+    const tried = await respond(async () =>
+      inviteLinkAction(args(post(`/inbjudan/${token}`, { password: "ett helt nytt lösenord", confirm: "ett helt nytt lösenord" }), { token })),
+    );
     expect(tried.status).toBe(400);
     expect(db.select({ passwordHash: people.passwordHash }).from(people).where(eq(people.id, st)).get()!.passwordHash).toBeNull();
     // A reset for the address: the account that logs in gets a working link, the invited one none.
@@ -121,8 +147,14 @@ describe("another district's people", () => {
     const st = actorFor(ST_COORDINATOR);
     const seenBy = (email: string) => {
       const id = districtPeople(st, "").find((p) => p.email === email)!.id;
-      const mails = outboxOfDistrict(st).filter((m) => m.to === email).map((m) => m.subject);
-      const lines = db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.objectType, "person"), eq(auditEvents.objectId, String(id)))).all();
+      const mails = outboxOfDistrict(st)
+        .filter((m) => m.to === email)
+        .map((m) => m.subject);
+      const lines = db
+        .select({ action: auditEvents.action })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.objectType, "person"), eq(auditEvents.objectId, String(id))))
+        .all();
       return { mails, lines };
     };
     expect(seenBy(FRESH).mails).toContain("Välj ett nytt lösenord till Samverkansportalen");
@@ -140,7 +172,8 @@ describe("another district's people", () => {
     requestPasswordReset(HV_TEACHER, SEED_NOW);
     requestPasswordReset(FRESH, SEED_NOW);
     const cookie = await sessionCookie(ST_COORDINATOR);
-    const keysOf = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keysOf) : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]) : []);
+    const keysOf = (value: unknown): string[] =>
+      Array.isArray(value) ? value.flatMap(keysOf) : value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [k, ...keysOf(v)]) : [];
     const outboxPage = await outboxLoader(args(get("/utkorg", cookie)));
     const logPage = await logLoader(args(get("/admin/logg", cookie)));
     expect(outboxPage.messages.length).toBeGreaterThan(0);
@@ -173,8 +206,20 @@ describe("another district's people", () => {
 
   it("the database allows one password per address, and one account per address in a district", () => {
     const row = db.select().from(people).where(eq(people.email, "larare@tenstaskolan.example")).get()!;
-    const copy = { districtId: personRow(HV_TEACHER).districtId, name: "Kopia", email: row.email, title: row.title, role: row.role, organisationId: personRow(HV_TEACHER).organisationId };
-    expect(() => db.insert(people).values({ ...copy, passwordHash: row.passwordHash }).run()).toThrow(/UNIQUE/);
+    const copy = {
+      districtId: personRow(HV_TEACHER).districtId,
+      name: "Kopia",
+      email: row.email,
+      title: row.title,
+      role: row.role,
+      organisationId: personRow(HV_TEACHER).organisationId,
+    };
+    expect(() =>
+      db
+        .insert(people)
+        .values({ ...copy, passwordHash: row.passwordHash })
+        .run(),
+    ).toThrow(/UNIQUE/);
     const { id } = db.insert(people).values(copy).returning({ id: people.id }).get();
     expect(() => db.insert(people).values(copy).run()).toThrow(/UNIQUE/);
     expect(() => db.update(people).set({ passwordHash: row.passwordHash }).where(eq(people.id, id)).run()).toThrow(/UNIQUE/);
@@ -204,23 +249,73 @@ describe("another district's people", () => {
 
   it("a group member named by another district's address is 'not found', like an address nobody has", async () => {
     const start = async (members: string) =>
-      (await (await respond(async () => groupAction(args(post("/moten/grupp", { kind: "collaboration", name: "Samverkan Tensta", members, firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" }, await sessionCookie("socialsekreterare@st.example")))))).json()).fieldErrors.members as string;
+      (
+        await (
+          await respond(async () =>
+            groupAction(
+              args(
+                post(
+                  "/moten/grupp",
+                  {
+                    kind: "collaboration",
+                    name: "Samverkan Tensta",
+                    members,
+                    firstDate: "2026-12-08",
+                    time: "9.00",
+                    minutes: "90",
+                    everyWeeks: "4",
+                    count: "3",
+                    place: "office",
+                  },
+                  await sessionCookie("socialsekreterare@st.example"),
+                ),
+              ),
+            ),
+          )
+        ).json()
+      ).fieldErrors.members as string;
     expect(await start(HV_TEACHER)).toBe((await start("ingen@okand.example")).replace("ingen@okand.example", HV_TEACHER));
   });
 
   it("an invitation a coordinator sent first does not keep the city from appointing a head of unit or a first coordinator with that address", async () => {
     const appoint = async (email: string, districtId: number) =>
-      respond(async () => cityAction(args(post("/stad", { intent: "unit-head", districtId: String(districtId), name: "Chef Chefsson", email }, await sessionCookie(CITY_ADMIN)))));
+      respond(async () =>
+        cityAction(args(post("/stad", { intent: "unit-head", districtId: String(districtId), name: "Chef Chefsson", email }, await sessionCookie(CITY_ADMIN)))),
+      );
     const hvId = personRow(HV_TEACHER).districtId;
     // Spånga-Tensta plants an invitation of the head's address; so does Hässelby-Vällingby's own coordinator.
     await invite("chef@hv.example");
-    await respond(async () => inviteAction(args(post("/admin/personer", { email: "chef2@hv.example", name: "Inte chef", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Vällingbyskolan")) }, await sessionCookie("samordnare@hv.example")))));
+    await respond(async () =>
+      inviteAction(
+        args(
+          post(
+            "/admin/personer",
+            { email: "chef2@hv.example", name: "Inte chef", title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Vällingbyskolan")) },
+            await sessionCookie("samordnare@hv.example"),
+          ),
+        ),
+      ),
+    );
     for (const email of ["chef@hv.example", "chef2@hv.example"]) {
       expect((await appoint(email, hvId)).status, email).toBe(302);
-      const head = db.select().from(people).where(and(eq(people.email, email), eq(people.districtId, hvId))).get()!;
+      const head = db
+        .select()
+        .from(people)
+        .where(and(eq(people.email, email), eq(people.districtId, hvId)))
+        .get()!;
       expect(head).toMatchObject({ role: "unit_head", name: "Chef Chefsson", organisationId: null, passwordHash: null });
     }
-    const addDistrict = await respond(async () => cityAction(args(post("/stad", { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail: "chef@hv.example" }, await sessionCookie(CITY_ADMIN)))));
+    const addDistrict = await respond(async () =>
+      cityAction(
+        args(
+          post(
+            "/stad",
+            { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail: "chef@hv.example" },
+            await sessionCookie(CITY_ADMIN),
+          ),
+        ),
+      ),
+    );
     expect(addDistrict.status).toBe(302);
     // An address that logs in is still refused.
     expect((await appoint(HV_TEACHER, hvId)).status).toBe(400);
@@ -229,12 +324,28 @@ describe("another district's people", () => {
   it("a coordinator cannot keep the city from appointing a head of unit by giving her invited address assignments or duty, nor reach her account afterwards", async () => {
     const hv = actorFor("samordnare@hv.example");
     const hvCookie = await sessionCookie("samordnare@hv.example");
-    await respond(async () => inviteAction(args(post("/admin/personer", { email: "ny.chef@hv.example", name: "Ny Chef", title: "Socialsekreterare", role: "social_worker" }, hvCookie))));
+    await respond(async () =>
+      inviteAction(
+        args(post("/admin/personer", { email: "ny.chef@hv.example", name: "Ny Chef", title: "Socialsekreterare", role: "social_worker" }, hvCookie)),
+      ),
+    );
     const planted = districtPeople(hv, "").find((p) => p.email === "ny.chef@hv.example")!.id;
-    expect(addContactAssignment(hv, { organisationId: organisationId("Vällingbyskolan"), personId: planted, scopeLabel: "Hela", schoolPartIds: [] })).toEqual({ ok: true });
+    expect(addContactAssignment(hv, { organisationId: organisationId("Vällingbyskolan"), personId: planted, scopeLabel: "Hela", schoolPartIds: [] })).toEqual({
+      ok: true,
+    });
     db.insert(dutyRotaMembers).values({ districtId: hv.districtId, personId: planted, position: 99 }).run();
 
-    const appointed = await respond(async () => cityAction(args(post("/stad", { intent: "unit-head", districtId: String(hv.districtId), name: "Ny Chef", email: "ny.chef@hv.example" }, await sessionCookie(CITY_ADMIN)))));
+    const appointed = await respond(async () =>
+      cityAction(
+        args(
+          post(
+            "/stad",
+            { intent: "unit-head", districtId: String(hv.districtId), name: "Ny Chef", email: "ny.chef@hv.example" },
+            await sessionCookie(CITY_ADMIN),
+          ),
+        ),
+      ),
+    );
     expect(appointed.status).toBe(302);
     expect(db.select({ role: people.role }).from(people).where(eq(people.id, planted)).get()).toEqual({ role: "unit_head" });
     expect(db.select().from(contactAssignments).where(eq(contactAssignments.personId, planted)).all()).toEqual([]);
@@ -244,14 +355,26 @@ describe("another district's people", () => {
     expect(arrived).toHaveLength(1);
     expect(arrived[0]!.text).toContain("som enhetschef");
     // And the coordinator cannot send her account a link of their own.
-    const resent = await respond(async () => personAction(args(post(`/admin/personer/${planted}`, { intent: "resend" }, hvCookie), { personId: String(planted) })));
+    const resent = await respond(async () =>
+      personAction(args(post(`/admin/personer/${planted}`, { intent: "resend" }, hvCookie), { personId: String(planted) })),
+    );
     expect(resent.status).toBe(400);
     expect((await resent.json()).fieldErrors.form).toBe("Enhetschefens konto ändras av stadens administratör.");
   });
 
   it("the city's administrator adding a district is told the coordinator's address cannot be used, never that it has an account or where", async () => {
     const add = async (coordinatorEmail: string) =>
-      respond(async () => cityAction(args(post("/stad", { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail }, await sessionCookie("admin@stockholm.example")))));
+      respond(async () =>
+        cityAction(
+          args(
+            post(
+              "/stad",
+              { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail },
+              await sessionCookie("admin@stockholm.example"),
+            ),
+          ),
+        ),
+      );
     const inDistrict = (await (await add(HV_TEACHER)).json()).fieldErrors.coordinatorEmail as string;
     const cityAccount = (await (await add("admin@stockholm.example")).json()).fieldErrors.coordinatorEmail as string;
     expect(inDistrict).toBe("Den adressen går inte att använda för ett nytt konto. Skriv en annan e-postadress i jobbet.");

@@ -70,7 +70,11 @@ describe("a production server and the demo accounts", () => {
   it("knows every account the demo seed makes, and its password", async () => {
     await seedDemo();
     const db = openDatabase(file);
-    const seeded = db.select({ email: people.email }).from(people).all().map((p) => p.email);
+    const seeded = db
+      .select({ email: people.email })
+      .from(people)
+      .all()
+      .map((p) => p.email);
     db.$client.close();
     expect([...seeded].sort()).toEqual([...DEMO_EMAILS].sort());
     for (const [email] of DEMO_LOGINS) expect(DEMO_EMAILS).toContain(email);

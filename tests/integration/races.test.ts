@@ -47,11 +47,16 @@ describe("two processes on the same row at once", () => {
     const cookie = await sessionCookie("socialsekreterare@hv.example");
 
     otherProcessCommitsAtFirstTransaction(() => expect(closeConsultation(worker, id, "advice", SEED_NOW)).toEqual({ ok: true }));
-    const answer = await respond(async () => threadAction(args(post(`/konsultation/${id}`, { intent: "message", body: "Prata gärna med elevhälsan först." }, cookie), { consultationId: String(id) })));
+    const answer = await respond(async () =>
+      threadAction(args(post(`/konsultation/${id}`, { intent: "message", body: "Prata gärna med elevhälsan först." }, cookie), { consultationId: String(id) })),
+    );
 
     expect(answer.status).toBe(400);
     expect((await answer.json()).fieldErrors.body).toMatch(/^Frågan är avslutad/);
-    expect(db.select({ state: consultations.state, outcome: consultations.outcome }).from(consultations).where(eq(consultations.id, id)).get()).toEqual({ state: "closed", outcome: "advice" });
+    expect(db.select({ state: consultations.state, outcome: consultations.outcome }).from(consultations).where(eq(consultations.id, id)).get()).toEqual({
+      state: "closed",
+      outcome: "advice",
+    });
     expect(db.select().from(consultationMessages).where(eq(consultationMessages.consultationId, id)).all()).toEqual([]);
   });
 
@@ -62,17 +67,35 @@ describe("two processes on the same row at once", () => {
 
     otherProcessCommitsAtFirstTransaction(() => expect(cancelMeeting(host, forum.id, SEED_NOW)).toEqual({ ok: true }));
     const booked = await respond(async () =>
-      bookAction(args(post(`/moten/${forum.id}/arende`, { ...QUESTION, question: "En elev är ofta arg efter helger. Hur kan vi stötta?" }, cookie), { meetingId: String(forum.id) })),
+      bookAction(
+        args(post(`/moten/${forum.id}/arende`, { ...QUESTION, question: "En elev är ofta arg efter helger. Hur kan vi stötta?" }, cookie), {
+          meetingId: String(forum.id),
+        }),
+      ),
     );
 
     expect(booked.status).toBe(400);
     expect((await booked.json()).fieldErrors.form).toMatch(/inställt/);
-    expect(db.select().from(consultations).where(and(eq(consultations.forumMeetingId, forum.id))).all()).toEqual([]);
+    expect(
+      db
+        .select()
+        .from(consultations)
+        .where(and(eq(consultations.forumMeetingId, forum.id)))
+        .all(),
+    ).toEqual([]);
   });
 
   it("a meeting confirmed while the teacher cancels it: refused, no invitation for a cancelled meeting", async () => {
     const created = await respond(async () =>
-      newMeetingAction(args(post("/moten/ny", { ...REPORT_MEETING, hostPersonId: String(personId("socialsekreterare@hv.example")) }, await sessionCookie("larare@vallingbyskolan.example")))),
+      newMeetingAction(
+        args(
+          post(
+            "/moten/ny",
+            { ...REPORT_MEETING, hostPersonId: String(personId("socialsekreterare@hv.example")) },
+            await sessionCookie("larare@vallingbyskolan.example"),
+          ),
+        ),
+      ),
     );
     const id = Number(/\/moten\/(\d+)/.exec(created.headers.get("Location") ?? "")![1]);
     const proposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, id)).all()[0]!;
@@ -81,12 +104,28 @@ describe("two processes on the same row at once", () => {
     const mailBefore = db.select().from(outbox).all().length;
 
     otherProcessCommitsAtFirstTransaction(() => expect(cancelMeeting(teacher, id, SEED_NOW)).toEqual({ ok: true }));
-    const confirmed = await respond(async () => meetingAction(args(post(`/moten/${id}`, { intent: "confirm", proposalId: String(proposal.id) }, cookie), { meetingId: String(id) })));
+    const confirmed = await respond(async () =>
+      meetingAction(args(post(`/moten/${id}`, { intent: "confirm", proposalId: String(proposal.id) }, cookie), { meetingId: String(id) })),
+    );
 
     expect(confirmed.status).toBe(400);
     expect((await confirmed.json()).fieldErrors.form).toBe("Mötet är inställt.");
     expect(db.select({ state: meetings.state }).from(meetings).where(eq(meetings.id, id)).get()).toEqual({ state: "cancelled" });
-    expect(db.select({ action: meetingEvents.action }).from(meetingEvents).where(eq(meetingEvents.meetingId, id)).all().map((e) => e.action)).not.toContain("confirmed");
-    expect(db.select().from(outbox).all().slice(mailBefore).map((m) => m.subject)).not.toContainEqual(expect.stringMatching(/^Bekräftat/));
+    expect(
+      db
+        .select({ action: meetingEvents.action })
+        .from(meetingEvents)
+        .where(eq(meetingEvents.meetingId, id))
+        .all()
+        .map((e) => e.action),
+    ).not.toContain("confirmed");
+    expect(
+      db
+        .select()
+        .from(outbox)
+        .all()
+        .slice(mailBefore)
+        .map((m) => m.subject),
+    ).not.toContainEqual(expect.stringMatching(/^Bekräftat/));
   });
 });

@@ -9,7 +9,10 @@ import { action as personAction, loader as personLoader } from "../../app/routes
 import { db, personId, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
-const resend = async (id: number) => respond(async () => personAction(args(post(`/admin/personer/${id}`, { intent: "resend" }, await sessionCookie("samordnare@hv.example")), { personId: String(id) })));
+const resend = async (id: number) =>
+  respond(async () =>
+    personAction(args(post(`/admin/personer/${id}`, { intent: "resend" }, await sessionCookie("samordnare@hv.example")), { personId: String(id) })),
+  );
 
 describe("sending an invitation again", () => {
   useFreshDatabase();
@@ -18,10 +21,14 @@ describe("sending an invitation again", () => {
     const maria = personId("larare@vallingbyskolan.example");
     const answer = await resend(maria);
     expect(answer.status).toBe(400);
-    expect((await answer.json()).fieldErrors.form).toBe("Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.");
+    expect((await answer.json()).fieldErrors.form).toBe(
+      "Personen har redan valt ett lösenord, så en ny inbjudan behövs inte. Har hen glömt lösenordet? Be hen välja Glömt lösenord på inloggningssidan.",
+    );
     expect(db.select().from(outbox).all()).toHaveLength(0);
     expect(db.select().from(accountTokens).where(eq(accountTokens.personId, maria)).all()).toHaveLength(0);
-    const page = (await personLoader(args(get(`/admin/personer/${maria}`, await sessionCookie("samordnare@hv.example")), { personId: String(maria) }))) as { person: { hasPassword: boolean } };
+    const page = (await personLoader(args(get(`/admin/personer/${maria}`, await sessionCookie("samordnare@hv.example")), { personId: String(maria) }))) as {
+      person: { hasPassword: boolean };
+    };
     expect(page.person.hasPassword).toBe(true); // the page shows no button then
   });
 
@@ -42,7 +49,9 @@ describe("sending an invitation again and again", () => {
     for (let i = 0; i < 3; i++) expect((await resend(maria)).status).toBe(302);
     const fourth = await resend(maria);
     expect(fourth.status).toBe(400);
-    expect((await fourth.json()).fieldErrors.form).toBe("Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.");
+    expect((await fourth.json()).fieldErrors.form).toBe(
+      "Inbjudan har redan skickats flera gånger den senaste timmen. Vänta en stund innan du skickar den igen.",
+    );
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "larare@vallingbyskolan.example")).all()).toHaveLength(3);
   });
 });

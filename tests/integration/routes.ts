@@ -39,6 +39,10 @@ export function changedTables(before: Map<string, string>, after: Map<string, st
 /** The first working day after `after` that is not one of the person's duty days nor in `avoid`. */
 export function freeDayOf(email: string, after: string, avoid: string[] = []): string {
   const me = personId(email);
-  const duty = new Set(dutyDays(actorFor("samordnare@hv.example"), after, addDays(after, 90)).filter((d) => d.personId === me).map((d) => d.date));
+  const duty = new Set(
+    dutyDays(actorFor("samordnare@hv.example"), after, addDays(after, 90))
+      .filter((d) => d.personId === me)
+      .map((d) => d.date),
+  );
   for (let date = addDays(after, 1); ; date = addDays(date, 1)) if (dayKind(date) === "workday" && !duty.has(date) && !avoid.includes(date)) return date;
 }

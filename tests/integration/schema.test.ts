@@ -3,15 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  auditEvents,
-  contactAssignmentParts,
-  contactAssignments,
-  organisations,
-  people,
-  schoolParts,
-  staffTeams,
-} from "../../db/schema";
+import { auditEvents, contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams } from "../../db/schema";
 import { openDatabase } from "../../app/db.server";
 import { db, organisationId, personId, useFreshDatabase } from "./db";
 
@@ -53,13 +45,31 @@ describe("database constraints", () => {
   });
 
   it("refuses a school part of another school", () => {
-    const grimstaPart = db.select().from(schoolParts).where(eq(schoolParts.organisationId, organisationId("Grimstaskolan"))).get()!;
-    expect(() => db.insert(people).values(partnerRow({ schoolPartId: grimstaPart.id })).run()).toThrow(/FOREIGN KEY/);
+    const grimstaPart = db
+      .select()
+      .from(schoolParts)
+      .where(eq(schoolParts.organisationId, organisationId("Grimstaskolan")))
+      .get()!;
+    expect(() =>
+      db
+        .insert(people)
+        .values(partnerRow({ schoolPartId: grimstaPart.id }))
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses a staff team of another preschool", () => {
-    const team = db.select().from(staffTeams).where(eq(staffTeams.organisationId, organisationId("Gröna diamanten"))).get()!;
-    expect(() => db.insert(people).values(partnerRow({ staffTeamId: team.id })).run()).toThrow(/FOREIGN KEY/);
+    const team = db
+      .select()
+      .from(staffTeams)
+      .where(eq(staffTeams.organisationId, organisationId("Gröna diamanten")))
+      .get()!;
+    expect(() =>
+      db
+        .insert(people)
+        .values(partnerRow({ staffTeamId: team.id }))
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
   });
 
   it("refuses a social worker without a team", () => {
@@ -72,12 +82,18 @@ describe("database constraints", () => {
   });
 
   it("refuses school parts on a preschool and staff teams on a school", () => {
-    expect(() => db.insert(schoolParts).values({ organisationId: organisationId("Gröna diamanten"), stage: "lagstadiet" }).run()).toThrow(
-      /school parts belong to a school/,
-    );
-    expect(() => db.insert(staffTeams).values({ organisationId: organisationId("Vällingbyskolan"), name: "Lag 1" }).run()).toThrow(
-      /staff teams belong to a preschool/,
-    );
+    expect(() =>
+      db
+        .insert(schoolParts)
+        .values({ organisationId: organisationId("Gröna diamanten"), stage: "lagstadiet" })
+        .run(),
+    ).toThrow(/school parts belong to a school/);
+    expect(() =>
+      db
+        .insert(staffTeams)
+        .values({ organisationId: organisationId("Vällingbyskolan"), name: "Lag 1" })
+        .run(),
+    ).toThrow(/staff teams belong to a preschool/);
   });
 
   it("refuses a preschool whose parent is not a preschool unit", () => {
@@ -92,45 +108,83 @@ describe("database constraints", () => {
   it("refuses a school with a parent and an unknown kind", () => {
     const districtId = district("Vällingbyskolan");
     expect(() =>
-      db.insert(organisations).values({ districtId, kind: "school", name: "Skola X", parentId: organisationId("Grimsta förskoleenhet") }).run(),
+      db
+        .insert(organisations)
+        .values({ districtId, kind: "school", name: "Skola X", parentId: organisationId("Grimsta förskoleenhet") })
+        .run(),
     ).toThrow(/CHECK/);
-    expect(() => db.insert(organisations).values({ districtId, kind: "hospital" as never, name: "Sjukhuset" }).run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .insert(organisations)
+        .values({ districtId, kind: "hospital" as never, name: "Sjukhuset" })
+        .run(),
+    ).toThrow(/CHECK/);
   });
 
   it("only social workers and parent advisers can be contact persons", () => {
     const districtId = district("Vällingbyskolan");
     const row = { districtId, organisationId: organisationId("Vällingbyskolan"), scopeLabel: "Hela skolan" };
-    expect(() => db.insert(contactAssignments).values({ ...row, personId: personId("rektor@vallingbyskolan.example") }).run()).toThrow(
-      /contact person is a social worker or a parent adviser/,
-    );
-    expect(() => db.insert(contactAssignments).values({ ...row, personId: personId("samordnare@hv.example") }).run()).toThrow(
-      /contact person is a social worker or a parent adviser/,
-    );
-    expect(() => db.insert(contactAssignments).values({ ...row, personId: personId("omar.lind@hv.example") }).run()).not.toThrow();
+    expect(() =>
+      db
+        .insert(contactAssignments)
+        .values({ ...row, personId: personId("rektor@vallingbyskolan.example") })
+        .run(),
+    ).toThrow(/contact person is a social worker or a parent adviser/);
+    expect(() =>
+      db
+        .insert(contactAssignments)
+        .values({ ...row, personId: personId("samordnare@hv.example") })
+        .run(),
+    ).toThrow(/contact person is a social worker or a parent adviser/);
+    expect(() =>
+      db
+        .insert(contactAssignments)
+        .values({ ...row, personId: personId("omar.lind@hv.example") })
+        .run(),
+    ).not.toThrow();
   });
 
   it("refuses a contact person from another district and a double assignment", () => {
     const districtId = district("Vällingbyskolan");
     const row = { districtId, organisationId: organisationId("Vällingbyskolan"), scopeLabel: "Hela skolan" };
-    expect(() => db.insert(contactAssignments).values({ ...row, personId: personId("socialsekreterare@st.example") }).run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.insert(contactAssignments).values({ ...row, personId: personId("socialsekreterare@hv.example") }).run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .insert(contactAssignments)
+        .values({ ...row, personId: personId("socialsekreterare@st.example") })
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .insert(contactAssignments)
+        .values({ ...row, personId: personId("socialsekreterare@hv.example") })
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it("refuses a covered school part of another school", () => {
-    const assignment = db.select().from(contactAssignments).where(eq(contactAssignments.organisationId, organisationId("Vällingbyskolan"))).get()!;
-    const grimstaPart = db.select().from(schoolParts).where(eq(schoolParts.organisationId, organisationId("Grimstaskolan"))).get()!;
+    const assignment = db
+      .select()
+      .from(contactAssignments)
+      .where(eq(contactAssignments.organisationId, organisationId("Vällingbyskolan")))
+      .get()!;
+    const grimstaPart = db
+      .select()
+      .from(schoolParts)
+      .where(eq(schoolParts.organisationId, organisationId("Grimstaskolan")))
+      .get()!;
     expect(() =>
-      db
-        .insert(contactAssignmentParts)
-        .values({ assignmentId: assignment.id, organisationId: assignment.organisationId, schoolPartId: grimstaPart.id })
-        .run(),
+      db.insert(contactAssignmentParts).values({ assignmentId: assignment.id, organisationId: assignment.organisationId, schoolPartId: grimstaPart.id }).run(),
     ).toThrow(/FOREIGN KEY/);
   });
 
   it("does not let a contact person's role change while they are assigned", () => {
-    expect(() => db.update(people).set({ role: "coordinator" }).where(eq(people.id, personId("socialsekreterare@hv.example"))).run()).toThrow(
-      /contact assignments/,
-    );
+    expect(() =>
+      db
+        .update(people)
+        .set({ role: "coordinator" })
+        .where(eq(people.id, personId("socialsekreterare@hv.example")))
+        .run(),
+    ).toThrow(/contact assignments/);
     expect(teamOf("socialsekreterare@hv.example")).toBeGreaterThan(0);
   });
 

@@ -58,9 +58,21 @@ describe("one-time links reach only their recipient", () => {
   it("a coordinator cannot read an invitation link, so cannot claim the invitee's account", async () => {
     const cookie = await sessionCookie("samordnare@hv.example");
     const { action: inviteAction } = await import("../../app/routes/admin.personer._index");
-    const { organisationId } = db.select({ organisationId: people.organisationId }).from(people).where(eq(people.email, "larare@vallingbyskolan.example")).get()!;
+    const { organisationId } = db
+      .select({ organisationId: people.organisationId })
+      .from(people)
+      .where(eq(people.email, "larare@vallingbyskolan.example"))
+      .get()!;
     const invited = await respond(() =>
-      inviteAction(args(post("/admin/personer", { email: "ny.person@vallingbyskolan.example", name: "Nils Ny", title: "Lärare", role: "partner_staff", organisationId: String(organisationId) }, cookie))),
+      inviteAction(
+        args(
+          post(
+            "/admin/personer",
+            { email: "ny.person@vallingbyskolan.example", name: "Nils Ny", title: "Lärare", role: "partner_staff", organisationId: String(organisationId) },
+            cookie,
+          ),
+        ),
+      ),
     );
     expect(invited.status, await invited.clone().text()).toBe(302);
     expect(await outboxPage()).not.toMatch(/\/inbjudan\/[A-Za-z0-9_-]{20,}/);
@@ -88,7 +100,9 @@ describe("one-time links reach only their recipient", () => {
     expect(tokenState(first, "reset", now()).ok).toBe(true);
     expect(tokenState(second, "reset", now()).ok).toBe(true);
 
-    const done = await respond(() => resetAction(args(post(`/aterstall/${first}`, { password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" }), { token: first })));
+    const done = await respond(() =>
+      resetAction(args(post(`/aterstall/${first}`, { password: "ett nytt långt lösen", confirm: "ett nytt långt lösen" }), { token: first })),
+    );
     expect(done.status).toBe(302);
     expect(tokenState(second, "reset", now())).toEqual({ ok: false, reason: "used" });
   });

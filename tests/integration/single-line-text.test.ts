@@ -60,16 +60,19 @@ describe("single-line text in every form", () => {
     }
   });
 
-  it.each(SCHEMAS.filter((s) => Object.keys(s[3]).length > 0))("%s: free text keeps its line breaks, each counted as one character, and no other control character", (_, schema, __, multi) => {
-    for (const [field, max] of Object.entries(multi)) {
-      // Browsers send a line break as CRLF: a text that fits when it is stored must fit when it is sent.
-      const lines = "ab\r\n".repeat(Math.floor(max / 3));
-      expect(lines.length).toBeGreaterThan(max);
-      expect(errorsOf(validateForm({ [field]: lines }, schema))[field], field).toBeUndefined();
-      expect(errorsOf(validateForm({ [field]: `${lines}abcd` }, schema))[field], field).toMatch(/^Skriv högst/);
-      expect(errorsOf(validateForm({ [field]: "Hej!\u001B[2J" }, schema))[field], field).toBe(MULTI_LINE_MESSAGE);
-    }
-  });
+  it.each(SCHEMAS.filter((s) => Object.keys(s[3]).length > 0))(
+    "%s: free text keeps its line breaks, each counted as one character, and no other control character",
+    (_, schema, __, multi) => {
+      for (const [field, max] of Object.entries(multi)) {
+        // Browsers send a line break as CRLF: a text that fits when it is stored must fit when it is sent.
+        const lines = "ab\r\n".repeat(Math.floor(max / 3));
+        expect(lines.length).toBeGreaterThan(max);
+        expect(errorsOf(validateForm({ [field]: lines }, schema))[field], field).toBeUndefined();
+        expect(errorsOf(validateForm({ [field]: `${lines}abcd` }, schema))[field], field).toMatch(/^Skriv högst/);
+        expect(errorsOf(validateForm({ [field]: "Hej!\u001B[2J" }, schema))[field], field).toBe(MULTI_LINE_MESSAGE);
+      }
+    },
+  );
 });
 
 describe("forged names never reach the database", () => {
@@ -77,7 +80,13 @@ describe("forged names never reach the database", () => {
 
   it("a coordinator cannot invite a person whose name holds a line break", async () => {
     const cookie = await sessionCookie("samordnare@hv.example");
-    const fields = { email: "ny@vallingbyskolan.example", name: FORGED, title: "Lärare", role: "partner_staff", organisationId: String(organisationId("Vällingbyskolan")) };
+    const fields = {
+      email: "ny@vallingbyskolan.example",
+      name: FORGED,
+      title: "Lärare",
+      role: "partner_staff",
+      organisationId: String(organisationId("Vällingbyskolan")),
+    };
     const response = await respond(() => inviteAction(args(post("/admin/personer", fields, cookie))));
     expect(response.status).toBe(400);
     const answer = await response.json();
@@ -89,17 +98,27 @@ describe("forged names never reach the database", () => {
   it("a coordinator cannot rename a person or title them with a line break", async () => {
     const cookie = await sessionCookie("samordnare@hv.example");
     const anna = personId("socialsekreterare@hv.example");
-    for (const [name, title] of [[FORGED, "Socialsekreterare"], ["Anna Berg", "Socialsekreterare\r\nX-EVIL:1"]] as const) {
-      const response = await respond(() => personAction(args(post(`/admin/personer/${anna}`, { intent: "change", name, title, role: "social_worker" }, cookie), { personId: String(anna) })));
+    for (const [name, title] of [
+      [FORGED, "Socialsekreterare"],
+      ["Anna Berg", "Socialsekreterare\r\nX-EVIL:1"],
+    ] as const) {
+      const response = await respond(() =>
+        personAction(args(post(`/admin/personer/${anna}`, { intent: "change", name, title, role: "social_worker" }, cookie), { personId: String(anna) })),
+      );
       expect(response.status).toBe(400);
     }
-    expect(db.select({ name: people.name, title: people.title }).from(people).where(eq(people.id, anna)).get()).toEqual({ name: "Anna Berg", title: "Socialsekreterare" });
+    expect(db.select({ name: people.name, title: people.title }).from(people).where(eq(people.id, anna)).get()).toEqual({
+      name: "Anna Berg",
+      title: "Socialsekreterare",
+    });
   });
 
   it("the city administrator cannot add a district whose coordinator's name holds a line break", async () => {
     const cookie = await sessionCookie("admin@stockholm.example");
     const before = db.select().from(districts).all().length;
-    const response = await respond(() => cityAction(args(post("/stad", { name: "Bromma", office: "Brommaplan", coordinatorName: FORGED, coordinatorEmail: "samordnare@bromma.example" }, cookie))));
+    const response = await respond(() =>
+      cityAction(args(post("/stad", { name: "Bromma", office: "Brommaplan", coordinatorName: FORGED, coordinatorEmail: "samordnare@bromma.example" }, cookie))),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.coordinatorName).toBe(SINGLE_LINE_MESSAGE);
     expect(db.select().from(districts).all()).toHaveLength(before);
@@ -107,7 +126,11 @@ describe("forged names never reach the database", () => {
 
   it("a contact person's label with a control character is refused even by a careless schema", async () => {
     const cookie = await sessionCookie("samordnare@hv.example");
-    const fields = { organisationId: String(organisationId("Grimstaskolan")), personId: String(personId("socialsekreterare@hv.example")), scopeLabel: "Hela\u0000skolan" };
+    const fields = {
+      organisationId: String(organisationId("Grimstaskolan")),
+      personId: String(personId("socialsekreterare@hv.example")),
+      scopeLabel: "Hela\u0000skolan",
+    };
     const response = await respond(() => contactsAction(args(post("/kontaktpersoner", fields, cookie))));
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.scopeLabel).toBeDefined();
@@ -116,17 +139,30 @@ describe("forged names never reach the database", () => {
   it("a booking note stays on one line", async () => {
     const slot = openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW)[0]!;
     const cookie = await sessionCookie("larare@vallingbyskolan.example");
-    const response = await respond(() => bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "Hej\r\nATTENDEE:mailto:evil@evil.example" }, cookie), { slotId: String(slot.slotId) })));
+    const response = await respond(() =>
+      bookAction(
+        args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "Hej\r\nATTENDEE:mailto:evil@evil.example" }, cookie), { slotId: String(slot.slotId) }),
+      ),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.note).toBe(SINGLE_LINE_MESSAGE);
   });
 
   it("the CSV import refuses a cell with a line break, by line, and saves nothing", async () => {
-    const csv = ["typ;namn;sort;hör till;e-post;roll;titel", "verksamhet;Råckstaskolan;skola;;;;", 'person;"Pia\r\nPersson";;Råckstaskolan;pia@skola.example;personal;Lärare', "person;Per\u202ESson;;Råckstaskolan;per@skola.example;personal;Lärare"].join("\r\n");
+    const csv = [
+      "typ;namn;sort;hör till;e-post;roll;titel",
+      "verksamhet;Råckstaskolan;skola;;;;",
+      'person;"Pia\r\nPersson";;Råckstaskolan;pia@skola.example;personal;Lärare',
+      "person;Per\u202ESson;;Råckstaskolan;per@skola.example;personal;Lärare",
+    ].join("\r\n");
     const body = new FormData();
     body.append("intent", "import");
     body.append("text", csv);
-    const request = new Request("http://localhost:3000/admin/import", { method: "POST", body, headers: { Cookie: await sessionCookie("samordnare@hv.example") } });
+    const request = new Request("http://localhost:3000/admin/import", {
+      method: "POST",
+      body,
+      headers: { Cookie: await sessionCookie("samordnare@hv.example") },
+    });
     const response = await respond(() => importAction(args(request)));
     expect(response.status).toBe(400);
     expect((await response.json()).plan.errors).toEqual([

@@ -44,7 +44,9 @@ function row(table: string[][], label: string): Record<string, string> {
  * itself, "färre än 5" is 1–4, "dolt" 5 or more, "?" (a count never printed) 0 or more.
  */
 function valuesLeft(cells: Record<string, string>, sums: { total: string[]; parts: string[] }[]): Map<string, Set<number>> {
-  const printed = Object.values(cells).filter((v) => /^\d+$/.test(v)).map(Number);
+  const printed = Object.values(cells)
+    .filter((v) => /^\d+$/.test(v))
+    .map(Number);
   const cap = Math.max(0, ...printed) + 12;
   const range = (shown: string): number[] => {
     if (/^\d+$/.test(shown)) return [Number(shown)];
@@ -53,7 +55,11 @@ function valuesLeft(cells: Record<string, string>, sums: { total: string[]; part
   };
   const unknown = Object.keys(cells).filter((id) => !/^\d+$/.test(cells[id]!));
   const seen = new Map(unknown.map((id) => [id, new Set<number>()]));
-  const value = new Map(Object.entries(cells).filter(([, v]) => /^\d+$/.test(v)).map(([id, v]) => [id, Number(v)]));
+  const value = new Map(
+    Object.entries(cells)
+      .filter(([, v]) => /^\d+$/.test(v))
+      .map(([id, v]) => [id, Number(v)]),
+  );
   const side = (ids: string[]) => ids.reduce((n, id) => n + value.get(id)!, 0);
   const fill = (i: number) => {
     const open = sums.filter((s) => [...s.total, ...s.parts].some((id) => !value.has(id)));
@@ -122,7 +128,18 @@ describe("no small count can be worked out from the follow-up", () => {
     const meeting = (kind: "report" | "staff_team", day: number) => {
       const startsAt = new Date(`2026-09-${String(day).padStart(2, "0")}T08:00:00Z`);
       db.insert(meetings)
-        .values({ districtId: actorFor("samordnare@hv.example").districtId, organisationId: organisationId("Vällingbyskolan"), kind, state: "confirmed", hostPersonId: host, proposedBy: proposer, place: "school", guardiansTold: true, startsAt, endsAt: new Date(startsAt.getTime() + HOUR) })
+        .values({
+          districtId: actorFor("samordnare@hv.example").districtId,
+          organisationId: organisationId("Vällingbyskolan"),
+          kind,
+          state: "confirmed",
+          hostPersonId: host,
+          proposedBy: proposer,
+          place: "school",
+          guardiansTold: true,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + HOUR),
+        })
         .run();
     };
     for (const day of [1, 2, 3, 7, 8]) meeting("report", day);
@@ -156,7 +173,6 @@ describe("no small count can be worked out from the follow-up", () => {
       const organisationIds = Object.keys(cells).filter((id) => id.startsWith("verksamhet"));
       expect(pinned(cells, [{ total: monthIds, parts: organisationIds }]), column).toEqual([]);
     }
-
   });
 
   it("the city's twelve months beside the district's months and organisations do not give away a small month", async () => {
@@ -213,7 +229,9 @@ describe("no small count can be worked out from the follow-up", () => {
     const table = await csvOf("/statistik.csv?tabell=walk-and-talk-per-manad");
     for (const line of table.slice(1)) {
       const cells = row(table, line[0]!);
-      const left = valuesLeft({ Bokade: cells.Bokade!, "Blev av": cells["Blev av"]!, notHeld: "?" }, [{ total: ["Bokade"], parts: ["Blev av", "notHeld"] }]).get("notHeld")!;
+      const left = valuesLeft({ Bokade: cells.Bokade!, "Blev av": cells["Blev av"]!, notHeld: "?" }, [
+        { total: ["Bokade"], parts: ["Blev av", "notHeld"] },
+      ]).get("notHeld")!;
       if (left.size === 1) expect([...left][0]! === 0 || [...left][0]! >= 5, `${line[0]}: ${cells.Bokade} booked, ${cells["Blev av"]} held`).toBe(true);
     }
   });

@@ -84,10 +84,27 @@ describe("the district's follow-up", () => {
     // The city's page prints the year's 10 questions, so Grimstaskolan's 9 would give away Vällingbyskolan's one.
     expect(cells(byOrganisation, "Grimstaskolan")).toMatchObject({ total: "dolt", anonymous: "dolt", consent: "färre än 5" });
     expect(cells(byOrganisation, "Vällingbyskolan")).toMatchObject({ total: "färre än 5" });
-    expect(cityStatistics(actorFor("admin@stockholm.example"), SEED_NOW).rows.find((r) => r.district === "Hässelby-Vällingby")).toMatchObject({ consultations: 10 });
-    expect(cells(tables.find((t) => t.id === "fragor-per-oro")!, "Frånvaro").total).toBe("10"); // and the seed's case on the forum
-    expect(cells(tables.find((t) => t.id === "fragor-per-resultat")!, "Råd gavs").total).toBe("8");
-    expect(cells(tables.find((t) => t.id === "fragor-per-resultat")!, "Rekommenderade en orosanmälan").total).toBe("färre än 5");
+    expect(cityStatistics(actorFor("admin@stockholm.example"), SEED_NOW).rows.find((r) => r.district === "Hässelby-Vällingby")).toMatchObject({
+      consultations: 10,
+    });
+    expect(
+      cells(
+        tables.find((t) => t.id === "fragor-per-oro")!,
+        "Frånvaro",
+      ).total,
+    ).toBe("10"); // and the seed's case on the forum
+    expect(
+      cells(
+        tables.find((t) => t.id === "fragor-per-resultat")!,
+        "Råd gavs",
+      ).total,
+    ).toBe("8");
+    expect(
+      cells(
+        tables.find((t) => t.id === "fragor-per-resultat")!,
+        "Rekommenderade en orosanmälan",
+      ).total,
+    ).toBe("färre än 5");
   });
 
   it("gives the figures only to those who follow up, even to a route that forgets its guard", () => {
@@ -101,7 +118,12 @@ describe("the district's follow-up", () => {
   it("counts duty days covered and staff who walked this term", () => {
     const { tables } = districtStatistics(actorFor("samordnare@hv.example"), SEED_NOW);
     // The rota starts on the Monday of the seed week: 1 December is covered (Omar Lind).
-    expect(cells(tables.find((t) => t.id === "jourdagar-per-manad")!, "december 2026")).toMatchObject({ days: "färre än 5", covered: "färre än 5" });
+    expect(
+      cells(
+        tables.find((t) => t.id === "jourdagar-per-manad")!,
+        "december 2026",
+      ),
+    ).toMatchObject({ days: "färre än 5", covered: "färre än 5" });
     const staff = tables.find((t) => t.id === "personal-som-traffat")!;
     expect(cells(staff, "Vällingbyskolan")).toMatchObject({ staff: "färre än 5", met: "0" });
   });
@@ -171,13 +193,18 @@ describe("every district of the city", () => {
     expect(city.table.rows.map((r) => r.district)).toEqual(["Hässelby-Vällingby", "Spånga-Tensta"]);
     const csv = await (await respond(async () => cityCsv(args(get("/stad.csv", cookie))))).text();
     expect(csv).toContain('"Spånga-Tensta"');
-    for (const [path, loader] of [["/", homeLoader], ["/konsultation", consultationsLoader], ["/statistik", statisticsLoader], ["/admin/personer", peopleLoader]] as const) {
+    for (const [path, loader] of [
+      ["/", homeLoader],
+      ["/konsultation", consultationsLoader],
+      ["/statistik", statisticsLoader],
+      ["/admin/personer", peopleLoader],
+    ] as const) {
       const response = await respond(async () => (loader as (a: unknown) => unknown)(args(get(path, cookie))));
       expect(response.status, path).toBe(302);
       expect(response.headers.get("Location")).toBe("/stad");
     }
     // A page the coordinator's role never uses: 403 (decision 023).
-    expect((await respond(async () => cityLoader(args(get("/stad", await sessionCookie("samordnare@hv.example"))))))).toHaveProperty("status", 403);
+    expect(await respond(async () => cityLoader(args(get("/stad", await sessionCookie("samordnare@hv.example")))))).toHaveProperty("status", 403);
   });
 
   it("the city's administrator adds a district and invites its coordinator; a twin is refused", async () => {
@@ -186,7 +213,11 @@ describe("every district of the city", () => {
     const fields = { name: "Rinkeby-Kista", office: "Kista centrum", coordinatorName: "Rut Rinkeby", coordinatorEmail: "samordnare@rk.example" };
     expect((await add(fields)).status).toBe(302);
     const district = db.select().from(districts).where(eq(districts.slug, "rinkeby-kista")).get()!;
-    expect(db.select().from(people).where(eq(people.email, "samordnare@rk.example")).get()).toMatchObject({ districtId: district.id, role: "coordinator", passwordHash: null });
+    expect(db.select().from(people).where(eq(people.email, "samordnare@rk.example")).get()).toMatchObject({
+      districtId: district.id,
+      role: "coordinator",
+      passwordHash: null,
+    });
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "samordnare@rk.example")).get()!.linkPurpose).toBe("invite");
     const twin = await add({ ...fields, coordinatorEmail: "annan@rk.example" });
     expect((await twin.json()).fieldErrors.name).toBe("Det stadsdelsområdet finns redan.");

@@ -13,7 +13,14 @@ import { args, get, post, respond, sessionCookie } from "./http";
 // worker). The coordinator Helena Vik and the head of unit Birgitta Norén are in the team
 // "Barn och unga" with Anna Berg and the other social workers.
 
-const FAMILY = { guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", language: "arabiska", interpreterNeeded: "yes", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" };
+const FAMILY = {
+  guardianName: "Fatima Testsson",
+  guardianPhone: "070-174 06 98",
+  language: "arabiska",
+  interpreterNeeded: "yes",
+  consentGivenBy: "mamma",
+  consentGivenOn: "2026-11-30",
+};
 const DETAILS = /Fatima|Testsson|\+46701740698|070-174 06 98|arabiska/;
 
 const teamId = (name: string) => db.select().from(teams).where(eq(teams.name, name)).get()!.id;
@@ -32,7 +39,8 @@ const offerFields = (o: typeof supportOffers.$inferSelect, team: number) => ({
 const askForContact = async (offerId: number, email = "larare@vallingbyskolan.example") =>
   respond(async () => contactAction(args(post(`/stod/${offerId}/kontakt`, FAMILY, await sessionCookie(email)), { offerId: String(offerId) })));
 const supportPage = async (email: string) => respond(async () => supportLoader(args(get("/stod", await sessionCookie(email)))));
-const markHandled = async (email: string, id: number) => respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(id) }, await sessionCookie(email)))));
+const markHandled = async (email: string, id: number) =>
+  respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(id) }, await sessionCookie(email)))));
 
 /** An offer of the team "Barn och unga", added by the coordinator, and one request to it. */
 function barnOchUngaOffer() {
@@ -67,7 +75,12 @@ describe("family details of support requests", () => {
     }
 
     // The notice goes to the same people: the team's social workers and parent advisers, no one else.
-    const noticed = db.select({ to: outbox.toAddress }).from(outbox).where(like(outbox.subject, "En familj vill bli kontaktad%")).all().map((m) => m.to);
+    const noticed = db
+      .select({ to: outbox.toAddress })
+      .from(outbox)
+      .where(like(outbox.subject, "En familj vill bli kontaktad%"))
+      .all()
+      .map((m) => m.to);
     const expected = db
       .select({ email: people.email })
       .from(people)
@@ -81,7 +94,16 @@ describe("family details of support requests", () => {
   });
 
   it("are not for a social worker whose place in the team still waits for the head of unit's approval", async () => {
-    db.insert(people).values({ districtId: actorFor("samordnare@hv.example").districtId, name: "Ny Socialsekreterare", email: "ny.socialsekreterare@hv.example", title: "Socialsekreterare", role: "social_worker", teamId: teamId("Barn och unga") }).run();
+    db.insert(people)
+      .values({
+        districtId: actorFor("samordnare@hv.example").districtId,
+        name: "Ny Socialsekreterare",
+        email: "ny.socialsekreterare@hv.example",
+        title: "Socialsekreterare",
+        role: "social_worker",
+        teamId: teamId("Barn och unga"),
+      })
+      .run();
     const newcomer = actorFor("ny.socialsekreterare@hv.example");
     expect(db.select().from(people).where(eq(people.id, newcomer.personId)).get()!.accessApprovedAt).toBeNull();
     const offerId = barnOchUngaOffer();
@@ -89,7 +111,10 @@ describe("family details of support requests", () => {
     expect(requestsForTeam(newcomer)).toEqual([]);
     expect(db.select().from(outbox).where(eq(outbox.toAddress, "ny.socialsekreterare@hv.example")).all()).toEqual([]);
     // Once approved, the team's requests are hers too, those sent before included.
-    db.update(people).set({ accessApprovedAt: SEED_NOW, accessApprovedBy: actorFor("enhetschef@hv.example").personId }).where(eq(people.id, newcomer.personId)).run();
+    db.update(people)
+      .set({ accessApprovedAt: SEED_NOW, accessApprovedBy: actorFor("enhetschef@hv.example").personId })
+      .where(eq(people.id, newcomer.personId))
+      .run();
     expect(requestsForTeam(newcomer).map((r) => r.guardianName)).toEqual(["Fatima Testsson"]);
   });
 
@@ -97,7 +122,11 @@ describe("family details of support requests", () => {
     const parentAdvice = offer("Föräldrarådgivare");
     expect((await askForContact(parentAdvice.id)).status).toBe(302);
     const coordinator = await sessionCookie("samordnare@hv.example");
-    const moved = await respond(() => editAction(args(post(`/stod/redigera/${parentAdvice.id}`, offerFields(parentAdvice, teamId("Barn och unga")), coordinator), { offerId: String(parentAdvice.id) })));
+    const moved = await respond(() =>
+      editAction(
+        args(post(`/stod/redigera/${parentAdvice.id}`, offerFields(parentAdvice, teamId("Barn och unga")), coordinator), { offerId: String(parentAdvice.id) }),
+      ),
+    );
     expect(moved.status).toBe(302);
     expect(offer("Föräldrarådgivare").teamId).toBe(teamId("Barn och unga"));
 
@@ -114,7 +143,9 @@ describe("family details of support requests", () => {
     // A request sent after the move goes to the new team only.
     expect((await askForContact(parentAdvice.id)).status).toBe(302);
     expect((await (await supportPage("socialsekreterare@hv.example")).json()).requests).toHaveLength(1);
-    expect((await (await supportPage("eva.sjoberg@hv.example")).json()).requests.filter((r: { handledAt: string | null }) => r.handledAt === null)).toHaveLength(0);
+    expect(
+      (await (await supportPage("eva.sjoberg@hv.example")).json()).requests.filter((r: { handledAt: string | null }) => r.handledAt === null),
+    ).toHaveLength(0);
   });
 
   it("can be marked handled only by the team they were sent to: 403 for other roles, 404 for another team, nothing written", async () => {
@@ -154,14 +185,36 @@ describe("family details of support requests", () => {
     const coordinator = actorFor("samordnare@rk.example");
     expect(coordinator.teamId).toBe(team.id);
     const school = db.insert(organisations).values({ districtId: added.id, kind: "school", name: "Rinkebyskolan" }).returning().get();
-    db.insert(people).values({ districtId: added.id, name: "Lo Lärare", email: "larare@rinkebyskolan.example", title: "Lärare", role: "partner_staff", organisationId: school.id }).run();
-    const saved = saveOffer(coordinator, null, { name: "Familjestöd", forWhom: "Familjer", whatItGives: "Samtal.", howToContact: "Ring.", phone: null, email: null, teamId: team.id, sortOrder: 0 });
+    db.insert(people)
+      .values({
+        districtId: added.id,
+        name: "Lo Lärare",
+        email: "larare@rinkebyskolan.example",
+        title: "Lärare",
+        role: "partner_staff",
+        organisationId: school.id,
+      })
+      .run();
+    const saved = saveOffer(coordinator, null, {
+      name: "Familjestöd",
+      forWhom: "Familjer",
+      whatItGives: "Samtal.",
+      howToContact: "Ring.",
+      phone: null,
+      email: null,
+      teamId: team.id,
+      sortOrder: 0,
+    });
     if (!saved.ok) throw new Error(saved.message);
     const input = requestSchema(SEED_NOW).parse(FAMILY);
     expect(requestContact(actorFor("larare@rinkebyskolan.example"), saved.id, input)).toEqual({ ok: true });
 
     expect(requestsForTeam(coordinator)).toEqual([]);
-    const mails = db.select().from(outbox).where(and(eq(outbox.districtId, added.id), eq(outbox.toAddress, "samordnare@rk.example"))).all();
+    const mails = db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.districtId, added.id), eq(outbox.toAddress, "samordnare@rk.example")))
+      .all();
     expect(mails.map((m) => m.subject).filter((s) => s.startsWith("En familj vill bli kontaktad"))).toEqual([]);
     // The request is still kept for the team: a social worker who joins it sees it.
     expect(db.select().from(supportRequests).where(eq(supportRequests.districtId, added.id)).get()!.teamId).toBe(team.id);

@@ -10,10 +10,18 @@ import { db, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
 
 const offerId = (name: string) => db.select().from(supportOffers).where(eq(supportOffers.name, name)).get()!.id;
-const family = { guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", language: "arabiska", interpreterNeeded: "yes", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" };
+const family = {
+  guardianName: "Fatima Testsson",
+  guardianPhone: "070-174 06 98",
+  language: "arabiska",
+  interpreterNeeded: "yes",
+  consentGivenBy: "mamma",
+  consentGivenOn: "2026-11-30",
+};
 const requestContact = async (email: string, id: number, fields: Record<string, string> = family) =>
   respond(async () => contactAction(args(post(`/stod/${id}/kontakt`, fields, await sessionCookie(email)), { offerId: String(id) })));
-const requestsSeenBy = async (email: string) => ((await supportLoader(args(get("/stod", await sessionCookie(email))))) as { requests: { guardianName: string | null }[] }).requests;
+const requestsSeenBy = async (email: string) =>
+  ((await supportLoader(args(get("/stod", await sessionCookie(email))))) as { requests: { guardianName: string | null }[] }).requests;
 
 describe("support without a report", () => {
   useFreshDatabase();
@@ -21,7 +29,9 @@ describe("support without a report", () => {
   it("lists the prevention unit's offers with a printable leaflet", async () => {
     const data = (await supportLoader(args(get("/stod", await sessionCookie("larare@vallingbyskolan.example"))))) as { offers: { name: string }[] };
     expect(data.offers.map((o) => o.name)).toEqual(["Föräldrarådgivare", "Fältassistenter", "Ungdomsmottagningen", "Skolsocionomer och närvaroprogrammet"]);
-    const leaflet = (await leafletLoader(args(get("/stod/1/blad", await sessionCookie("larare@vallingbyskolan.example")), { offerId: String(offerId("Ungdomsmottagningen")) }))) as { offer: { forWhom: string } };
+    const leaflet = (await leafletLoader(
+      args(get("/stod/1/blad", await sessionCookie("larare@vallingbyskolan.example")), { offerId: String(offerId("Ungdomsmottagningen")) }),
+    )) as { offer: { forWhom: string } };
     expect(leaflet.offer.forWhom).toBe("Unga 12–22 år");
   });
 
@@ -55,10 +65,14 @@ describe("support without a report", () => {
   it("the team marks it handled, and the family's details are deleted after the retention period", async () => {
     await requestContact("larare@vallingbyskolan.example", offerId("Föräldrarådgivare"));
     const request = db.select().from(supportRequests).get()!;
-    const denied = await respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("socialsekreterare@hv.example")))));
+    const denied = await respond(async () =>
+      supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("socialsekreterare@hv.example")))),
+    );
     // Another team's request answers as if it did not exist.
     expect(denied.status).toBe(404);
-    const done = await respond(async () => supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("eva.sjoberg@hv.example")))));
+    const done = await respond(async () =>
+      supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("eva.sjoberg@hv.example")))),
+    );
     expect(done.status).toBe(302);
     expect(purgeHandledRequests(new Date("2027-01-15T10:00:00Z"), 90)).toBe(0);
     expect(purgeHandledRequests(new Date("2027-03-02T10:00:00Z"), 90)).toBe(1);
@@ -67,7 +81,16 @@ describe("support without a report", () => {
   });
 
   it("the coordinator edits the catalogue; nobody else can", async () => {
-    const fields = { name: "Familjebehandling light", forWhom: "Familjer med barn 0–12 år", whatItGives: "Samtal.", howToContact: "Ring.", phone: "08-508 123 45", email: "", teamId: "", sortOrder: "9" };
+    const fields = {
+      name: "Familjebehandling light",
+      forWhom: "Familjer med barn 0–12 år",
+      whatItGives: "Samtal.",
+      howToContact: "Ring.",
+      phone: "08-508 123 45",
+      email: "",
+      teamId: "",
+      sortOrder: "9",
+    };
     const coordinator = await sessionCookie("samordnare@hv.example");
     const missingTeam = await respond(() => editAction(args(post("/stod/redigera/nytt", fields, coordinator), { offerId: "nytt" })));
     expect((await missingTeam.json()).fieldErrors.teamId).toBe("Välj vilket team som tar emot förfrågningar.");

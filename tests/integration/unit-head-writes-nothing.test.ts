@@ -36,7 +36,15 @@ import {
 } from "../../db/schema";
 import { setOwnStatus } from "../../app/models/availability.server";
 import { addMessage, bookForumPlace, closeConsultation, createConsultation, takeConsultation } from "../../app/models/consultations.server";
-import { addRotaMember, moveRotaMember, removeOverride, removeRotaMember, replaceDutyDay, saveDutyLine, swapDutyDays } from "../../app/models/duty-admin.server";
+import {
+  addRotaMember,
+  moveRotaMember,
+  removeOverride,
+  removeRotaMember,
+  replaceDutyDay,
+  saveDutyLine,
+  swapDutyDays,
+} from "../../app/models/duty-admin.server";
 import { createGroupSeries } from "../../app/models/meeting-groups.server";
 import type { ConsultationInput } from "../../app/models/consultations";
 import { groupSeriesSchema, planningSeriesSchema, reportMeetingSchema } from "../../app/models/meeting-forms";
@@ -53,7 +61,17 @@ import {
 } from "../../app/models/meetings.server";
 import { archiveOffer, markRequestHandled, requestContact, requestSchema, saveOffer } from "../../app/models/support.server";
 import { seriesFormSchema, termOf } from "../../app/models/walk-and-talk";
-import { addOccasion, bookSlot, cancelBooking, cancelOccasion, createSeries, markSlotOutcome, moveOccasion, setWalkExpected, updateSeries } from "../../app/models/walk-and-talk.server";
+import {
+  addOccasion,
+  bookSlot,
+  cancelBooking,
+  cancelOccasion,
+  createSeries,
+  markSlotOutcome,
+  moveOccasion,
+  setWalkExpected,
+  updateSeries,
+} from "../../app/models/walk-and-talk.server";
 import { validateForm } from "../../app/http/forms";
 import { instantAt } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
@@ -80,12 +98,24 @@ const CASES: Record<string, (w: World) => Case[]> = {
     { label: "set own status", form: { intent: "set-status", status: "busy", busyUntil: "14.30" } },
     { label: "renew calendar address", form: { intent: "renew-feed" } },
   ],
-  "admin.import.tsx": () => [{ label: "import people", form: { intent: "import", csv: "namn;e-post;titel;roll;verksamhet\nNy Person;ny@skolan.example;Lärare;personal;Vällingbyskolan" } }],
-  "admin.personer._index.tsx": (w) => [{ label: "invite", form: { name: "Ny Person", title: "Lärare", role: "partner_staff", email: "ny.person@skolan.example", organisationId: s(w.vbs), unit: "" } }],
+  "admin.import.tsx": () => [
+    {
+      label: "import people",
+      form: { intent: "import", csv: "namn;e-post;titel;roll;verksamhet\nNy Person;ny@skolan.example;Lärare;personal;Vällingbyskolan" },
+    },
+  ],
+  "admin.personer._index.tsx": (w) => [
+    {
+      label: "invite",
+      form: { name: "Ny Person", title: "Lärare", role: "partner_staff", email: "ny.person@skolan.example", organisationId: s(w.vbs), unit: "" },
+    },
+  ],
   "admin.personer.$personId.tsx": (w) => [{ label: "deactivate Maria", params: { personId: s(w.maria) }, form: { intent: "deactivate" } }],
   "admin.verksamheter._index.tsx": () => [{ label: "add organisation", form: { kind: "school", name: "Nya skolan" } }],
   // The coordinator's pages answer 403 to every other role (decision 023).
-  "admin.verksamheter.$organisationId.tsx": (w) => [{ label: "rename", params: { organisationId: s(w.vbs) }, form: { intent: "rename", name: "Nya skolan" }, expect: 403 }],
+  "admin.verksamheter.$organisationId.tsx": (w) => [
+    { label: "rename", params: { organisationId: s(w.vbs) }, form: { intent: "rename", name: "Nya skolan" }, expect: 403 },
+  ],
   "jour.tsx": (w) => [{ label: "add to the rota", form: { intent: "add-member", personId: s(w.jonas) } }],
   "kontaktpersoner.tsx": (w) => [{ label: "name a contact person", form: { organisationId: s(w.vbs), personId: s(w.jonas), scopeLabel: "Hela skolan" } }],
   "konsultation.$consultationId.tsx": (w) => [
@@ -105,13 +135,56 @@ const CASES: Record<string, (w: World) => Case[]> = {
     { label: "notes of her group", params: { meetingId: s(w.ownGroupBegun) }, form: { intent: "notes", notes: "Vi ses igen i januari." } },
     { label: "attendance of her group", params: { meetingId: s(w.ownGroupBegun) }, form: { intent: "attendance", present: w.ownGroupMembers.map(s) } },
   ],
-  "moten.$meetingId_.arende.tsx": (w) => [{ label: "bring a case to the forum", params: { meetingId: s(w.forum) }, form: { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["home"], question: "Hur kan vi stötta en elev som är ledsen efter helger?" } }],
-  "moten.arbetslag.tsx": (w) => [{ label: "ask for a staff-team visit", form: { target: `${w.gd}:`, hostPersonId: s(w.leila), theme: "Vad socialtjänsten gör", date1: w.freeDay, time1: "15.00", minutes: "60" } }],
-  "moten.grupp.tsx": () => [{ label: "start a group", form: { kind: "collaboration", name: "Ny grupp", members: "tobias.ek@hv.example", firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" } }],
+  "moten.$meetingId_.arende.tsx": (w) => [
+    {
+      label: "bring a case to the forum",
+      params: { meetingId: s(w.forum) },
+      form: {
+        purpose: "unsure_report",
+        mode: "anonymous",
+        ageBand: "10-12",
+        concerns: ["home"],
+        question: "Hur kan vi stötta en elev som är ledsen efter helger?",
+      },
+    },
+  ],
+  "moten.arbetslag.tsx": (w) => [
+    {
+      label: "ask for a staff-team visit",
+      form: { target: `${w.gd}:`, hostPersonId: s(w.leila), theme: "Vad socialtjänsten gör", date1: w.freeDay, time1: "15.00", minutes: "60" },
+    },
+  ],
+  "moten.grupp.tsx": () => [
+    {
+      label: "start a group",
+      form: {
+        kind: "collaboration",
+        name: "Ny grupp",
+        members: "tobias.ek@hv.example",
+        firstDate: "2026-12-08",
+        time: "9.00",
+        minutes: "90",
+        everyWeeks: "4",
+        count: "3",
+        place: "office",
+      },
+    },
+  ],
   "moten.ny.tsx": (w) => [{ label: "plan a report meeting", form: { ...REPORT_MEETING, hostPersonId: s(w.jonas) } }],
-  "moten.planering.tsx": (w) => [{ label: "plan a series", form: { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" } }],
+  "moten.planering.tsx": (w) => [
+    {
+      label: "plan a series",
+      form: { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" },
+    },
+  ],
   // The city's page: a head of unit is not the city, so it does not exist for her.
-  "stad.tsx": () => [{ label: "add a district", form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" }, expect: 403 }],
+  "stad.tsx": () => [
+    {
+      label: "add a district",
+      form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" },
+      expect: 403,
+    },
+  ],
   "stod._index.tsx": (w) => [
     { label: "mark the family's request handled", form: { intent: "handled", id: s(w.request) } },
     { label: "archive an offer", form: { intent: "archive", id: s(w.offer) } },
@@ -127,7 +200,16 @@ const CASES: Record<string, (w: World) => Case[]> = {
     {
       label: "change an offer",
       params: { offerId: s(w.offer) },
-      form: { name: "Familjestöd", forWhom: "Familjer", whatItGives: "Samtal.", howToContact: "Ring.", phone: "", email: "", teamId: s(w.team), sortOrder: "1" },
+      form: {
+        name: "Familjestöd",
+        forWhom: "Familjer",
+        whatItGives: "Samtal.",
+        howToContact: "Ring.",
+        phone: "",
+        email: "",
+        teamId: s(w.team),
+        sortOrder: "1",
+      },
     },
   ],
   "walk-and-talk._index.tsx": (w) => [
@@ -152,48 +234,127 @@ async function buildWorld() {
   const gd = organisationId("Gröna diamanten");
 
   // A request for a family, sent to the team the head of unit sits in.
-  const offer = saveOffer(actorFor("samordnare@hv.example"), null, { name: "Familjestöd i hemmet", forWhom: "Familjer", whatItGives: "Samtal.", howToContact: "Ring.", phone: null, email: null, teamId: hvTeam, sortOrder: 5 });
+  const offer = saveOffer(actorFor("samordnare@hv.example"), null, {
+    name: "Familjestöd i hemmet",
+    forWhom: "Familjer",
+    whatItGives: "Samtal.",
+    howToContact: "Ring.",
+    phone: null,
+    email: null,
+    teamId: hvTeam,
+    sortOrder: 5,
+  });
   if (!offer.ok) throw new Error(offer.message);
   const sent = await respond(async () => {
     const { action } = await import("../../app/routes/stod.$offerId.kontakt");
-    const body = new URLSearchParams({ guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" });
-    return action({ request: new Request(`${BASE}/stod/${offer.id}/kontakt`, { method: "POST", body, headers: { Cookie: await sessionCookie("larare@vallingbyskolan.example") } }), params: { offerId: String(offer.id) }, context: {} });
+    const body = new URLSearchParams({
+      guardianName: "Fatima Testsson",
+      guardianPhone: "070-174 06 98",
+      consentGivenBy: "mamma",
+      consentGivenOn: "2026-11-30",
+    });
+    return action({
+      request: new Request(`${BASE}/stod/${offer.id}/kontakt`, {
+        method: "POST",
+        body,
+        headers: { Cookie: await sessionCookie("larare@vallingbyskolan.example") },
+      }),
+      params: { offerId: String(offer.id) },
+      context: {},
+    });
   });
   if (sent.status !== 302) throw new Error(`The request was not sent: ${sent.status}`);
 
   // Groups: one Omar starts with the head of unit as a member, one Anna starts herself.
   const { action: groupAction } = await import("../../app/routes/moten.grupp");
   const startGroup = async (email: string, name: string, members: string) => {
-    const body = new URLSearchParams({ kind: "collaboration", name, members, firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" });
-    const response = await respond(async () => groupAction({ request: new Request(`${BASE}/moten/grupp`, { method: "POST", body, headers: { Cookie: await sessionCookie(email) } }), params: {}, context: {} }));
+    const body = new URLSearchParams({
+      kind: "collaboration",
+      name,
+      members,
+      firstDate: "2026-12-08",
+      time: "9.00",
+      minutes: "90",
+      everyWeeks: "4",
+      count: "3",
+      place: "office",
+    });
+    const response = await respond(async () =>
+      groupAction({
+        request: new Request(`${BASE}/moten/grupp`, { method: "POST", body, headers: { Cookie: await sessionCookie(email) } }),
+        params: {},
+        context: {},
+      }),
+    );
     if (response.status !== 302) throw new Error(`${name} was not started: ${response.status}`);
     const group = db.select().from(meetingGroups).where(eq(meetingGroups.name, name)).get()!;
     return db.select().from(meetings).where(eq(meetings.groupId, group.id)).orderBy(asc(meetings.startsAt)).all();
   };
   const memberGroup = await startGroup("omar.lind@hv.example", "Samverkan kring Råcksta centrum", "enhetschef@hv.example, polis@vallingby.polisen.example");
-  const ownGroup = await startGroup("socialsekreterare@hv.example", "Elevhälsa och socialtjänst, Vällingby", "rektor@vallingbyskolan.example, jonas.ekholm@hv.example");
+  const ownGroup = await startGroup(
+    "socialsekreterare@hv.example",
+    "Elevhälsa och socialtjänst, Vällingby",
+    "rektor@vallingbyskolan.example, jonas.ekholm@hv.example",
+  );
   // Her group's first meeting began an hour ago: notes and attendance would be accepted from its host.
   const begunAt = new Date(SEED_NOW.getTime() - HOUR);
-  db.update(meetings).set({ startsAt: begunAt, endsAt: new Date(begunAt.getTime() + HOUR / 2) }).where(eq(meetings.id, ownGroup[0]!.id)).run();
+  db.update(meetings)
+    .set({ startsAt: begunAt, endsAt: new Date(begunAt.getTime() + HOUR / 2) })
+    .where(eq(meetings.id, ownGroup[0]!.id))
+    .run();
 
   // Anna's walk-and-talk series: a slot that has begun, a free slot, Nadia's booking.
   const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, anna)).get()!;
   const occasions = db.select().from(walkOccasions).where(eq(walkOccasions.seriesId, series.id)).orderBy(asc(walkOccasions.date)).all();
-  const slots = db.select().from(walkSlots).where(inArray(walkSlots.occasionId, occasions.map((o) => o.id))).orderBy(asc(walkSlots.startsAt)).all();
+  const slots = db
+    .select()
+    .from(walkSlots)
+    .where(
+      inArray(
+        walkSlots.occasionId,
+        occasions.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(walkSlots.startsAt))
+    .all();
   const slotBegun = slots[0]!.id;
-  db.update(walkSlots).set({ startsAt: begunAt, endsAt: new Date(begunAt.getTime() + HOUR / 2) }).where(eq(walkSlots.id, slotBegun)).run();
+  db.update(walkSlots)
+    .set({ startsAt: begunAt, endsAt: new Date(begunAt.getTime() + HOUR / 2) })
+    .where(eq(walkSlots.id, slotBegun))
+    .run();
   const freeSlot = slots.find((x) => x.booked === 0 && x.id !== slotBegun)!.id;
-  const booking = db.select().from(walkBookings).where(and(inArray(walkBookings.slotId, slots.map((x) => x.id)), isNull(walkBookings.cancelledAt))).get()!.id;
+  const booking = db
+    .select()
+    .from(walkBookings)
+    .where(
+      and(
+        inArray(
+          walkBookings.slotId,
+          slots.map((x) => x.id),
+        ),
+        isNull(walkBookings.cancelledAt),
+      ),
+    )
+    .get()!.id;
 
   // Anna becomes head of unit: the coordinator first takes away her contact assignments and rota place.
-  const assignments = db.select({ id: contactAssignments.id }).from(contactAssignments).where(eq(contactAssignments.personId, anna)).all().map((a) => a.id);
+  const assignments = db
+    .select({ id: contactAssignments.id })
+    .from(contactAssignments)
+    .where(eq(contactAssignments.personId, anna))
+    .all()
+    .map((a) => a.id);
   db.delete(contactAssignmentParts).where(inArray(contactAssignmentParts.assignmentId, assignments)).run();
   db.delete(contactAssignments).where(eq(contactAssignments.personId, anna)).run();
   db.delete(dutyRotaMembers).where(eq(dutyRotaMembers.personId, anna)).run();
   db.delete(availabilityStatuses).where(eq(availabilityStatuses.personId, anna)).run();
   db.update(people).set({ role: "unit_head", title: "Enhetschef" }).where(eq(people.id, anna)).run();
 
-  const report = db.select().from(meetings).where(and(eq(meetings.kind, "report"), eq(meetings.hostPersonId, anna))).get()!;
+  const report = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.kind, "report"), eq(meetings.hostPersonId, anna)))
+    .get()!;
   const occasionDates = new Set(occasions.map((o) => o.date));
   const freeDay = ["2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18"].find((d) => !occasionDates.has(d))!;
   return {
@@ -221,9 +382,6 @@ async function buildWorld() {
     freeDay,
   };
 }
-
-
-
 
 describe("the head of unit writes nothing", () => {
   useFreshDatabase();
@@ -253,7 +411,8 @@ describe("the head of unit writes nothing", () => {
           const response = await respond(async () => action({ request, params, context: {} }));
           const changed = changedTables(before, tableFingerprints(db.$client));
           const expected = c.expect ?? 403;
-          if (response.status !== expected) problems.push(`${email} ${file} ${c.label}: answered ${response.status} ${response.headers.get("Location") ?? ""}, expected ${expected}`);
+          if (response.status !== expected)
+            problems.push(`${email} ${file} ${c.label}: answered ${response.status} ${response.headers.get("Location") ?? ""}, expected ${expected}`);
           if (changed.length) problems.push(`${email} ${file} ${c.label}: wrote ${changed.join("; ")}`);
         }
       }
@@ -263,16 +422,53 @@ describe("the head of unit writes nothing", () => {
 
   it("every write function of the models refuses a head of unit, whatever route calls it", async () => {
     const w = await buildWorld();
-    const parsed = <T,>(result: { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> }): T => {
+    const parsed = <T>(result: { ok: true; data: T } | { ok: false; fieldErrors: Record<string, string> }): T => {
       if (!result.ok) throw new Error(JSON.stringify(result.fieldErrors));
       return result.data;
     };
     const series = parsed(validateForm({ ...WALK_SERIES, organisationId: s(w.vbs) }, seriesFormSchema(SEED_NOW)));
-    const group = parsed(validateForm({ kind: "collaboration", name: "Ny grupp", members: "tobias.ek@hv.example", firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" }, groupSeriesSchema(SEED_NOW)));
-    const planning = parsed(validateForm({ organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" }, planningSeriesSchema(SEED_NOW)));
+    const group = parsed(
+      validateForm(
+        {
+          kind: "collaboration",
+          name: "Ny grupp",
+          members: "tobias.ek@hv.example",
+          firstDate: "2026-12-08",
+          time: "9.00",
+          minutes: "90",
+          everyWeeks: "4",
+          count: "3",
+          place: "office",
+        },
+        groupSeriesSchema(SEED_NOW),
+      ),
+    );
+    const planning = parsed(
+      validateForm(
+        { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" },
+        planningSeriesSchema(SEED_NOW),
+      ),
+    );
     const report = parsed(validateForm({ ...REPORT_MEETING, hostPersonId: s(w.jonas) }, reportMeetingSchema(SEED_NOW))).meeting;
-    const family = requestSchema(SEED_NOW).parse({ guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" });
-    const question: ConsultationInput = { purpose: "unsure_report", mode: "anonymous", ageBand: "6-9", concerns: ["home"], question: "Hur kan vi stötta en elev som är trött?", urgency: "few_days", answerBy: "portal", callbackPhone: null, consentGivenBy: null, consentGivenOn: null, childDetails: null };
+    const family = requestSchema(SEED_NOW).parse({
+      guardianName: "Fatima Testsson",
+      guardianPhone: "070-174 06 98",
+      consentGivenBy: "mamma",
+      consentGivenOn: "2026-11-30",
+    });
+    const question: ConsultationInput = {
+      purpose: "unsure_report",
+      mode: "anonymous",
+      ageBand: "6-9",
+      concerns: ["home"],
+      question: "Hur kan vi stötta en elev som är trött?",
+      urgency: "few_days",
+      answerBy: "portal",
+      callbackPhone: null,
+      consentGivenBy: null,
+      consentGivenOn: null,
+      childDetails: null,
+    };
     const at = SEED_NOW;
     const nextTime = { startsAt: instantAt(w.freeDay, "10:00"), endsAt: instantAt(w.freeDay, "11:00") };
     const line = { phone: "+46850812345", afterHoursPhone: "+46850812346", eveClosesAt: "13:00", hours: [{ weekday: 1, opensAt: "08:00", closesAt: "16:00" }] };
@@ -281,7 +477,20 @@ describe("the head of unit writes nothing", () => {
 
     const calls: [string, (actor: ReturnType<typeof actorFor>) => unknown][] = [
       ["markRequestHandled", (a) => markRequestHandled(a, w.request, at)],
-      ["saveOffer", (a) => saveOffer(a, w.offer, { name: "Ändrat", forWhom: "Familjer", whatItGives: "Samtal.", howToContact: "Ring.", phone: null, email: null, teamId: w.team, sortOrder: 1 })],
+      [
+        "saveOffer",
+        (a) =>
+          saveOffer(a, w.offer, {
+            name: "Ändrat",
+            forWhom: "Familjer",
+            whatItGives: "Samtal.",
+            howToContact: "Ring.",
+            phone: null,
+            email: null,
+            teamId: w.team,
+            sortOrder: 1,
+          }),
+      ],
       ["archiveOffer", (a) => archiveOffer(a, w.offer, at)],
       ["requestContact", (a) => requestContact(a, w.offer, family)],
       ["confirmMeeting", (a) => confirmMeeting(a, w.report, w.reportProposal, at)],
@@ -325,7 +534,8 @@ describe("the head of unit writes nothing", () => {
         const before = tableFingerprints(db.$client);
         const result = call(head);
         const changed = changedTables(before, tableFingerprints(db.$client));
-        if (result === true || (typeof result === "object" && result !== null && "ok" in result && result.ok)) problems.push(`${email} ${name}: answered ${JSON.stringify(result)}`);
+        if (result === true || (typeof result === "object" && result !== null && "ok" in result && result.ok))
+          problems.push(`${email} ${name}: answered ${JSON.stringify(result)}`);
         if (changed.length) problems.push(`${email} ${name}: wrote ${changed.join("; ")}`);
       }
     }

@@ -54,7 +54,11 @@ describe("booking a walk-and-talk", () => {
     expect(event.start.toISOString()).toBe("2026-12-09T13:30:00.000Z");
     expect(mail.ics).toContain("METHOD:REQUEST");
 
-    const reminder = db.select().from(jobs).where(eq(jobs.key, `walk-reminder:${booking.id}:2026-12-09`)).get()!;
+    const reminder = db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.key, `walk-reminder:${booking.id}:2026-12-09`))
+      .get()!;
     expect(reminder.runAt.toISOString()).toBe("2026-12-08T08:00:00.000Z"); // Tuesday 09.00, the working day before
   });
 
@@ -64,7 +68,11 @@ describe("booking a walk-and-talk", () => {
     registerAllJobs();
     await runDueJobs(new Date("2026-12-08T08:05:00Z"), registeredJobHandlers());
     await runDueJobs(new Date("2026-12-08T09:05:00Z"), registeredJobHandlers());
-    const reminders = db.select().from(outbox).all().filter((m) => m.subject.startsWith("Påminnelse"));
+    const reminders = db
+      .select()
+      .from(outbox)
+      .all()
+      .filter((m) => m.subject.startsWith("Påminnelse"));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.toAddress).toBe("larare@vallingbyskolan.example");
   });
@@ -144,11 +152,21 @@ describe("cancelling", () => {
     expect(Number(parse(cancellation!.ics!).sequence)).toBeGreaterThan(Number(parse(request!.ics!).sequence));
     expect(cancellation!.ics).toContain("METHOD:CANCEL");
     expect(cancellation!.ics).toContain("STATUS:CANCELLED");
-    expect(db.select().from(jobs).all().filter((j) => j.key.startsWith(`walk-reminder:${bookingId}:`))).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(jobs)
+        .all()
+        .filter((j) => j.key.startsWith(`walk-reminder:${bookingId}:`)),
+    ).toHaveLength(0);
   });
 
   it("does not cancel someone else's booking", async () => {
-    const booking = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("lars.ek@vallingbyskolan.example"))).get()!;
+    const booking = db
+      .select()
+      .from(walkBookings)
+      .where(eq(walkBookings.personId, personId("lars.ek@vallingbyskolan.example")))
+      .get()!;
     const response = await cancel("larare@vallingbyskolan.example", booking.id);
     expect(response.status).toBe(400);
     expect((await response.json()).fieldErrors.form).toBe("Bokningen finns inte.");
@@ -164,10 +182,19 @@ describe("publishing", () => {
     respond(async () => newSeriesAction(args(post("/walk-and-talk/ny", fields, await sessionCookie(email)))));
 
   it("creates occasions, skipping holidays and the host's duty days", async () => {
-    const response = await publish("socialsekreterare@hv.example", { ...seriesFields, weekday: "2", organisationId: String(organisationId("Vällingbyskolan")) });
+    const response = await publish("socialsekreterare@hv.example", {
+      ...seriesFields,
+      weekday: "2",
+      organisationId: String(organisationId("Vällingbyskolan")),
+    });
     expect(response.status).toBe(302);
     const seriesId = Number(response.headers.get("Location")!.match(/serier\/(\d+)/)![1]);
-    const dates = db.select().from(walkOccasions).where(eq(walkOccasions.seriesId, seriesId)).all().map((o) => o.date);
+    const dates = db
+      .select()
+      .from(walkOccasions)
+      .where(eq(walkOccasions.seriesId, seriesId))
+      .all()
+      .map((o) => o.date);
     // Tuesdays every other week from 7 December: 8 Dec, 22 Dec, 5 Jan (an eve, still a working day), 19 Jan.
     const annasDutyDays = new Set(
       dutyDays(actorFor("samordnare@hv.example"), "2026-12-07", "2027-01-31")
@@ -192,7 +219,12 @@ describe("publishing", () => {
     ["a last date before the first", { lastDate: "2026-12-01" }, "lastDate", "Sista datum måste vara samma dag som första datum eller senare."],
     ["slots of 0 minutes", { slotMinutes: "0" }, "slotMinutes", "Skriv hur lång varje tid är, mellan 10 och 180 minuter."],
     ["slots of 600 minutes", { slotMinutes: "600" }, "slotMinutes", "Skriv hur lång varje tid är, mellan 10 och 180 minuter."],
-    ["a time that has passed today", { weekday: "2", firstDate: "2026-12-01", firstSlotAt: "9.00" }, "firstSlotAt", "Den tiden har redan varit i dag. Välj en senare tid eller ett senare första datum."],
+    [
+      "a time that has passed today",
+      { weekday: "2", firstDate: "2026-12-01", firstSlotAt: "9.00" },
+      "firstSlotAt",
+      "Den tiden har redan varit i dag. Välj en senare tid eller ett senare första datum.",
+    ],
     ["no meeting point", { meetingPoint: " " }, "meetingPoint", "Skriv var ni möts, till exempel Utanför huvudentrén."],
     ["a map link that is not https", { mapUrl: "javascript:alert(1)" }, "mapUrl", "Skriv en hel länk som börjar med https://, eller lämna fältet tomt."],
   ])("refuses %s and keeps the input", async (_label, change, field, message) => {
@@ -213,9 +245,15 @@ describe("publishing", () => {
   });
 
   it("cancelling an occasion tells everyone who booked", async () => {
-    const booking = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!;
+    const booking = db
+      .select()
+      .from(walkBookings)
+      .where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example")))
+      .get()!;
     const cookie = await sessionCookie("socialsekreterare@hv.example");
-    const response = await respond(() => walkAction(args(post("/walk-and-talk", { intent: "cancel-occasion", occasionId: String(booking.occasionId) }, cookie))));
+    const response = await respond(() =>
+      walkAction(args(post("/walk-and-talk", { intent: "cancel-occasion", occasionId: String(booking.occasionId) }, cookie))),
+    );
     expect(response.status).toBe(302);
     expect(db.select().from(walkBookings).where(eq(walkBookings.id, booking.id)).get()!.cancelledAt).not.toBeNull();
     const mail = db.select().from(outbox).where(eq(outbox.toAddress, "elevhalsa@vallingbyskolan.example")).all().at(-1)!;
@@ -225,15 +263,23 @@ describe("publishing", () => {
   });
 
   it("moving an occasion sends an updated invitation; a host cannot touch another host's occasion", async () => {
-    const booking = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!;
+    const booking = db
+      .select()
+      .from(walkBookings)
+      .where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example")))
+      .get()!;
     const other = await respond(async () =>
-      walkAction(args(post("/walk-and-talk", { intent: "cancel-occasion", occasionId: String(booking.occasionId) }, await sessionCookie("sara.lindqvist@hv.example")))),
+      walkAction(
+        args(post("/walk-and-talk", { intent: "cancel-occasion", occasionId: String(booking.occasionId) }, await sessionCookie("sara.lindqvist@hv.example"))),
+      ),
     );
     expect(other.status).toBe(400);
     const cookie = await sessionCookie("socialsekreterare@hv.example");
     const occasion = db.select().from(walkOccasions).where(eq(walkOccasions.id, booking.occasionId)).get()!;
     const target = occasion.date === "2026-12-09" ? "2026-12-11" : "2026-12-10";
-    const response = await respond(() => walkAction(args(post("/walk-and-talk", { intent: "move-occasion", occasionId: String(booking.occasionId), date: target }, cookie))));
+    const response = await respond(() =>
+      walkAction(args(post("/walk-and-talk", { intent: "move-occasion", occasionId: String(booking.occasionId), date: target }, cookie))),
+    );
     if (response.status === 400) {
       // The target happened to be Anna's duty day: the message says so.
       expect((await response.json()).fieldErrors.form).toBe("Du har jour den dagen. Välj en annan dag.");
@@ -288,7 +334,13 @@ describe("leadership", () => {
     const teacher = await sessionCookie("larare@vallingbyskolan.example");
     const refused = await respond(() => walkAction(args(post("/walk-and-talk", { intent: "set-expected", expected: "no" }, teacher))));
     expect(refused.status).toBe(403);
-    expect(db.select().from(walkSeries).where(and(eq(walkSeries.organisationId, organisationId("Vällingbyskolan")))).all().length).toBe(2);
+    expect(
+      db
+        .select()
+        .from(walkSeries)
+        .where(and(eq(walkSeries.organisationId, organisationId("Vällingbyskolan"))))
+        .all().length,
+    ).toBe(2);
   });
 });
 
@@ -297,9 +349,21 @@ describe("changing a series", () => {
 
   it("replaces only coming occasions nobody has booked, and keeps the booked ones as they were", async () => {
     // Anna's seeded series: Wednesdays 14.30 from 9 December; Nadia Karimi has booked one slot on the first occasion.
-    const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example"))).get()!;
-    const before = db.select().from(walkOccasions).where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt))).all();
-    const bookedOccasion = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!.occasionId;
+    const series = db
+      .select()
+      .from(walkSeries)
+      .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
+      .get()!;
+    const before = db
+      .select()
+      .from(walkOccasions)
+      .where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt)))
+      .all();
+    const bookedOccasion = db
+      .select()
+      .from(walkBookings)
+      .where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example")))
+      .get()!.occasionId;
     const cookie = await sessionCookie("socialsekreterare@hv.example");
     const fields = {
       intent: "update-series",
@@ -321,7 +385,11 @@ describe("changing a series", () => {
     const [, replaced, created, kept] = /andrad=(\d+)-(\d+)-(\d+)/.exec(response.headers.get("Location")!)!.map(Number);
     expect(kept).toBe(1);
     expect(replaced).toBe(before.length - 1);
-    const after = db.select().from(walkOccasions).where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt))).all();
+    const after = db
+      .select()
+      .from(walkOccasions)
+      .where(and(eq(walkOccasions.seriesId, series.id), isNull(walkOccasions.replacedAt)))
+      .all();
     expect(after).toHaveLength(created! + 1);
     // The booked occasion keeps its 14.30 slots; a new one starts at 8.30.
     const keptSlots = db.select().from(walkSlots).where(eq(walkSlots.occasionId, bookedOccasion)).all();
@@ -329,13 +397,23 @@ describe("changing a series", () => {
     const newOccasion = after.find((o) => o.id !== bookedOccasion)!;
     expect(db.select().from(walkSlots).where(eq(walkSlots.occasionId, newOccasion.id)).all()[0]!.startsAt.toISOString()).toMatch(/T07:30:00.000Z$/);
     // Replaced occasions are gone from the open times.
-    expect(openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW).every((s) => s.meetingPoint !== "Utanför huvudentrén, Vällingbyskolan" || s.occasionId === bookedOccasion)).toBe(true);
+    expect(
+      openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW).every(
+        (s) => s.meetingPoint !== "Utanför huvudentrén, Vällingbyskolan" || s.occasionId === bookedOccasion,
+      ),
+    ).toBe(true);
   });
 
   it("another host's series answers 404", async () => {
-    const series = db.select().from(walkSeries).where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example"))).get()!;
+    const series = db
+      .select()
+      .from(walkSeries)
+      .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
+      .get()!;
     const cookie = await sessionCookie("sara.lindqvist@hv.example");
-    const response = await respond(() => seriesAction(args(post(`/walk-and-talk/serier/${series.id}`, { intent: "update-series" }, cookie), { seriesId: String(series.id) })));
+    const response = await respond(() =>
+      seriesAction(args(post(`/walk-and-talk/serier/${series.id}`, { intent: "update-series" }, cookie), { seriesId: String(series.id) })),
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -353,7 +431,11 @@ describe("moving occasions and keeping notes", () => {
   });
 
   it("a past occasion cannot be moved", () => {
-    const booking = db.select().from(walkBookings).where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example"))).get()!;
+    const booking = db
+      .select()
+      .from(walkBookings)
+      .where(eq(walkBookings.personId, personId("elevhalsa@vallingbyskolan.example")))
+      .get()!;
     const later = new Date("2026-12-10T10:00:00Z");
     expect(moveOccasion(actorFor("socialsekreterare@hv.example"), booking.occasionId, "2026-12-14", later)).toMatchObject({
       ok: false,
@@ -364,10 +446,14 @@ describe("moving occasions and keeping notes", () => {
   it("a booking note with a phone number is refused, and old notes are deleted", async () => {
     const slot = openSlotsFor(actorFor("larare@vallingbyskolan.example"), SEED_NOW)[0]!;
     const cookie = await sessionCookie("larare@vallingbyskolan.example");
-    const refused = await respond(() => bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "Ring pappan 070-174 06 99" }, cookie), { slotId: String(slot.slotId) })));
+    const refused = await respond(() =>
+      bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "Ring pappan 070-174 06 99" }, cookie), { slotId: String(slot.slotId) })),
+    );
     expect(refused.status).toBe(400);
     expect((await refused.json()).fieldErrors.note).toMatch(/^Ta bort personnummer, telefonnummer/);
-    await respond(() => bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "En fråga om rutiner" }, cookie), { slotId: String(slot.slotId) })));
+    await respond(() =>
+      bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "En fråga om rutiner" }, cookie), { slotId: String(slot.slotId) })),
+    );
     const endsAt = db.select().from(walkSlots).where(eq(walkSlots.id, slot.slotId)).get()!.endsAt;
     expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 89 * 86_400_000), 90)).toBe(0);
     expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 91 * 86_400_000), 90)).toBe(1);

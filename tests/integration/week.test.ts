@@ -32,7 +32,10 @@ describe("a social worker's week and calendar feed", () => {
   it("the feed carries them too, each with its own stable UID", () => {
     const anna = actorFor("socialsekreterare@hv.example");
     const token = renewFeedToken(anna)!;
-    const events = Object.values(ical.sync.parseICS(dutyFeedFor(token, SEED_NOW)!)).filter((e) => e?.type === "VEVENT") as unknown as { uid: string; summary: string }[];
+    const events = Object.values(ical.sync.parseICS(dutyFeedFor(token, SEED_NOW)!)).filter((e) => e?.type === "VEVENT") as unknown as {
+      uid: string;
+      summary: string;
+    }[];
     expect(events.some((e) => e.summary === "Walk-and-talk, Vällingbyskolan" && e.uid.startsWith("feed-walk-"))).toBe(true);
     expect(events.some((e) => e.summary === "Jour: du svarar i jourtelefonen")).toBe(true);
   });

@@ -185,26 +185,65 @@ type Case = { params?: Record<string, string>; form: Fields; writes: string[] };
 const s = String;
 
 const FAMILY = { guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" };
-const person = (name: string, organisation: number) => ({ intent: "change", name, title: "Lärare", role: "partner_staff", organisationId: s(organisation), unit: "" });
-const offerForm = (teamId: number) => ({ name: "Familjestöd", forWhom: "Familjer med barn 0–12 år", whatItGives: "Samtal.", howToContact: "Ring.", phone: "", email: "", teamId: s(teamId), sortOrder: "9" });
-const seriesForm = (organisation: number, extra: Fields = {}) => ({ ...WALK_SERIES, organisationId: s(organisation), schoolPartId: "", staffTeamId: "", ...extra });
+const person = (name: string, organisation: number) => ({
+  intent: "change",
+  name,
+  title: "Lärare",
+  role: "partner_staff",
+  organisationId: s(organisation),
+  unit: "",
+});
+const offerForm = (teamId: number) => ({
+  name: "Familjestöd",
+  forWhom: "Familjer med barn 0–12 år",
+  whatItGives: "Samtal.",
+  howToContact: "Ring.",
+  phone: "",
+  email: "",
+  teamId: s(teamId),
+  sortOrder: "9",
+});
+const seriesForm = (organisation: number, extra: Fields = {}) => ({
+  ...WALK_SERIES,
+  organisationId: s(organisation),
+  schoolPartId: "",
+  staffTeamId: "",
+  ...extra,
+});
 const IMPORT = "typ;namn;sort;hör till;e-post;roll;titel\nperson;Pia Persson;;Vällingbyskolan;pia.persson@skola.example;personal;Lärare";
 
 const CASES: Record<string, (w: World) => Case> = {
   "_index.tsx set-status own-status": () => ({ form: { intent: "set-status", status: "busy", busyUntil: "14.30" }, writes: ["availability_statuses"] }),
   "_index.tsx renew-feed own-calendar": () => ({ form: { intent: "renew-feed" }, writes: ["calendar_feeds"] }),
-  "_index.tsx approve pending-assignment": (w) => ({ form: { intent: "approve", kind: "assignment", id: s(w.pendingAssignment) }, writes: ["contact_assignments"] }),
-  "_index.tsx refuse pending-assignment": (w) => ({ form: { intent: "refuse", kind: "assignment", id: s(w.pendingAssignment) }, writes: ["contact_assignments"] }),
+  "_index.tsx approve pending-assignment": (w) => ({
+    form: { intent: "approve", kind: "assignment", id: s(w.pendingAssignment) },
+    writes: ["contact_assignments"],
+  }),
+  "_index.tsx refuse pending-assignment": (w) => ({
+    form: { intent: "refuse", kind: "assignment", id: s(w.pendingAssignment) },
+    writes: ["contact_assignments"],
+  }),
   "admin.import.tsx preview vbs-teacher": () => ({ form: { intent: "preview", text: IMPORT }, writes: [] }),
   "admin.import.tsx import vbs-teacher": () => ({ form: { intent: "import", text: IMPORT }, writes: ["people"] }),
-  "admin.import.tsx import head-of-unit": () => ({ form: { intent: "import", text: "typ;namn;sort;hör till;e-post;roll;titel\nperson;Ny Chef;;;ny.chef@hv.example;enhetschef;Enhetschef" }, writes: ["people"] }),
+  "admin.import.tsx import head-of-unit": () => ({
+    form: { intent: "import", text: "typ;namn;sort;hör till;e-post;roll;titel\nperson;Ny Chef;;;ny.chef@hv.example;enhetschef;Enhetschef" },
+    writes: ["people"],
+  }),
   "admin.personer._index.tsx - vbs-teacher": (w) => ({
     form: { name: "Ny Person", title: "Lärare", role: "partner_staff", email: "ny.person2@skolan.example", organisationId: s(w.vbs), unit: "" },
     writes: ["people", "outbox"],
   }),
   "admin.personer.$personId.tsx change maria": (w) => ({ params: { personId: s(w.maria) }, form: person("Maria Lund-Ek", w.vbs), writes: ["people"] }),
-  "admin.personer.$personId.tsx change city-admin": (w) => ({ params: { personId: s(w.nina) }, form: { ...person("Nina Holmberg", w.vbs), role: "unit_head", organisationId: "" }, writes: ["people"] }),
-  "admin.personer.$personId.tsx change st-teacher": (w) => ({ params: { personId: s(w.tove) }, form: person("Tove Lindgren-Ek", w.tensta), writes: ["people"] }),
+  "admin.personer.$personId.tsx change city-admin": (w) => ({
+    params: { personId: s(w.nina) },
+    form: { ...person("Nina Holmberg", w.vbs), role: "unit_head", organisationId: "" },
+    writes: ["people"],
+  }),
+  "admin.personer.$personId.tsx change st-teacher": (w) => ({
+    params: { personId: s(w.tove) },
+    form: person("Tove Lindgren-Ek", w.tensta),
+    writes: ["people"],
+  }),
   "admin.personer.$personId.tsx deactivate maria": (w) => ({ params: { personId: s(w.maria) }, form: { intent: "deactivate" }, writes: ["people"] }),
   "admin.personer.$personId.tsx change head-of-unit": (w) => ({ params: { personId: s(w.head) }, form: person("Birgitta Norén", w.vbs), writes: ["people"] }),
   "admin.personer.$personId.tsx deactivate head-of-unit": (w) => ({ params: { personId: s(w.head) }, form: { intent: "deactivate" }, writes: ["people"] }),
@@ -213,12 +252,32 @@ const CASES: Record<string, (w: World) => Case> = {
   "admin.personer.$personId.tsx resend invited-person": (w) => ({ params: { personId: s(w.invited) }, form: { intent: "resend" }, writes: ["outbox"] }),
   "admin.personer.$personId.tsx resend city-admin": (w) => ({ params: { personId: s(w.nina) }, form: { intent: "resend" }, writes: ["outbox"] }),
   "admin.verksamheter._index.tsx - new-school": () => ({ form: { kind: "school", name: "Nya skolan" }, writes: ["organisations"] }),
-  "admin.verksamheter.$organisationId.tsx rename vbs": (w) => ({ params: { organisationId: s(w.vbs) }, form: { intent: "rename", name: "Nya Vällingbyskolan" }, writes: ["organisations"] }),
-  "admin.verksamheter.$organisationId.tsx rename tenstaskolan": (w) => ({ params: { organisationId: s(w.tensta) }, form: { intent: "rename", name: "Nya Tenstaskolan" }, writes: ["organisations"] }),
-  "admin.verksamheter.$organisationId.tsx stage grimstaskolan": (w) => ({ params: { organisationId: s(w.grimstaskolan) }, form: { intent: "stage", stage: "grundsarskolan" }, writes: ["school_parts"] }),
-  "admin.verksamheter.$organisationId.tsx staffTeam gd": (w) => ({ params: { organisationId: s(w.gd) }, form: { intent: "staffTeam", name: "Opalen" }, writes: ["staff_teams"] }),
+  "admin.verksamheter.$organisationId.tsx rename vbs": (w) => ({
+    params: { organisationId: s(w.vbs) },
+    form: { intent: "rename", name: "Nya Vällingbyskolan" },
+    writes: ["organisations"],
+  }),
+  "admin.verksamheter.$organisationId.tsx rename tenstaskolan": (w) => ({
+    params: { organisationId: s(w.tensta) },
+    form: { intent: "rename", name: "Nya Tenstaskolan" },
+    writes: ["organisations"],
+  }),
+  "admin.verksamheter.$organisationId.tsx stage grimstaskolan": (w) => ({
+    params: { organisationId: s(w.grimstaskolan) },
+    form: { intent: "stage", stage: "grundsarskolan" },
+    writes: ["school_parts"],
+  }),
+  "admin.verksamheter.$organisationId.tsx staffTeam gd": (w) => ({
+    params: { organisationId: s(w.gd) },
+    form: { intent: "staffTeam", name: "Opalen" },
+    writes: ["staff_teams"],
+  }),
   "admin.verksamheter.$organisationId.tsx close vbs": (w) => ({ params: { organisationId: s(w.vbs) }, form: { intent: "close" }, writes: ["organisations"] }),
-  "admin.verksamheter.$organisationId.tsx reopen closed-school": (w) => ({ params: { organisationId: s(w.closedSchool) }, form: { intent: "reopen" }, writes: ["organisations"] }),
+  "admin.verksamheter.$organisationId.tsx reopen closed-school": (w) => ({
+    params: { organisationId: s(w.closedSchool) },
+    form: { intent: "reopen" },
+    writes: ["organisations"],
+  }),
   "jour.tsx add-member rota+tobias": (w) => ({ form: { intent: "add-member", personId: s(w.tobias) }, writes: ["duty_rota_members"] }),
   "jour.tsx add-member rota+head-of-unit": (w) => ({ form: { intent: "add-member", personId: s(w.head) }, writes: ["duty_rota_members"] }),
   "jour.tsx add-member rota+coordinator": (w) => ({ form: { intent: "add-member", personId: s(w.coordinator) }, writes: ["duty_rota_members"] }),
@@ -232,70 +291,222 @@ const CASES: Record<string, (w: World) => Case> = {
     form: { intent: "save-line", phone: "08-508 123 45", afterHoursPhone: "070-174 06 06", eveClosesAt: "12.00", opens1: "8.00", closes1: "16.30" },
     writes: ["duty_lines"],
   }),
-  "konsultation.$consultationId.tsx take marias-question": (w) => ({ params: { consultationId: s(w.question) }, form: { intent: "take" }, writes: ["consultations"] }),
-  "konsultation.$consultationId.tsx take forum-case": (w) => ({ params: { consultationId: s(w.forumCase) }, form: { intent: "take" }, writes: ["consultations"] }),
-  "konsultation.$consultationId.tsx message question-taken-by-anna": (w) => ({ params: { consultationId: s(w.takenQuestion) }, form: { intent: "message", body: "Har ni pratat med elevhälsan?" }, writes: ["consultation_messages"] }),
-  "konsultation.$consultationId.tsx message forum-case-taken-by-eva": (w) => ({ params: { consultationId: s(w.takenForumCase) }, form: { intent: "message", body: "Har ni pratat med elevhälsan?" }, writes: ["consultation_messages"] }),
-  "konsultation.$consultationId.tsx close question-taken-by-anna": (w) => ({ params: { consultationId: s(w.takenQuestion) }, form: { intent: "close", outcome: "advice" }, writes: ["consultations"] }),
-  "konsultation.$consultationId.tsx close forum-case-taken-by-eva": (w) => ({ params: { consultationId: s(w.takenForumCase) }, form: { intent: "close", outcome: "advice" }, writes: ["consultations"] }),
+  "konsultation.$consultationId.tsx take marias-question": (w) => ({
+    params: { consultationId: s(w.question) },
+    form: { intent: "take" },
+    writes: ["consultations"],
+  }),
+  "konsultation.$consultationId.tsx take forum-case": (w) => ({
+    params: { consultationId: s(w.forumCase) },
+    form: { intent: "take" },
+    writes: ["consultations"],
+  }),
+  "konsultation.$consultationId.tsx message question-taken-by-anna": (w) => ({
+    params: { consultationId: s(w.takenQuestion) },
+    form: { intent: "message", body: "Har ni pratat med elevhälsan?" },
+    writes: ["consultation_messages"],
+  }),
+  "konsultation.$consultationId.tsx message forum-case-taken-by-eva": (w) => ({
+    params: { consultationId: s(w.takenForumCase) },
+    form: { intent: "message", body: "Har ni pratat med elevhälsan?" },
+    writes: ["consultation_messages"],
+  }),
+  "konsultation.$consultationId.tsx close question-taken-by-anna": (w) => ({
+    params: { consultationId: s(w.takenQuestion) },
+    form: { intent: "close", outcome: "advice" },
+    writes: ["consultations"],
+  }),
+  "konsultation.$consultationId.tsx close forum-case-taken-by-eva": (w) => ({
+    params: { consultationId: s(w.takenForumCase) },
+    form: { intent: "close", outcome: "advice" },
+    writes: ["consultations"],
+  }),
   "konsultation.ny.tsx - own-organisation": () => ({ form: QUESTION, writes: ["consultations"] }),
-  "kontaktpersoner.tsx add sara-to-gd": (w) => ({ form: { intent: "add", organisationId: s(w.gd), personId: s(w.sara), scopeLabel: "Hela förskolan" }, writes: ["contact_assignments"] }),
-  "kontaktpersoner.tsx add coordinator-to-vbs": (w) => ({ form: { intent: "add", organisationId: s(w.vbs), personId: s(w.coordinator), scopeLabel: "Hela skolan" }, writes: ["contact_assignments"] }),
+  "kontaktpersoner.tsx add sara-to-gd": (w) => ({
+    form: { intent: "add", organisationId: s(w.gd), personId: s(w.sara), scopeLabel: "Hela förskolan" },
+    writes: ["contact_assignments"],
+  }),
+  "kontaktpersoner.tsx add coordinator-to-vbs": (w) => ({
+    form: { intent: "add", organisationId: s(w.vbs), personId: s(w.coordinator), scopeLabel: "Hela skolan" },
+    writes: ["contact_assignments"],
+  }),
   "kontaktpersoner.tsx remove anna-at-vbs": (w) => ({ form: { intent: "remove", assignmentId: s(w.annaAtVbs) }, writes: ["contact_assignments"] }),
-  "moten.$meetingId.tsx confirm report-anna": (w) => ({ params: { meetingId: s(w.report) }, form: { intent: "confirm", proposalId: s(w.reportProposal) }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx confirm visit-leila": (w) => ({ params: { meetingId: s(w.visit) }, form: { intent: "confirm", proposalId: s(w.visitProposal) }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx propose report-anna": (w) => ({ params: { meetingId: s(w.report) }, form: { intent: "propose", date: w.proposeOn, time: "10.00" }, writes: ["meeting_proposals"] }),
-  "moten.$meetingId.tsx propose visit-leila": (w) => ({ params: { meetingId: s(w.visit) }, form: { intent: "propose", date: w.proposeOn, time: "10.00" }, writes: ["meeting_proposals"] }),
+  "moten.$meetingId.tsx confirm report-anna": (w) => ({
+    params: { meetingId: s(w.report) },
+    form: { intent: "confirm", proposalId: s(w.reportProposal) },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx confirm visit-leila": (w) => ({
+    params: { meetingId: s(w.visit) },
+    form: { intent: "confirm", proposalId: s(w.visitProposal) },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx propose report-anna": (w) => ({
+    params: { meetingId: s(w.report) },
+    form: { intent: "propose", date: w.proposeOn, time: "10.00" },
+    writes: ["meeting_proposals"],
+  }),
+  "moten.$meetingId.tsx propose visit-leila": (w) => ({
+    params: { meetingId: s(w.visit) },
+    form: { intent: "propose", date: w.proposeOn, time: "10.00" },
+    writes: ["meeting_proposals"],
+  }),
   "moten.$meetingId.tsx cancel report-anna": (w) => ({ params: { meetingId: s(w.report) }, form: { intent: "cancel" }, writes: ["meetings"] }),
   "moten.$meetingId.tsx cancel visit-leila": (w) => ({ params: { meetingId: s(w.visit) }, form: { intent: "cancel" }, writes: ["meetings"] }),
   "moten.$meetingId.tsx cancel police-next": (w) => ({ params: { meetingId: s(w.policeNext) }, form: { intent: "cancel" }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx move police-next": (w) => ({ params: { meetingId: s(w.policeNext) }, form: { intent: "move", date: w.moveTo, time: "13.00" }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx move forum-next": (w) => ({ params: { meetingId: s(w.forumNext) }, form: { intent: "move", date: w.moveTo, time: "13.00" }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx attendance police-past": (w) => ({ params: { meetingId: s(w.policePast) }, form: { intent: "attendance", present: [s(w.karin)] }, writes: ["meeting_attendance"] }),
-  "moten.$meetingId.tsx agenda police-next": (w) => ({ params: { meetingId: s(w.policeNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
+  "moten.$meetingId.tsx move police-next": (w) => ({
+    params: { meetingId: s(w.policeNext) },
+    form: { intent: "move", date: w.moveTo, time: "13.00" },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx move forum-next": (w) => ({
+    params: { meetingId: s(w.forumNext) },
+    form: { intent: "move", date: w.moveTo, time: "13.00" },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx attendance police-past": (w) => ({
+    params: { meetingId: s(w.policePast) },
+    form: { intent: "attendance", present: [s(w.karin)] },
+    writes: ["meeting_attendance"],
+  }),
+  "moten.$meetingId.tsx agenda police-next": (w) => ({
+    params: { meetingId: s(w.policeNext) },
+    form: { intent: "agenda", text: "Läget inför sommarlovet" },
+    writes: ["meeting_agenda_points"],
+  }),
   "moten.$meetingId.tsx cancel group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "cancel" }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx move group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "move", date: w.moveTo, time: "13.00" }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx agenda planning-gd-next": (w) => ({ params: { meetingId: s(w.planningNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
-  "moten.$meetingId.tsx agenda group-6-16-next": (w) => ({ params: { meetingId: s(w.groupNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
-  "moten.$meetingId.tsx agenda forum-next": (w) => ({ params: { meetingId: s(w.forumNext) }, form: { intent: "agenda", text: "Läget inför sommarlovet" }, writes: ["meeting_agenda_points"] }),
-  "moten.$meetingId.tsx notes police-past": (w) => ({ params: { meetingId: s(w.policePast) }, form: { intent: "notes", notes: "Vi ses igen i januari." }, writes: ["meetings"] }),
-  "moten.$meetingId.tsx notes forum-past": (w) => ({ params: { meetingId: s(w.forumPast) }, form: { intent: "notes", notes: "Vi ses igen i januari." }, writes: ["meetings"] }),
+  "moten.$meetingId.tsx move group-6-16-next": (w) => ({
+    params: { meetingId: s(w.groupNext) },
+    form: { intent: "move", date: w.moveTo, time: "13.00" },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx agenda planning-gd-next": (w) => ({
+    params: { meetingId: s(w.planningNext) },
+    form: { intent: "agenda", text: "Läget inför sommarlovet" },
+    writes: ["meeting_agenda_points"],
+  }),
+  "moten.$meetingId.tsx agenda group-6-16-next": (w) => ({
+    params: { meetingId: s(w.groupNext) },
+    form: { intent: "agenda", text: "Läget inför sommarlovet" },
+    writes: ["meeting_agenda_points"],
+  }),
+  "moten.$meetingId.tsx agenda forum-next": (w) => ({
+    params: { meetingId: s(w.forumNext) },
+    form: { intent: "agenda", text: "Läget inför sommarlovet" },
+    writes: ["meeting_agenda_points"],
+  }),
+  "moten.$meetingId.tsx notes police-past": (w) => ({
+    params: { meetingId: s(w.policePast) },
+    form: { intent: "notes", notes: "Vi ses igen i januari." },
+    writes: ["meetings"],
+  }),
+  "moten.$meetingId.tsx notes forum-past": (w) => ({
+    params: { meetingId: s(w.forumPast) },
+    form: { intent: "notes", notes: "Vi ses igen i januari." },
+    writes: ["meetings"],
+  }),
   "moten.$meetingId_.arende.tsx - forum-next": (w) => ({
     params: { meetingId: s(w.forumNext) },
-    form: { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["home"], question: "Hur kan vi stötta en elev som är ledsen efter helger?" },
+    form: {
+      purpose: "unsure_report",
+      mode: "anonymous",
+      ageBand: "10-12",
+      concerns: ["home"],
+      question: "Hur kan vi stötta en elev som är ledsen efter helger?",
+    },
     writes: ["consultations"],
   }),
-  "moten.arbetslag.tsx - gd-staff-team": (w) => ({ form: { target: `${w.gd}:`, hostPersonId: s(w.leila), theme: "Vad socialtjänsten gör", date1: w.moveTo, time1: "15.00", minutes: "60" }, writes: ["meetings"] }),
+  "moten.arbetslag.tsx - gd-staff-team": (w) => ({
+    form: { target: `${w.gd}:`, hostPersonId: s(w.leila), theme: "Vad socialtjänsten gör", date1: w.moveTo, time1: "15.00", minutes: "60" },
+    writes: ["meetings"],
+  }),
   "moten.grupp.tsx - new-group": () => ({
-    form: { kind: "collaboration", name: "Ny grupp", members: "", firstDate: "2026-12-08", time: "9.00", minutes: "90", everyWeeks: "4", count: "3", place: "office" },
+    form: {
+      kind: "collaboration",
+      name: "Ny grupp",
+      members: "",
+      firstDate: "2026-12-08",
+      time: "9.00",
+      minutes: "90",
+      everyWeeks: "4",
+      count: "3",
+      place: "office",
+    },
     writes: ["meeting_groups", "meetings"],
   }),
   "moten.ny.tsx - report-to-jonas": (w) => ({ form: { ...REPORT_MEETING, hostPersonId: s(w.jonas) }, writes: ["meetings"] }),
   "moten.ny.tsx - report-to-eva": (w) => ({ form: { ...REPORT_MEETING, hostPersonId: s(w.eva) }, writes: ["meetings"] }),
-  "moten.planering.tsx - planning-grimstaskolan": (w) => ({ form: { organisationId: s(w.grimstaskolan), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" }, writes: ["meetings"] }),
-  "moten.planering.tsx - planning-gd": (w) => ({ form: { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" }, writes: ["meetings"] }),
-  "stad.tsx - new-district": () => ({ form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" }, writes: ["districts"] }),
-  "stad.tsx unit-head st-district": (w) => ({ form: { intent: "unit-head", districtId: s(w.st), name: "Ny Chef", email: "ny.chef@st.example" }, writes: ["people"] }),
+  "moten.planering.tsx - planning-grimstaskolan": (w) => ({
+    form: { organisationId: s(w.grimstaskolan), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" },
+    writes: ["meetings"],
+  }),
+  "moten.planering.tsx - planning-gd": (w) => ({
+    form: { organisationId: s(w.gd), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" },
+    writes: ["meetings"],
+  }),
+  "stad.tsx - new-district": () => ({
+    form: { name: "Rinkeby-Kista", office: "Rinkeby centrum", coordinatorName: "Kim Test", coordinatorEmail: "kim@rk.example" },
+    writes: ["districts"],
+  }),
+  "stad.tsx unit-head st-district": (w) => ({
+    form: { intent: "unit-head", districtId: s(w.st), name: "Ny Chef", email: "ny.chef@st.example" },
+    writes: ["people"],
+  }),
   "stod._index.tsx handled request-main-team": (w) => ({ form: { intent: "handled", id: s(w.requestMain) }, writes: ["support_requests"] }),
   "stod._index.tsx handled request-prevention": (w) => ({ form: { intent: "handled", id: s(w.requestPrevention) }, writes: ["support_requests"] }),
   "stod._index.tsx archive prevention-offer": (w) => ({ form: { intent: "archive", id: s(w.preventionOffer) }, writes: ["support_offers"] }),
   "stod.$offerId.kontakt.tsx - prevention-offer": (w) => ({ params: { offerId: s(w.preventionOffer) }, form: FAMILY, writes: ["support_requests"] }),
   "stod.$offerId.kontakt.tsx - main-team-offer": (w) => ({ params: { offerId: s(w.mainOffer) }, form: FAMILY, writes: ["support_requests"] }),
-  "stod.redigera.$offerId.tsx - prevention-offer": (w) => ({ params: { offerId: s(w.preventionOffer) }, form: offerForm(w.preventionTeam), writes: ["support_offers"] }),
-  "walk-and-talk._index.tsx cancel-booking marias-booking-anna": (w) => ({ form: { intent: "cancel-booking", bookingId: s(w.mariasBooking) }, writes: ["walk_bookings"] }),
-  "walk-and-talk._index.tsx cancel-booking ahmeds-booking-leila": (w) => ({ form: { intent: "cancel-booking", bookingId: s(w.ahmedsBooking) }, writes: ["walk_bookings"] }),
+  "stod.redigera.$offerId.tsx - prevention-offer": (w) => ({
+    params: { offerId: s(w.preventionOffer) },
+    form: offerForm(w.preventionTeam),
+    writes: ["support_offers"],
+  }),
+  "walk-and-talk._index.tsx cancel-booking marias-booking-anna": (w) => ({
+    form: { intent: "cancel-booking", bookingId: s(w.mariasBooking) },
+    writes: ["walk_bookings"],
+  }),
+  "walk-and-talk._index.tsx cancel-booking ahmeds-booking-leila": (w) => ({
+    form: { intent: "cancel-booking", bookingId: s(w.ahmedsBooking) },
+    writes: ["walk_bookings"],
+  }),
   "walk-and-talk._index.tsx set-expected own-organisation": () => ({ form: { intent: "set-expected", expected: "yes" }, writes: ["walk_expectations"] }),
-  "walk-and-talk._index.tsx cancel-occasion occasion-anna": (w) => ({ form: { intent: "cancel-occasion", occasionId: s(w.anna.occasion) }, writes: ["walk_occasions"] }),
-  "walk-and-talk._index.tsx cancel-occasion occasion-leila": (w) => ({ form: { intent: "cancel-occasion", occasionId: s(w.leila_.occasion) }, writes: ["walk_occasions"] }),
-  "walk-and-talk._index.tsx move-occasion occasion-anna": (w) => ({ form: { intent: "move-occasion", occasionId: s(w.anna.occasion), date: w.anna.moveTo }, writes: ["walk_occasions"] }),
-  "walk-and-talk._index.tsx move-occasion occasion-leila": (w) => ({ form: { intent: "move-occasion", occasionId: s(w.leila_.occasion), date: w.leila_.moveTo }, writes: ["walk_occasions"] }),
-  "walk-and-talk._index.tsx mark-outcome past-slot-anna": (w) => ({ form: { intent: "mark-outcome", slotId: s(w.anna.pastSlot), outcome: "held" }, writes: ["walk_slots"] }),
-  "walk-and-talk._index.tsx mark-outcome past-slot-leila": (w) => ({ form: { intent: "mark-outcome", slotId: s(w.leila_.pastSlot), outcome: "held" }, writes: ["walk_slots"] }),
+  "walk-and-talk._index.tsx cancel-occasion occasion-anna": (w) => ({
+    form: { intent: "cancel-occasion", occasionId: s(w.anna.occasion) },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk._index.tsx cancel-occasion occasion-leila": (w) => ({
+    form: { intent: "cancel-occasion", occasionId: s(w.leila_.occasion) },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk._index.tsx move-occasion occasion-anna": (w) => ({
+    form: { intent: "move-occasion", occasionId: s(w.anna.occasion), date: w.anna.moveTo },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk._index.tsx move-occasion occasion-leila": (w) => ({
+    form: { intent: "move-occasion", occasionId: s(w.leila_.occasion), date: w.leila_.moveTo },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk._index.tsx mark-outcome past-slot-anna": (w) => ({
+    form: { intent: "mark-outcome", slotId: s(w.anna.pastSlot), outcome: "held" },
+    writes: ["walk_slots"],
+  }),
+  "walk-and-talk._index.tsx mark-outcome past-slot-leila": (w) => ({
+    form: { intent: "mark-outcome", slotId: s(w.leila_.pastSlot), outcome: "held" },
+    writes: ["walk_slots"],
+  }),
   "walk-and-talk.ny.tsx - series-at-grimstaskolan": (w) => ({ form: seriesForm(w.grimstaskolan), writes: ["walk_series"] }),
   "walk-and-talk.ny.tsx - series-at-vbs": (w) => ({ form: seriesForm(w.vbs), writes: ["walk_series"] }),
   "walk-and-talk.serier.$seriesId.tsx update-series series-anna": (w) => ({
     params: { seriesId: s(w.anna.series) },
-    form: { intent: "update-series", ...seriesForm(w.vbs), meetingPoint: "Vid klätterställningen", weekday: "3", firstDate: "2026-12-02", lastDate: w.anna.lastDate },
+    form: {
+      intent: "update-series",
+      ...seriesForm(w.vbs),
+      meetingPoint: "Vid klätterställningen",
+      weekday: "3",
+      firstDate: "2026-12-02",
+      lastDate: w.anna.lastDate,
+    },
     writes: ["walk_series"],
   }),
   "walk-and-talk.serier.$seriesId.tsx update-series series-leila": (w) => ({
@@ -303,10 +514,26 @@ const CASES: Record<string, (w: World) => Case> = {
     form: { intent: "update-series", ...seriesForm(w.gd), meetingPoint: "Vid sandlådan", weekday: "2", firstDate: "2026-12-02", lastDate: w.leila_.lastDate },
     writes: ["walk_series"],
   }),
-  "walk-and-talk.serier.$seriesId.tsx - series-anna": (w) => ({ params: { seriesId: s(w.anna.series) }, form: { date: w.anna.addOn }, writes: ["walk_occasions"] }),
-  "walk-and-talk.serier.$seriesId.tsx - series-leila": (w) => ({ params: { seriesId: s(w.leila_.series) }, form: { date: w.leila_.addOn }, writes: ["walk_occasions"] }),
-  "walk-and-talk.tider.$slotId.tsx - free-slot-anna": (w) => ({ params: { slotId: s(w.anna.freeSlot) }, form: { topic: "general" }, writes: ["walk_bookings"] }),
-  "walk-and-talk.tider.$slotId.tsx - free-slot-leila": (w) => ({ params: { slotId: s(w.leila_.freeSlot) }, form: { topic: "general" }, writes: ["walk_bookings"] }),
+  "walk-and-talk.serier.$seriesId.tsx - series-anna": (w) => ({
+    params: { seriesId: s(w.anna.series) },
+    form: { date: w.anna.addOn },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk.serier.$seriesId.tsx - series-leila": (w) => ({
+    params: { seriesId: s(w.leila_.series) },
+    form: { date: w.leila_.addOn },
+    writes: ["walk_occasions"],
+  }),
+  "walk-and-talk.tider.$slotId.tsx - free-slot-anna": (w) => ({
+    params: { slotId: s(w.anna.freeSlot) },
+    form: { topic: "general" },
+    writes: ["walk_bookings"],
+  }),
+  "walk-and-talk.tider.$slotId.tsx - free-slot-leila": (w) => ({
+    params: { slotId: s(w.leila_.freeSlot) },
+    form: { topic: "general" },
+    writes: ["walk_bookings"],
+  }),
 };
 
 const modules = import.meta.glob("../../app/routes/*.{ts,tsx}");
@@ -324,8 +551,6 @@ function intentsOf(source: string): string[] {
   for (const m of body.matchAll(/case "([\w-]+)":/g)) found.add(m[1]!);
   return [...found];
 }
-
-
 
 /** Posts a form to a route's action as a person: an email logs in first, a cookie is used as it is. */
 async function post(file: string, who: string, params: Record<string, string>, form: Fields): Promise<Response> {
@@ -347,7 +572,12 @@ async function buildWorld() {
   const district = (slug: string) => db.select().from(districts).where(eq(districts.slug, slug)).get()!.id;
   const hv = district("hasselby-vallingby");
   const st = district("spanga-tensta");
-  const team = (name: string) => db.select().from(teams).where(and(eq(teams.districtId, hv), eq(teams.name, name))).get()!.id;
+  const team = (name: string) =>
+    db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.districtId, hv), eq(teams.name, name)))
+      .get()!.id;
   const mainTeam = team("Barn och unga");
   const preventionTeam = team("Förebyggande enheten");
   const vbs = organisationId("Vällingbyskolan");
@@ -357,7 +587,16 @@ async function buildWorld() {
 
   // Support: the prevention team's offer (seeded) and one of the main team, each with Maria's request.
   const preventionOffer = db.select().from(supportOffers).where(eq(supportOffers.name, "Föräldrarådgivare")).get()!.id;
-  const saved = saveOffer(actorFor(COORD), null, { name: "Familjestöd i hemmet", forWhom: "Familjer", whatItGives: "Samtal.", howToContact: "Ring.", phone: null, email: null, teamId: mainTeam, sortOrder: 5 });
+  const saved = saveOffer(actorFor(COORD), null, {
+    name: "Familjestöd i hemmet",
+    forWhom: "Familjer",
+    whatItGives: "Samtal.",
+    howToContact: "Ring.",
+    phone: null,
+    email: null,
+    teamId: mainTeam,
+    sortOrder: 5,
+  });
   if (!saved.ok) throw new Error(saved.message);
   await must("request to the prevention team", post("stod.$offerId.kontakt.tsx", MARIA, { offerId: s(preventionOffer) }, FAMILY));
   await must("request to the main team", post("stod.$offerId.kontakt.tsx", MARIA, { offerId: s(saved.id) }, FAMILY));
@@ -371,16 +610,31 @@ async function buildWorld() {
   const forumCase = db.select().from(consultations).where(eq(consultations.forumMeetingId, forumNext)).get()!.id;
   // And one of each that is taken: Maria's second question by Anna, her second forum case by Eva.
   const anna = "socialsekreterare@hv.example";
-  const again = await must("Maria's second question", post("konsultation.ny.tsx", MARIA, {}, { ...QUESTION, question: "En elev i årskurs 3 säger att hon inte vill gå hem. Hur gör vi?" }));
+  const again = await must(
+    "Maria's second question",
+    post("konsultation.ny.tsx", MARIA, {}, { ...QUESTION, question: "En elev i årskurs 3 säger att hon inte vill gå hem. Hur gör vi?" }),
+  );
   const takenQuestion = Number(/\/konsultation\/(\d+)/.exec(again)![1]);
   await must("Anna takes it", post("konsultation.$consultationId.tsx", anna, { consultationId: s(takenQuestion) }, { intent: "take" }));
-  const booked = await must("Maria's second forum case", post("moten.$meetingId_.arende.tsx", MARIA, { meetingId: s(forumNext) }, { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["home"], question: "Hur kan vi stötta en elev som är ledsen efter helger?" }));
+  const booked = await must(
+    "Maria's second forum case",
+    post(
+      "moten.$meetingId_.arende.tsx",
+      MARIA,
+      { meetingId: s(forumNext) },
+      { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["home"], question: "Hur kan vi stötta en elev som är ledsen efter helger?" },
+    ),
+  );
   const takenForumCase = Number(/\/konsultation\/(\d+)/.exec(booked)![1]);
   await must("Eva takes it", post("konsultation.$consultationId.tsx", "eva.sjoberg@hv.example", { consultationId: s(takenForumCase) }, { intent: "take" }));
 
   // Meetings: Anna's report meeting, Leila's staff-team visit, Omar's police group (next and last week), Eva's forum last week.
   const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!.id;
-  const annasDuty = new Set(dutyDays(actorFor(COORD), "2026-12-01", "2027-03-01").filter((d) => d.personId === personId(anna)).map((d) => d.date));
+  const annasDuty = new Set(
+    dutyDays(actorFor(COORD), "2026-12-01", "2027-03-01")
+      .filter((d) => d.personId === personId(anna))
+      .map((d) => d.date),
+  );
   const reportProposal = db
     .select()
     .from(meetingProposals)
@@ -392,15 +646,45 @@ async function buildWorld() {
   const visitProposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, visit)).get()!.id;
   const policeGroup = db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id;
   const groupOf = (name: string) => db.select().from(meetingGroups).where(eq(meetingGroups.name, name)).get()!.id;
-  const groupNext = db.select().from(meetings).where(and(eq(meetings.groupId, groupOf("Lokal samverkansgrupp 6–16, Vällingby")), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
-  const planningNext = db.select().from(meetings).where(and(eq(meetings.kind, "planning"), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
-  const policeNext = db.select().from(meetings).where(and(eq(meetings.groupId, policeGroup), gt(meetings.startsAt, SEED_NOW))).orderBy(asc(meetings.startsAt)).get()!.id;
-  const past = { state: "confirmed" as const, place: "office" as const, guardiansTold: false, startsAt: new Date("2026-11-26T09:00:00Z"), endsAt: new Date("2026-11-26T10:30:00Z"), createdAt: SEED_NOW };
+  const groupNext = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.groupId, groupOf("Lokal samverkansgrupp 6–16, Vällingby")), gt(meetings.startsAt, SEED_NOW)))
+    .orderBy(asc(meetings.startsAt))
+    .get()!.id;
+  const planningNext = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.kind, "planning"), gt(meetings.startsAt, SEED_NOW)))
+    .orderBy(asc(meetings.startsAt))
+    .get()!.id;
+  const policeNext = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.groupId, policeGroup), gt(meetings.startsAt, SEED_NOW)))
+    .orderBy(asc(meetings.startsAt))
+    .get()!.id;
+  const past = {
+    state: "confirmed" as const,
+    place: "office" as const,
+    guardiansTold: false,
+    startsAt: new Date("2026-11-26T09:00:00Z"),
+    endsAt: new Date("2026-11-26T10:30:00Z"),
+    createdAt: SEED_NOW,
+  };
   const omar = personId("omar.lind@hv.example");
   const eva = personId("eva.sjoberg@hv.example");
-  const policePast = db.insert(meetings).values({ ...past, districtId: hv, groupId: policeGroup, kind: "collaboration", hostPersonId: omar, proposedBy: omar }).returning().get().id;
+  const policePast = db
+    .insert(meetings)
+    .values({ ...past, districtId: hv, groupId: policeGroup, kind: "collaboration", hostPersonId: omar, proposedBy: omar })
+    .returning()
+    .get().id;
   const forumGroup = forums[0]!.groupId!;
-  const forumPast = db.insert(meetings).values({ ...past, districtId: hv, groupId: forumGroup, kind: "forum", hostPersonId: eva, proposedBy: eva, places: 6 }).returning().get().id;
+  const forumPast = db
+    .insert(meetings)
+    .values({ ...past, districtId: hv, groupId: forumGroup, kind: "forum", hostPersonId: eva, proposedBy: eva, places: 6 })
+    .returning()
+    .get().id;
   const proposeOn = freeDayOf(anna, "2026-12-10");
   const moveTo = freeDayOf(anna, proposeOn);
 
@@ -411,8 +695,16 @@ async function buildWorld() {
     const occasions = db.select().from(walkOccasions).where(eq(walkOccasions.seriesId, series.id)).orderBy(asc(walkOccasions.date)).all();
     const dates = occasions.map((o) => o.date);
     const slots = occasions.flatMap((o) => db.select().from(walkSlots).where(eq(walkSlots.occasionId, o.id)).orderBy(asc(walkSlots.startsAt)).all());
-    const pastOccasion = db.insert(walkOccasions).values({ seriesId: series.id, date: "2026-11-25", deadline: new Date("2026-11-24T11:00:00Z") }).returning().get();
-    const pastSlot = db.insert(walkSlots).values({ occasionId: pastOccasion.id, startsAt: new Date("2026-11-25T13:30:00Z"), endsAt: new Date("2026-11-25T14:00:00Z"), capacity: 1 }).returning().get().id;
+    const pastOccasion = db
+      .insert(walkOccasions)
+      .values({ seriesId: series.id, date: "2026-11-25", deadline: new Date("2026-11-24T11:00:00Z") })
+      .returning()
+      .get();
+    const pastSlot = db
+      .insert(walkSlots)
+      .values({ occasionId: pastOccasion.id, startsAt: new Date("2026-11-25T13:30:00Z"), endsAt: new Date("2026-11-25T14:00:00Z"), capacity: 1 })
+      .returning()
+      .get().id;
     const moveTo = freeDayOf(email, occasions[0]!.date, dates);
     return {
       series: series.id,
@@ -423,18 +715,37 @@ async function buildWorld() {
       pastSlot,
       moveTo,
       addOn: freeDayOf(email, moveTo, dates),
-      booking: db.select().from(walkBookings).where(and(eq(walkBookings.slotId, slots.find((x) => x.booked > 0)!.id), isNull(walkBookings.cancelledAt))).get()!.id,
+      booking: db
+        .select()
+        .from(walkBookings)
+        .where(and(eq(walkBookings.slotId, slots.find((x) => x.booked > 0)!.id), isNull(walkBookings.cancelledAt)))
+        .get()!.id,
     };
   };
   const annasWalk = walk(anna);
-  const bookable = db.select().from(walkSlots).innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId)).where(and(eq(walkOccasions.seriesId, annasWalk.series), eq(walkSlots.booked, 0), gt(walkSlots.startsAt, SEED_NOW))).orderBy(asc(walkSlots.startsAt)).all().find((r) => r.walk_slots.occasionId !== annasWalk.freeSlotOccasion)!.walk_slots.id;
+  const bookable = db
+    .select()
+    .from(walkSlots)
+    .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
+    .where(and(eq(walkOccasions.seriesId, annasWalk.series), eq(walkSlots.booked, 0), gt(walkSlots.startsAt, SEED_NOW)))
+    .orderBy(asc(walkSlots.startsAt))
+    .all()
+    .find((r) => r.walk_slots.occasionId !== annasWalk.freeSlotOccasion)!.walk_slots.id;
   await must("Maria's booking", post("walk-and-talk.tider.$slotId.tsx", MARIA, { slotId: s(bookable) }, { topic: "guardians" }));
   const leilasWalk = walk("leila.haddad@hv.example");
 
   // People: Lars deactivated, a new teacher invited (no password yet).
   const lars = personId("lars.ek@vallingbyskolan.example");
   await must("deactivating Lars", post("admin.personer.$personId.tsx", COORD, { personId: s(lars) }, { intent: "deactivate" }));
-  await must("inviting a teacher", post("admin.personer._index.tsx", COORD, {}, { name: "Ny Lärare", title: "Lärare", role: "partner_staff", email: "ny.larare@vallingbyskolan.example", organisationId: s(vbs), unit: "" }));
+  await must(
+    "inviting a teacher",
+    post(
+      "admin.personer._index.tsx",
+      COORD,
+      {},
+      { name: "Ny Lärare", title: "Lärare", role: "partner_staff", email: "ny.larare@vallingbyskolan.example", organisationId: s(vbs), unit: "" },
+    ),
+  );
 
   // Organisations: a school that closed.
   const addedAt = await must("adding a school", post("admin.verksamheter._index.tsx", COORD, {}, { kind: "school", name: "Gamla skolan" }));
@@ -446,9 +757,16 @@ async function buildWorld() {
   await must("an override", post("jour.tsx", COORD, {}, { intent: "replace-day", date: overrideDay, personId: s(personId("petra.nystrom@hv.example")) }));
   const grimstaskolan = organisationId("Grimstaskolan");
   const jonas = personId("jonas.ekholm@hv.example");
-  await must("a contact assignment", post("kontaktpersoner.tsx", COORD, {}, { intent: "add", organisationId: s(grimstaskolan), personId: s(jonas), scopeLabel: "Hela skolan" }));
+  await must(
+    "a contact assignment",
+    post("kontaktpersoner.tsx", COORD, {}, { intent: "add", organisationId: s(grimstaskolan), personId: s(jonas), scopeLabel: "Hela skolan" }),
+  );
   const assignmentOf = (who: number, organisation: number) =>
-    db.select().from(contactAssignments).where(and(eq(contactAssignments.personId, who), eq(contactAssignments.organisationId, organisation))).get()!.id;
+    db
+      .select()
+      .from(contactAssignments)
+      .where(and(eq(contactAssignments.personId, who), eq(contactAssignments.organisationId, organisation)))
+      .get()!.id;
 
   return {
     hv,
@@ -483,7 +801,11 @@ async function buildWorld() {
     moveTo,
     anna: annasWalk,
     leila_: leilasWalk,
-    mariasBooking: db.select().from(walkBookings).where(and(eq(walkBookings.slotId, bookable), isNull(walkBookings.cancelledAt))).get()!.id,
+    mariasBooking: db
+      .select()
+      .from(walkBookings)
+      .where(and(eq(walkBookings.slotId, bookable), isNull(walkBookings.cancelledAt)))
+      .get()!.id,
     ahmedsBooking: leilasWalk.booking,
     maria: personId(MARIA),
     nina: personId("admin@stockholm.example"),
@@ -502,8 +824,6 @@ async function buildWorld() {
     pendingAssignment: assignmentOf(jonas, grimstaskolan),
   };
 }
-
-
 
 /**
  * Puts back the database as it was when the world was built, from a copy of its serialized
@@ -539,7 +859,9 @@ describe("who may write what", () => {
       const intents = [...intentsOf(sources[path]!), ...(DEFAULT_BRANCHES[file] ?? [])];
       accepted.push(...(intents.length ? intents : ["-"]).map((intent) => `${file} ${intent}`));
     }
-    const rows = MATRIX.trim().split("\n").map((line) => line.split(/\s+/).slice(0, 3));
+    const rows = MATRIX.trim()
+      .split("\n")
+      .map((line) => line.split(/\s+/).slice(0, 3));
     expect([...new Set(rows.map(([file, intent]) => `${file} ${intent}`))].sort()).toEqual([...new Set(accepted)].sort());
     expect(rows.map((r) => r.join(" ")).sort()).toEqual(Object.keys(CASES).sort());
     for (const row of MATRIX.trim().split("\n")) expect(row.split(/\s+/).length, row).toBe(3 + ROLES.length);
@@ -573,7 +895,8 @@ describe("who may write what", () => {
         if (changed.length > 0) live = restore(image, live);
       }
       table.push(`${file.padEnd(43)} ${intent.padEnd(16)} ${object.padEnd(40)} ${actual.join(" ")}`);
-      if (actual.join(" ") !== expected.join(" ")) mismatches.push(`${file} ${intent} ${object}\n  expected ${expected.join(" ")}\n  actual   ${actual.join(" ")}`);
+      if (actual.join(" ") !== expected.join(" "))
+        mismatches.push(`${file} ${intent} ${object}\n  expected ${expected.join(" ")}\n  actual   ${actual.join(" ")}`);
     }
     if (live !== db.$client) {
       setDbForTesting(db);

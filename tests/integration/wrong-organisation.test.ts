@@ -284,8 +284,21 @@ type Fields = Record<string, string | string[]>;
 
 const QUESTION_TEXT = "borta mycket och verkar trött";
 const BOOKING_NOTE = "Hur börjar jag samtalet?";
-const FAMILY = { guardianName: "Fatima Testsson", guardianPhone: "070-174 06 98", language: "arabiska", interpreterNeeded: "yes", consentGivenBy: "mamma", consentGivenOn: "2026-11-30" };
-const FORUM_CASE = { purpose: "unsure_report", mode: "anonymous", ageBand: "10-12", concerns: ["behaviour", "home"], question: "En elev är ofta arg och ledsen efter helger. Hur kan vi stötta?" };
+const FAMILY = {
+  guardianName: "Fatima Testsson",
+  guardianPhone: "070-174 06 98",
+  language: "arabiska",
+  interpreterNeeded: "yes",
+  consentGivenBy: "mamma",
+  consentGivenOn: "2026-11-30",
+};
+const FORUM_CASE = {
+  purpose: "unsure_report",
+  mode: "anonymous",
+  ageBand: "10-12",
+  concerns: ["behaviour", "home"],
+  question: "En elev är ofta arg och ledsen efter helger. Hur kan vi stötta?",
+};
 
 const modules = import.meta.glob("../../app/routes/*.{ts,tsx}");
 type RouteModule = { loader?: (args: unknown) => unknown; action?: (args: unknown) => unknown };
@@ -333,16 +346,28 @@ async function mustRedirect(what: string, response: Response): Promise<string> {
   return response.headers.get("Location") ?? "";
 }
 
-
 async function buildWorld() {
   const districtId = (slug: string) => db.select().from(districts).where(eq(districts.slug, slug)).get()!.id;
   const hv = districtId("hasselby-vallingby");
   const st = districtId("spanga-tensta");
   const part = (organisation: number, stage: SchoolStage) =>
-    db.select().from(schoolParts).where(and(eq(schoolParts.organisationId, organisation), eq(schoolParts.stage, stage))).get()!.id;
+    db
+      .select()
+      .from(schoolParts)
+      .where(and(eq(schoolParts.organisationId, organisation), eq(schoolParts.stage, stage)))
+      .get()!.id;
   const staffTeam = (organisation: number, name: string) =>
-    db.select().from(staffTeams).where(and(eq(staffTeams.organisationId, organisation), eq(staffTeams.name, name))).get()!.id;
-  const team = (district: number, name: string) => db.select().from(teams).where(and(eq(teams.districtId, district), eq(teams.name, name))).get()!.id;
+    db
+      .select()
+      .from(staffTeams)
+      .where(and(eq(staffTeams.organisationId, organisation), eq(staffTeams.name, name)))
+      .get()!.id;
+  const team = (district: number, name: string) =>
+    db
+      .select()
+      .from(teams)
+      .where(and(eq(teams.districtId, district), eq(teams.name, name)))
+      .get()!.id;
 
   const vbs = organisationId("Vällingbyskolan");
   const grimstaskolan = organisationId("Grimstaskolan");
@@ -361,29 +386,66 @@ async function buildWorld() {
   const slot = slotsOf(occasions[0]!.id).find((s) => s.booked === 0)!.id;
   const marias = await cookieOf("vbs-teacher");
   const bookable = slotsOf(occasions[1]!.id)[0]!.id;
-  await mustRedirect("Maria's booking", await call("walk-and-talk.tider.$slotId.tsx", "action", requestOf("walk-and-talk.tider.$slotId.tsx", "action", { slotId: String(bookable) }, marias, { topic: "guardians", note: BOOKING_NOTE }), { slotId: String(bookable) }));
-  const booking = db.select().from(walkBookings).where(and(eq(walkBookings.personId, ids["vbs-teacher"]), isNull(walkBookings.cancelledAt))).get()!.id;
+  await mustRedirect(
+    "Maria's booking",
+    await call(
+      "walk-and-talk.tider.$slotId.tsx",
+      "action",
+      requestOf("walk-and-talk.tider.$slotId.tsx", "action", { slotId: String(bookable) }, marias, { topic: "guardians", note: BOOKING_NOTE }),
+      { slotId: String(bookable) },
+    ),
+  );
+  const booking = db
+    .select()
+    .from(walkBookings)
+    .where(and(eq(walkBookings.personId, ids["vbs-teacher"]), isNull(walkBookings.cancelledAt)))
+    .get()!.id;
   // A walk that took place last Wednesday, for marking whether it was held.
-  const pastOccasion = db.insert(walkOccasions).values({ seriesId: series.id, date: "2026-11-25", deadline: new Date("2026-11-24T11:00:00Z") }).returning().get();
-  const pastSlot = db.insert(walkSlots).values({ occasionId: pastOccasion.id, startsAt: new Date("2026-11-25T13:30:00Z"), endsAt: new Date("2026-11-25T14:00:00Z"), capacity: 1 }).returning().get().id;
-  const occasionDates = db.select({ date: walkOccasions.date }).from(walkOccasions).where(eq(walkOccasions.seriesId, series.id)).all().map((o) => o.date);
+  const pastOccasion = db
+    .insert(walkOccasions)
+    .values({ seriesId: series.id, date: "2026-11-25", deadline: new Date("2026-11-24T11:00:00Z") })
+    .returning()
+    .get();
+  const pastSlot = db
+    .insert(walkSlots)
+    .values({ occasionId: pastOccasion.id, startsAt: new Date("2026-11-25T13:30:00Z"), endsAt: new Date("2026-11-25T14:00:00Z"), capacity: 1 })
+    .returning()
+    .get().id;
+  const occasionDates = db
+    .select({ date: walkOccasions.date })
+    .from(walkOccasions)
+    .where(eq(walkOccasions.seriesId, series.id))
+    .all()
+    .map((o) => o.date);
   const moveOccasionTo = freeDayOf(WHO.anna, occasions[0]!.date, occasionDates);
   const addOccasionOn = freeDayOf(WHO.anna, moveOccasionTo, occasionDates);
 
   // Maria's question to Vällingbyskolan's contact persons.
-  const asked = await mustRedirect("Maria's question", await call("konsultation.ny.tsx", "action", requestOf("konsultation.ny.tsx", "action", {}, marias, QUESTION), {}));
+  const asked = await mustRedirect(
+    "Maria's question",
+    await call("konsultation.ny.tsx", "action", requestOf("konsultation.ny.tsx", "action", {}, marias, QUESTION), {}),
+  );
   const consultation = Number(/\/konsultation\/(\d+)/.exec(asked)![1]);
 
   // Maria asks the prevention team to contact a family.
   const offer = db.select().from(supportOffers).where(eq(supportOffers.name, "Föräldrarådgivare")).get()!.id;
-  await mustRedirect("Maria's request for support", await call("stod.$offerId.kontakt.tsx", "action", requestOf("stod.$offerId.kontakt.tsx", "action", { offerId: String(offer) }, marias, FAMILY), { offerId: String(offer) }));
+  await mustRedirect(
+    "Maria's request for support",
+    await call("stod.$offerId.kontakt.tsx", "action", requestOf("stod.$offerId.kontakt.tsx", "action", { offerId: String(offer) }, marias, FAMILY), {
+      offerId: String(offer),
+    }),
+  );
   const request = db.select().from(supportRequests).get()!.id;
 
   // Meetings: the report meeting Vällingbyskolan proposed to Anna, the staff-team visit Gröna
   // diamanten asked Leila for, the first planning meeting with Gröna diamanten, the first forum,
   // and a police collaboration meeting that took place last week.
   const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!.id;
-  const annasDuty = new Set(dutyDays(actorFor(WHO["hv-coord"]), "2026-12-01", "2027-03-01").filter((d) => d.personId === ids.anna).map((d) => d.date));
+  const annasDuty = new Set(
+    dutyDays(actorFor(WHO["hv-coord"]), "2026-12-01", "2027-03-01")
+      .filter((d) => d.personId === ids.anna)
+      .map((d) => d.date),
+  );
   const reportProposal = db
     .select()
     .from(meetingProposals)
@@ -399,13 +461,29 @@ async function buildWorld() {
   const policeGroup = db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id;
   const pastPolice = db
     .insert(meetings)
-    .values({ districtId: hv, groupId: policeGroup, kind: "collaboration", state: "confirmed", hostPersonId: ids.omar, proposedBy: ids.omar, place: "office", guardiansTold: false, startsAt: new Date("2026-11-26T09:00:00Z"), endsAt: new Date("2026-11-26T10:30:00Z"), createdAt: SEED_NOW })
+    .values({
+      districtId: hv,
+      groupId: policeGroup,
+      kind: "collaboration",
+      state: "confirmed",
+      hostPersonId: ids.omar,
+      proposedBy: ids.omar,
+      place: "office",
+      guardiansTold: false,
+      startsAt: new Date("2026-11-26T09:00:00Z"),
+      endsAt: new Date("2026-11-26T10:30:00Z"),
+      createdAt: SEED_NOW,
+    })
     .returning()
     .get().id;
   const proposeOn = freeDayOf(WHO.anna, "2026-12-10");
   const moveTo = freeDayOf(WHO.anna, proposeOn);
 
-  const assignment = db.select().from(contactAssignments).where(and(eq(contactAssignments.personId, ids.anna), eq(contactAssignments.organisationId, vbs))).get()!.id;
+  const assignment = db
+    .select()
+    .from(contactAssignments)
+    .where(and(eq(contactAssignments.personId, ids.anna), eq(contactAssignments.organisationId, vbs)))
+    .get()!.id;
 
   return {
     ids,
@@ -472,7 +550,14 @@ type Case = {
   /** A page that ignores a foreign id: the sign that it did. */
   ignored?: (body: any, w: World) => boolean;
   /** The request from its rightful sender (or with the sender's own id); form and params default to the case's. */
-  control: { who: Who; params?: (w: World) => Record<string, string>; form?: (w: World) => Fields; query?: (w: World) => string; expect: string; shows?: (body: any, w: World) => boolean };
+  control: {
+    who: Who;
+    params?: (w: World) => Record<string, string>;
+    form?: (w: World) => Fields;
+    query?: (w: World) => string;
+    expect: string;
+    shows?: (body: any, w: World) => boolean;
+  };
 };
 
 const s = String;
@@ -482,16 +567,80 @@ const as = async (who: Who, route: string, params: Record<string, string>, form:
 };
 
 const maria = (w: World) => ({ personId: s(w.maria) });
-const personForm = (w: World, name: string, organisation: number, unit = "", title = "Lärare") => ({ intent: "change", name, title, role: "partner_staff", organisationId: s(organisation), unit });
-const invite = (organisation: number, unit = "", email = "ny.person@skolan.example") => ({ name: "Ny Person", title: "Lärare", role: "partner_staff", email, organisationId: s(organisation), unit });
-const offerForm = (teamId: number) => ({ name: "Familjestöd", forWhom: "Familjer med barn 0–12 år", whatItGives: "Samtal.", howToContact: "Ring.", phone: "", email: "", teamId: s(teamId), sortOrder: "9" });
-const seriesForm = (organisation: number, extra: Fields = {}) => ({ ...WALK_SERIES, organisationId: s(organisation), schoolPartId: "", staffTeamId: "", ...extra });
-const seriesUpdate = (w: World, extra: Fields = {}) => ({ intent: "update-series", ...seriesForm(w.vbs), meetingPoint: "Vid klätterställningen", weekday: "3", firstDate: "2026-12-02", lastDate: w.seriesLastDate, ...extra });
+const personForm = (w: World, name: string, organisation: number, unit = "", title = "Lärare") => ({
+  intent: "change",
+  name,
+  title,
+  role: "partner_staff",
+  organisationId: s(organisation),
+  unit,
+});
+const invite = (organisation: number, unit = "", email = "ny.person@skolan.example") => ({
+  name: "Ny Person",
+  title: "Lärare",
+  role: "partner_staff",
+  email,
+  organisationId: s(organisation),
+  unit,
+});
+const offerForm = (teamId: number) => ({
+  name: "Familjestöd",
+  forWhom: "Familjer med barn 0–12 år",
+  whatItGives: "Samtal.",
+  howToContact: "Ring.",
+  phone: "",
+  email: "",
+  teamId: s(teamId),
+  sortOrder: "9",
+});
+const seriesForm = (organisation: number, extra: Fields = {}) => ({
+  ...WALK_SERIES,
+  organisationId: s(organisation),
+  schoolPartId: "",
+  staffTeamId: "",
+  ...extra,
+});
+const seriesUpdate = (w: World, extra: Fields = {}) => ({
+  intent: "update-series",
+  ...seriesForm(w.vbs),
+  meetingPoint: "Vid klätterställningen",
+  weekday: "3",
+  firstDate: "2026-12-02",
+  lastDate: w.seriesLastDate,
+  ...extra,
+});
 const reportPlan = (host: number) => ({ ...REPORT_MEETING, hostPersonId: s(host) });
-const visitRequest = (target: string, host: number) => ({ target, hostPersonId: s(host), theme: "Vad socialtjänsten gör", date1: "2026-12-15", time1: "15.00" });
-const planningSeries = (organisation: number) => ({ organisationId: s(organisation), firstDate: "2026-12-09", time: "13.00", minutes: "90", everyWeeks: "6", count: "3", place: "school" });
-const group = (members: string) => ({ kind: "collaboration", name: "Samverkan kring fritiden", members, firstDate: "2026-12-10", time: "10.00", minutes: "60", place: "office" });
-const assignmentForm = (organisation: number, person: number, parts: number[] = []) => ({ organisationId: s(organisation), personId: s(person), scopeLabel: "Hela skolan", schoolPartIds: parts.map(s) });
+const visitRequest = (target: string, host: number) => ({
+  target,
+  hostPersonId: s(host),
+  theme: "Vad socialtjänsten gör",
+  date1: "2026-12-15",
+  time1: "15.00",
+});
+const planningSeries = (organisation: number) => ({
+  organisationId: s(organisation),
+  firstDate: "2026-12-09",
+  time: "13.00",
+  minutes: "90",
+  everyWeeks: "6",
+  count: "3",
+  place: "school",
+});
+const group = (members: string) => ({
+  kind: "collaboration",
+  name: "Samverkan kring fritiden",
+  members,
+  firstDate: "2026-12-10",
+  time: "10.00",
+  minutes: "60",
+  place: "office",
+});
+const assignmentForm = (organisation: number, person: number, parts: number[] = []) => ({
+  organisationId: s(organisation),
+  personId: s(person),
+  scopeLabel: "Hela skolan",
+  schoolPartIds: parts.map(s),
+});
 
 const REPORT_LEAKS = () => ["Rektor och mentor", "arabiska"];
 const MARIA_LEAKS = () => ["Maria Lund", "larare@vallingbyskolan.example"];
@@ -507,7 +656,13 @@ const pendingPerson = (email: string, teamId?: number) => {
   return { kind: "person", id: s(p.id), role: p.role, teamId: s(teamId ?? p.teamId) };
 };
 const assignmentOf = (person: number, organisation: number) =>
-  s(db.select().from(contactAssignments).where(and(eq(contactAssignments.personId, person), eq(contactAssignments.organisationId, organisation))).get()!.id);
+  s(
+    db
+      .select()
+      .from(contactAssignments)
+      .where(and(eq(contactAssignments.personId, person), eq(contactAssignments.organisationId, organisation)))
+      .get()!.id,
+  );
 
 const CASES: Record<string, Case> = {
   // The start page: the head of unit approves or refuses what their own district's coordinator asked for.
@@ -533,7 +688,12 @@ const CASES: Record<string, Case> = {
   },
   // stad: the city's administrator appoints a head of unit; a district's coordinator cannot.
   "stad.tsx action districtId unit-head-for-hv": {
-    form: () => ({ intent: "unit-head", districtId: s(db.select().from(districts).where(eq(districts.slug, "hasselby-vallingby")).get()!.id), name: "Ny Chef", email: "ny.chef@hv.example" }),
+    form: () => ({
+      intent: "unit-head",
+      districtId: s(db.select().from(districts).where(eq(districts.slug, "hasselby-vallingby")).get()!.id),
+      name: "Ny Chef",
+      email: "ny.chef@hv.example",
+    }),
     control: { who: "city", expect: "302" },
   },
   // admin.personer.$personId: Maria Lund of Vällingbyskolan, run by Hässelby-Vällingby's coordinator.
@@ -544,7 +704,12 @@ const CASES: Record<string, Case> = {
     leaks: () => ["larare@vallingbyskolan.example"],
     control: { who: "hv-coord", expect: "302" },
   },
-  "admin.personer.$personId.tsx action personId deactivate-maria": { params: maria, form: () => ({ intent: "deactivate" }), leaks: MARIA_LEAKS, control: { who: "hv-coord", expect: "302" } },
+  "admin.personer.$personId.tsx action personId deactivate-maria": {
+    params: maria,
+    form: () => ({ intent: "deactivate" }),
+    leaks: MARIA_LEAKS,
+    control: { who: "hv-coord", expect: "302" },
+  },
   "admin.personer.$personId.tsx action personId reactivate-maria": {
     params: maria,
     setup: (w) => as("hv-coord", "admin.personer.$personId.tsx", maria(w), { intent: "deactivate" }),
@@ -593,7 +758,11 @@ const CASES: Record<string, Case> = {
     control: { who: "hv-coord", form: (w) => invite(w.grimstaskolan, `part:${w.grimstaPart}`), expect: "302" },
   },
   // admin.verksamheter: Hässelby-Vällingby's organisations.
-  "admin.verksamheter.$organisationId.tsx loader organisationId vbs": { params: (w) => ({ organisationId: s(w.vbs) }), leaks: () => ["Vällingbyskolan"], control: { who: "hv-coord", expect: "200" } },
+  "admin.verksamheter.$organisationId.tsx loader organisationId vbs": {
+    params: (w) => ({ organisationId: s(w.vbs) }),
+    leaks: () => ["Vällingbyskolan"],
+    control: { who: "hv-coord", expect: "200" },
+  },
   "admin.verksamheter.$organisationId.tsx action organisationId rename-vbs": {
     params: (w) => ({ organisationId: s(w.vbs) }),
     form: () => ({ intent: "rename", name: "Nya skolan" }),
@@ -631,10 +800,26 @@ const CASES: Record<string, Case> = {
     control: { who: "hv-coord", expect: "302" },
   },
   // jour: the other district's coordinator names Hässelby-Vällingby's social workers in the own rota.
-  "jour.tsx action personId add-eva": { form: (w) => ({ intent: "add-member", personId: s(w.ids.eva) }), leaks: () => ["Eva Sjöberg"], control: { who: "hv-coord", expect: "302" } },
-  "jour.tsx action personId remove-anna": { form: (w) => ({ intent: "remove-member", personId: s(w.ids.anna) }), leaks: () => ["Anna Berg"], control: { who: "hv-coord", expect: "302" } },
-  "jour.tsx action personId move-up-omar": { form: (w) => ({ intent: "move-up", personId: s(w.ids.omar) }), leaks: () => ["Omar Lind"], control: { who: "hv-coord", expect: "302" } },
-  "jour.tsx action personId move-down-anna": { form: (w) => ({ intent: "move-down", personId: s(w.ids.anna) }), leaks: () => ["Anna Berg"], control: { who: "hv-coord", expect: "302" } },
+  "jour.tsx action personId add-eva": {
+    form: (w) => ({ intent: "add-member", personId: s(w.ids.eva) }),
+    leaks: () => ["Eva Sjöberg"],
+    control: { who: "hv-coord", expect: "302" },
+  },
+  "jour.tsx action personId remove-anna": {
+    form: (w) => ({ intent: "remove-member", personId: s(w.ids.anna) }),
+    leaks: () => ["Anna Berg"],
+    control: { who: "hv-coord", expect: "302" },
+  },
+  "jour.tsx action personId move-up-omar": {
+    form: (w) => ({ intent: "move-up", personId: s(w.ids.omar) }),
+    leaks: () => ["Omar Lind"],
+    control: { who: "hv-coord", expect: "302" },
+  },
+  "jour.tsx action personId move-down-anna": {
+    form: (w) => ({ intent: "move-down", personId: s(w.ids.anna) }),
+    leaks: () => ["Anna Berg"],
+    control: { who: "hv-coord", expect: "302" },
+  },
   "jour.tsx action personId give-st-day-to-anna": {
     form: (w) => ({ intent: "replace-day", date: "2026-12-02", personId: s(w.ids.anna) }),
     leaks: () => ["Anna Berg"],
@@ -819,8 +1004,16 @@ const CASES: Record<string, Case> = {
     leaks: () => ["Leila Haddad"],
     control: { who: "st-head", form: (w) => visitRequest(`${w.solrosen}:`, w.ids["st-johan"]), expect: "302" },
   },
-  "moten.ny.tsx action hostPersonId with-anna": { form: (w) => reportPlan(w.ids.anna), leaks: () => ["Anna Berg"], control: { who: "vbs-teacher", expect: "302" } },
-  "moten.planering.tsx action organisationId gd": { form: (w) => planningSeries(w.gd), leaks: () => ["Gröna diamanten"], control: { who: "leila", expect: "302" } },
+  "moten.ny.tsx action hostPersonId with-anna": {
+    form: (w) => reportPlan(w.ids.anna),
+    leaks: () => ["Anna Berg"],
+    control: { who: "vbs-teacher", expect: "302" },
+  },
+  "moten.planering.tsx action organisationId gd": {
+    form: (w) => planningSeries(w.gd),
+    leaks: () => ["Gröna diamanten"],
+    control: { who: "leila", expect: "302" },
+  },
   "moten.grupp.tsx action members with-tensta-teacher": {
     form: () => group("larare@tenstaskolan.example"),
     leaks: () => ["Tove Lindgren", "Tenstaskolan"],
@@ -832,17 +1025,33 @@ const CASES: Record<string, Case> = {
     control: { who: "st-social", form: () => group("larare@tenstaskolan.example"), expect: "302" },
   },
   // organisationer/:id: Vällingbyskolan's page with its contact persons.
-  "organisationer.$organisationId.tsx loader organisationId vbs": { params: (w) => ({ organisationId: s(w.vbs) }), leaks: () => ["Anna Berg", "Vällingbyskolan"], control: { who: "vbs-teacher", expect: "200" } },
+  "organisationer.$organisationId.tsx loader organisationId vbs": {
+    params: (w) => ({ organisationId: s(w.vbs) }),
+    leaks: () => ["Anna Berg", "Vällingbyskolan"],
+    control: { who: "vbs-teacher", expect: "200" },
+  },
   // stod: Hässelby-Vällingby's catalogue, Maria's request to the prevention team.
-  "stod.$offerId.blad.tsx loader offerId hv-offer": { params: (w) => ({ offerId: s(w.offer) }), leaks: () => ["Enskilda samtal om föräldraskap"], control: { who: "grimsta-teacher", expect: "200" } },
-  "stod.$offerId.kontakt.tsx loader offerId hv-offer": { params: (w) => ({ offerId: s(w.offer) }), leaks: () => ["Föräldrarådgivare", "Förebyggande enheten"], control: { who: "vbs-teacher", expect: "200" } },
+  "stod.$offerId.blad.tsx loader offerId hv-offer": {
+    params: (w) => ({ offerId: s(w.offer) }),
+    leaks: () => ["Enskilda samtal om föräldraskap"],
+    control: { who: "grimsta-teacher", expect: "200" },
+  },
+  "stod.$offerId.kontakt.tsx loader offerId hv-offer": {
+    params: (w) => ({ offerId: s(w.offer) }),
+    leaks: () => ["Föräldrarådgivare", "Förebyggande enheten"],
+    control: { who: "vbs-teacher", expect: "200" },
+  },
   "stod.$offerId.kontakt.tsx action offerId request-for-family": {
     params: (w) => ({ offerId: s(w.offer) }),
     form: () => ({ ...FAMILY, guardianName: "Leyla Testsson" }),
     leaks: () => ["Föräldrarådgivare", "Fatima Testsson"],
     control: { who: "vbs-teacher", expect: "302" },
   },
-  "stod.redigera.$offerId.tsx loader offerId hv-offer": { params: (w) => ({ offerId: s(w.offer) }), leaks: () => ["Enskilda samtal om föräldraskap"], control: { who: "hv-coord", expect: "200" } },
+  "stod.redigera.$offerId.tsx loader offerId hv-offer": {
+    params: (w) => ({ offerId: s(w.offer) }),
+    leaks: () => ["Enskilda samtal om föräldraskap"],
+    control: { who: "hv-coord", expect: "200" },
+  },
   "stod.redigera.$offerId.tsx action offerId edit-hv-offer": {
     params: (w) => ({ offerId: s(w.offer) }),
     form: (w) => offerForm(w.stTeam),
@@ -865,7 +1074,11 @@ const CASES: Record<string, Case> = {
     leaks: () => ["Fatima Testsson", "070-174 06 98", "+46701740698"],
     control: { who: "eva", expect: "302" },
   },
-  "stod._index.tsx action id archive-hv-offer": { form: (w) => ({ intent: "archive", id: s(w.offer) }), leaks: () => ["Föräldrarådgivare"], control: { who: "hv-coord", expect: "302" } },
+  "stod._index.tsx action id archive-hv-offer": {
+    form: (w) => ({ intent: "archive", id: s(w.offer) }),
+    leaks: () => ["Föräldrarådgivare"],
+    control: { who: "hv-coord", expect: "302" },
+  },
   // walk-and-talk: Anna's series, occasions and slots at Vällingbyskolan, and Maria's booking.
   "walk-and-talk._index.tsx action bookingId cancel-marias-booking": {
     form: (w) => ({ intent: "cancel-booking", bookingId: s(w.booking) }),
@@ -887,7 +1100,11 @@ const CASES: Record<string, Case> = {
     leaks: () => ["Utanför huvudentrén"],
     control: { who: "anna", expect: "302" },
   },
-  "walk-and-talk.ny.tsx action organisationId for-vbs": { form: (w) => seriesForm(w.vbs), leaks: () => ["Vällingbyskolan"], control: { who: "anna", expect: "302" } },
+  "walk-and-talk.ny.tsx action organisationId for-vbs": {
+    form: (w) => seriesForm(w.vbs),
+    leaks: () => ["Vällingbyskolan"],
+    control: { who: "anna", expect: "302" },
+  },
   "walk-and-talk.ny.tsx action schoolPartId vbs-with-grimsta-part": {
     form: (w) => seriesForm(w.vbs, { schoolPartId: s(w.grimstaPart) }),
     control: { who: "anna", form: (w) => seriesForm(w.vbs, { schoolPartId: s(w.vbsPart) }), expect: "302" },
@@ -971,7 +1188,9 @@ function snapshot(): Map<string, { rows: number; hash: string }> {
 
 function changedTables(before: ReturnType<typeof snapshot>, after: ReturnType<typeof snapshot>): string[] {
   const names = new Set([...before.keys(), ...after.keys()]);
-  return [...names].filter((n) => before.get(n)?.hash !== after.get(n)?.hash).map((n) => `${n} (${before.get(n)?.rows ?? 0} → ${after.get(n)?.rows ?? 0} rows)`);
+  return [...names]
+    .filter((n) => before.get(n)?.hash !== after.get(n)?.hash)
+    .map((n) => `${n} (${before.get(n)?.rows ?? 0} → ${after.get(n)?.rows ?? 0} rows)`);
 }
 
 /** What an answer is, in the table's terms: the status, the field with the error, or where a redirect goes. */
@@ -1039,9 +1258,17 @@ describe("every object id, tried from the wrong organisation", () => {
     const control = c.control;
     const controlParams = control.params?.(w) ?? params;
     const controlForm = row.kind === "action" ? (control.form?.(w) ?? form) : undefined;
-    const controlResponse = await call(row.route, row.kind, requestOf(row.route, row.kind, controlParams, await cookieOf(control.who), controlForm, (control.query ?? c.query)?.(w)), controlParams);
+    const controlResponse = await call(
+      row.route,
+      row.kind,
+      requestOf(row.route, row.kind, controlParams, await cookieOf(control.who), controlForm, (control.query ?? c.query)?.(w)),
+      controlParams,
+    );
     const controlAnswer = await answerOf(controlResponse);
-    expect(matches(control.expect, controlResponse, controlAnswer.json), `control by ${control.who}: expected ${control.expect}, got ${controlAnswer.summary} ${controlAnswer.text.slice(0, 300)}`).toBe(true);
+    expect(
+      matches(control.expect, controlResponse, controlAnswer.json),
+      `control by ${control.who}: expected ${control.expect}, got ${controlAnswer.summary} ${controlAnswer.text.slice(0, 300)}`,
+    ).toBe(true);
     if (control.shows) expect(control.shows(controlAnswer.json, w), `control by ${control.who} does not show the object`).toBe(true);
   });
 });
@@ -1066,7 +1293,19 @@ function resolve(from: string, specifier: string): string | null {
 const IMPORTS = /import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+"([^"]+)"|import\s+\w+\s+from\s+"([^"]+)"/g;
 function importsOf(file: string): { names: string[]; file: string }[] {
   return [...read(file).matchAll(IMPORTS)]
-    .map((m) => ({ names: (m[1] ?? "").split(",").map((n) => n.trim().replace(/^type\s+/, "").split(/\s+as\s+/)[0]!).filter(Boolean), file: resolve(file, m[2] ?? m[3]!) }))
+    .map((m) => ({
+      names: (m[1] ?? "")
+        .split(",")
+        .map(
+          (n) =>
+            n
+              .trim()
+              .replace(/^type\s+/, "")
+              .split(/\s+as\s+/)[0]!,
+        )
+        .filter(Boolean),
+      file: resolve(file, m[2] ?? m[3]!),
+    }))
     .filter((i): i is { names: string[]; file: string } => i.file !== null);
 }
 
@@ -1132,13 +1371,19 @@ function formIdFields(route: string): Set<string> {
   collect(source, SCHEMA_PATTERNS, found);
   collectShorthand(source, found);
   const components = new Set<string>();
-  const queue = importsOf(file).map((i) => i.file).filter((f) => f.startsWith("components/"));
+  const queue = importsOf(file)
+    .map((i) => i.file)
+    .filter((f) => f.startsWith("components/"));
   while (queue.length) {
     const component = queue.pop()!;
     if (components.has(component)) continue;
     components.add(component);
     collect(read(component), FIELD_PATTERNS, found);
-    queue.push(...importsOf(component).map((i) => i.file).filter((f) => f.startsWith("components/")));
+    queue.push(
+      ...importsOf(component)
+        .map((i) => i.file)
+        .filter((f) => f.startsWith("components/")),
+    );
   }
   for (const { names, file: module } of importsOf(file)) {
     for (const name of names.filter((n) => n.endsWith("Schema"))) {
@@ -1155,13 +1400,19 @@ function markupOf(route: string): string {
   const file = `routes/${route}`;
   const texts = [read(file)];
   const seen = new Set<string>();
-  const queue = importsOf(file).map((i) => i.file).filter((f) => f.startsWith("components/"));
+  const queue = importsOf(file)
+    .map((i) => i.file)
+    .filter((f) => f.startsWith("components/"));
   while (queue.length) {
     const component = queue.pop()!;
     if (seen.has(component)) continue;
     seen.add(component);
     texts.push(read(component));
-    queue.push(...importsOf(component).map((i) => i.file).filter((f) => f.startsWith("components/")));
+    queue.push(
+      ...importsOf(component)
+        .map((i) => i.file)
+        .filter((f) => f.startsWith("components/")),
+    );
   }
   return texts.join("\n");
 }
@@ -1191,7 +1442,12 @@ describe("the table of ids", () => {
   it("has a request for every case the table names, and every request is used", () => {
     const named = new Set(ROWS.map((r) => `${r.route} ${r.kind} ${r.field} ${r.case}`));
     expect([...named].filter((k) => !CASES[k]).sort(), "rows without a request").toEqual([]);
-    expect(Object.keys(CASES).filter((k) => !named.has(k)).sort(), "requests without a row").toEqual([]);
+    expect(
+      Object.keys(CASES)
+        .filter((k) => !named.has(k))
+        .sort(),
+      "requests without a row",
+    ).toEqual([]);
     for (const row of ROWS) expect(WHO[row.who], `unknown sender in: ${row.line}`).toBeDefined();
   });
 });

@@ -4,8 +4,25 @@ import { roleLabel } from "../../format/labels";
 import { localDateOf } from "../../time/stockholm";
 import type { Role } from "../../../db/vocabulary";
 
-type PendingPerson = { id: number; name: string; email: string; title: string; role: "social_worker" | "parent_adviser"; teamId: number; teamName: string; createdAt: string | Date };
-type PendingAssignment = { id: number; personName: string; personRole: Role; personApproved: boolean; organisationName: string; scopeLabel: string; createdAt: string | Date };
+type PendingPerson = {
+  id: number;
+  name: string;
+  email: string;
+  title: string;
+  role: "social_worker" | "parent_adviser";
+  teamId: number;
+  teamName: string;
+  createdAt: string | Date;
+};
+type PendingAssignment = {
+  id: number;
+  personName: string;
+  personRole: Role;
+  personApproved: boolean;
+  organisationName: string;
+  scopeLabel: string;
+  createdAt: string | Date;
+};
 
 /**
  * The head of unit's start: what the coordinator asked for that gives access to consultations,
@@ -21,8 +38,8 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
       ) : (
         <>
           <p>
-            Samordnaren har bett om behörighet att läsa och svara på frågor från skola, förskola och polis. Godkänn bara det du vet stämmer. Nekar du en person stängs kontot av; nekar du ett
-            uppdrag tas det bort.
+            Samordnaren har bett om behörighet att läsa och svara på frågor från skola, förskola och polis. Godkänn bara det du vet stämmer. Nekar du en person
+            stängs kontot av; nekar du ett uppdrag tas det bort.
           </p>
           {people.length > 0 ? (
             <>
@@ -30,7 +47,8 @@ export function PendingApprovals({ people, assignments, today }: { people: Pendi
               <ul className="plain-list">
                 {people.map((p) => (
                   <li key={`person-${p.id}`}>
-                    <strong>{p.name}</strong>, {roleLabel[p.role].toLowerCase()} i {p.teamName} ({p.email}, {p.title}). Sedan {formatDate(localDateOf(new Date(p.createdAt)), today)}.
+                    <strong>{p.name}</strong>, {roleLabel[p.role].toLowerCase()} i {p.teamName} ({p.email}, {p.title}). Sedan{" "}
+                    {formatDate(localDateOf(new Date(p.createdAt)), today)}.
                     <div className="actions">
                       <Decision kind="person" id={p.id} person={{ role: p.role, teamId: p.teamId }} what={p.name} />
                     </div>

@@ -15,8 +15,20 @@ export function PersonFields({ values, errors, organisations, units }: Props) {
   return (
     <>
       <Field label="Namn" name="name" autoComplete="off" defaultValue={values.name ?? ""} error={errors.name} />
-      <Field label="Arbetar som" name="title" hint="Till exempel Lärare, Rektor eller Socialsekreterare" defaultValue={values.title ?? ""} error={errors.title} />
-      <SelectField label="Roll i portalen" name="role" defaultValue={values.role} error={errors.role} options={ADMIN_ROLES.map((r) => ({ value: r, label: roleLabel[r] }))} />
+      <Field
+        label="Arbetar som"
+        name="title"
+        hint="Till exempel Lärare, Rektor eller Socialsekreterare"
+        defaultValue={values.title ?? ""}
+        error={errors.title}
+      />
+      <SelectField
+        label="Roll i portalen"
+        name="role"
+        defaultValue={values.role}
+        error={errors.role}
+        options={ADMIN_ROLES.map((r) => ({ value: r, label: roleLabel[r] }))}
+      />
       <SelectField
         label="Verksamhet"
         name="organisationId"

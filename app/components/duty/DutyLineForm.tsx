@@ -19,7 +19,14 @@ export function DutyLineForm({ line, errors, values }: { line: Line | null; erro
       <Form method="post" noValidate>
         <input type="hidden" name="intent" value="save-line" />
         <div className="form-row">
-          <Field label="Jourtelefonens nummer" name="phone" type="tel" autoComplete="off" defaultValue={value("phone", line ? formatPhone(line.phone) : "")} error={errors.phone} />
+          <Field
+            label="Jourtelefonens nummer"
+            name="phone"
+            type="tel"
+            autoComplete="off"
+            defaultValue={value("phone", line ? formatPhone(line.phone) : "")}
+            error={errors.phone}
+          />
           <Field
             label="Socialjourens nummer"
             name="afterHoursPhone"

@@ -8,7 +8,10 @@ export function DutyLineSummary({ line }: { line: Line }) {
   return (
     <div className="panel">
       <p>
-        Jourtelefonen: <strong><PhoneLink phone={line.phone} /></strong>
+        Jourtelefonen:{" "}
+        <strong>
+          <PhoneLink phone={line.phone} />
+        </strong>
       </p>
       <ul>
         {WEEKDAYS.map(([weekday, name]) => {
@@ -20,13 +23,9 @@ export function DutyLineSummary({ line }: { line: Line }) {
           );
         })}
       </ul>
+      <p>Dag före helgdag stänger jourtelefonen kl. {formatClock(line.eveClosesAt)}. Stängt på helgdagar, midsommarafton, julafton och nyårsafton.</p>
       <p>
-        Dag före helgdag stänger jourtelefonen kl. {formatClock(line.eveClosesAt)}. Stängt på helgdagar, midsommarafton, julafton
-        och nyårsafton.
-      </p>
-      <p>
-        När jourtelefonen är stängd: ring socialjouren, <PhoneLink phone={line.afterHoursPhone} />. Vid fara för liv: ring{" "}
-        <a href="tel:112">112</a>.
+        När jourtelefonen är stängd: ring socialjouren, <PhoneLink phone={line.afterHoursPhone} />. Vid fara för liv: ring <a href="tel:112">112</a>.
       </p>
     </div>
   );

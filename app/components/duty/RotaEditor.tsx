@@ -11,7 +11,11 @@ export function RotaEditor({ members, candidates, errors }: { members: Member[];
     <section aria-labelledby="rota-heading" className="panel">
       <h2 id="rota-heading">Turordning</h2>
       <p>Vardagarna delas ut i den här ordningen. Den som är borta hoppas över och nästa i listan tar dagen.</p>
-      {errors.personId ? <p className="field__error" role="alert">{errors.personId}</p> : null}
+      {errors.personId ? (
+        <p className="field__error" role="alert">
+          {errors.personId}
+        </p>
+      ) : null}
       <ol>
         {members.map((m, index) => (
           <li key={m.personId}>

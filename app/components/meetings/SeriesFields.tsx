@@ -22,7 +22,13 @@ export function SeriesFields({ values, errors, defaults, extra }: Props) {
         <Field label="Minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? defaults.minutes} error={errors.minutes} />
       </div>
       <div className="form-row">
-        <Field label="Var hur många veckor" name="everyWeeks" inputMode="numeric" defaultValue={values.everyWeeks ?? defaults.everyWeeks} error={errors.everyWeeks} />
+        <Field
+          label="Var hur många veckor"
+          name="everyWeeks"
+          inputMode="numeric"
+          defaultValue={values.everyWeeks ?? defaults.everyWeeks}
+          error={errors.everyWeeks}
+        />
         <Field label="Antal möten" name="count" inputMode="numeric" defaultValue={values.count ?? defaults.count} error={errors.count} />
         {extra}
       </div>

@@ -45,7 +45,10 @@ export function StatisticsTable({ table, csvHref }: { table: Table; csvHref: str
           </table>
         </div>
         {chart && table.rows.length > 0 ? (
-          <BarChart title={chart.title} bars={table.rows.map((r) => ({ label: cellText(r[chart.labelKey] ?? null, "text"), value: r[chart.valueKey] ?? null }))} />
+          <BarChart
+            title={chart.title}
+            bars={table.rows.map((r) => ({ label: cellText(r[chart.labelKey] ?? null, "text"), value: r[chart.valueKey] ?? null }))}
+          />
         ) : null}
       </div>
       <p>

@@ -38,7 +38,10 @@ export function Agenda({ occasions, today, errors }: { occasions: Occasion[]; to
               {o.cancelled ? " (inställt)" : null}
             </h3>
             <p>
-              Mötesplats: {o.meetingPoint}. <Link to={`/walk-and-talk/serier/${o.seriesId}`}>Visa eller ändra serien<span className="sr-only"> för {dateText}</span></Link>
+              Mötesplats: {o.meetingPoint}.{" "}
+              <Link to={`/walk-and-talk/serier/${o.seriesId}`}>
+                Visa eller ändra serien<span className="sr-only"> för {dateText}</span>
+              </Link>
             </p>
             {errors.occasionId === o.occasionId && errors.message ? (
               <p className="form-error" role="alert">
@@ -67,7 +70,10 @@ export function Agenda({ occasions, today, errors }: { occasions: Occasion[]; to
                             <input type="hidden" name="outcome" value={outcome} />
                             <button type="submit" className="button--quiet">
                               {outcomeText[outcome]}
-                              <span className="sr-only"> kl. {formatTime(new Date(s.startsAt))} {dateText}</span>
+                              <span className="sr-only">
+                                {" "}
+                                kl. {formatTime(new Date(s.startsAt))} {dateText}
+                              </span>
                             </button>
                           </Form>
                         ))}

@@ -25,7 +25,9 @@ export function MyBookings({ bookings, today, now, error }: { bookings: Booking[
                 <br />
                 Med {b.hostName}. Ni möts: {b.meetingPoint}.{b.topic ? ` Ämne: ${walkTopicLabel[b.topic].toLowerCase()}.` : null}
                 <br />
-                {new Date(b.deadline) > new Date(now) ? `Du kan avboka till ${formatInstant(b.deadline, today)}.` : "Det är för sent att avboka här. Hör av dig direkt till kontaktpersonen."}
+                {new Date(b.deadline) > new Date(now)
+                  ? `Du kan avboka till ${formatInstant(b.deadline, today)}.`
+                  : "Det är för sent att avboka här. Hör av dig direkt till kontaktpersonen."}
               </div>
               {new Date(b.deadline) > new Date(now) ? (
                 <Form method="post">

@@ -4,7 +4,12 @@ import { WEEKDAYS } from "../../format/dates";
 import { Field } from "../Field";
 import { SelectField } from "../SelectField";
 
-type Organisation = { id: number; name: string; schoolParts: { id: number; stage: keyof typeof schoolStageLabel }[]; staffTeams: { id: number; name: string }[] };
+type Organisation = {
+  id: number;
+  name: string;
+  schoolParts: { id: number; stage: keyof typeof schoolStageLabel }[];
+  staffTeams: { id: number; name: string }[];
+};
 type Texts = Record<string, string | undefined>;
 
 /** The walk-and-talk series form, for a new series and for changing one. */
@@ -36,7 +41,13 @@ export function SeriesForm({
         error={errors.organisationId}
         options={organisations.map((o) => ({ value: String(o.id), label: o.name }))}
       />
-      <Field label="Mötesplats" name="meetingPoint" hint="Till exempel Utanför huvudentrén, Vällingbyskolan" defaultValue={v("meetingPoint", "")} error={errors.meetingPoint} />
+      <Field
+        label="Mötesplats"
+        name="meetingPoint"
+        hint="Till exempel Utanför huvudentrén, Vällingbyskolan"
+        defaultValue={v("meetingPoint", "")}
+        error={errors.meetingPoint}
+      />
       <Field label="Länk till karta (frivilligt)" name="mapUrl" type="url" hint="Börjar med https://" defaultValue={v("mapUrl", "")} error={errors.mapUrl} />
       <div className="form-row">
         <SelectField
@@ -48,23 +59,63 @@ export function SeriesForm({
         />
         <Field label="Första tiden börjar kl." name="firstSlotAt" hint="Till exempel 14.30" defaultValue={v("firstSlotAt", "")} error={errors.firstSlotAt} />
         <Field label="Minuter per tid" name="slotMinutes" inputMode="numeric" defaultValue={v("slotMinutes", "30")} error={errors.slotMinutes} />
-        <Field label="Antal tider varje gång" name="slotsPerOccasion" inputMode="numeric" defaultValue={v("slotsPerOccasion", "3")} error={errors.slotsPerOccasion} />
+        <Field
+          label="Antal tider varje gång"
+          name="slotsPerOccasion"
+          inputMode="numeric"
+          defaultValue={v("slotsPerOccasion", "3")}
+          error={errors.slotsPerOccasion}
+        />
       </div>
       <div className="form-row">
-        <Field label="Var hur många veckor" name="everyWeeks" inputMode="numeric" hint="2 betyder varannan vecka" defaultValue={v("everyWeeks", "2")} error={errors.everyWeeks} />
+        <Field
+          label="Var hur många veckor"
+          name="everyWeeks"
+          inputMode="numeric"
+          hint="2 betyder varannan vecka"
+          defaultValue={v("everyWeeks", "2")}
+          error={errors.everyWeeks}
+        />
         <Field label="Första datum" name="firstDate" type="date" defaultValue={v("firstDate")} error={errors.firstDate} />
         <Field label="Sista datum" name="lastDate" type="date" defaultValue={v("lastDate")} error={errors.lastDate} />
       </div>
       <div className="form-row">
-        <Field label="Platser per tid" name="placesPerSlot" inputMode="numeric" hint="Fler än 1 för en gruppvandring" defaultValue={v("placesPerSlot", "1")} error={errors.placesPerSlot} />
-        <Field label="Boka och avboka senast, dagar innan" name="deadlineDaysBefore" inputMode="numeric" defaultValue={v("deadlineDaysBefore", "1")} error={errors.deadlineDaysBefore} />
+        <Field
+          label="Platser per tid"
+          name="placesPerSlot"
+          inputMode="numeric"
+          hint="Fler än 1 för en gruppvandring"
+          defaultValue={v("placesPerSlot", "1")}
+          error={errors.placesPerSlot}
+        />
+        <Field
+          label="Boka och avboka senast, dagar innan"
+          name="deadlineDaysBefore"
+          inputMode="numeric"
+          defaultValue={v("deadlineDaysBefore", "1")}
+          error={errors.deadlineDaysBefore}
+        />
         <Field label="… klockan" name="deadlineAt" defaultValue={v("deadlineAt", "12.00")} error={errors.deadlineAt} />
       </div>
       {parts.length > 0 ? (
-        <SelectField label="Bara för ett stadium (frivilligt)" name="schoolPartId" placeholder="Alla" defaultValue={v("schoolPartId")} error={errors.schoolPartId} options={parts} />
+        <SelectField
+          label="Bara för ett stadium (frivilligt)"
+          name="schoolPartId"
+          placeholder="Alla"
+          defaultValue={v("schoolPartId")}
+          error={errors.schoolPartId}
+          options={parts}
+        />
       ) : null}
       {teams.length > 0 ? (
-        <SelectField label="Bara för ett arbetslag (frivilligt)" name="staffTeamId" placeholder="Alla" defaultValue={v("staffTeamId")} error={errors.staffTeamId} options={teams} />
+        <SelectField
+          label="Bara för ett arbetslag (frivilligt)"
+          name="staffTeamId"
+          placeholder="Alla"
+          defaultValue={v("staffTeamId")}
+          error={errors.staffTeamId}
+          options={teams}
+        />
       ) : null}
       <button type="submit">{submitLabel}</button> <Link to="/walk-and-talk">Avbryt</Link>
     </Form>

@@ -18,7 +18,17 @@ export type ListedSlot = {
 };
 
 /** Open walk-and-talk times, the ones meant for the viewer's group first. */
-export function SlotList({ slots, today, heading = "Lediga tider", headingLevel = 2 }: { slots: ListedSlot[]; today: string; heading?: string; headingLevel?: 2 | 3 }) {
+export function SlotList({
+  slots,
+  today,
+  heading = "Lediga tider",
+  headingLevel = 2,
+}: {
+  slots: ListedSlot[];
+  today: string;
+  heading?: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby="open-slots-heading">
@@ -32,10 +42,13 @@ export function SlotList({ slots, today, heading = "Lediga tider", headingLevel 
               <div>
                 <strong>{formatSlot(s.startsAt, s.endsAt, today)}</strong>
                 <br />
-                Med {s.hostName}. Ni möts: {s.meetingPoint}.
-                {s.capacity > 1 ? ` Gruppvandring, ${s.capacity - s.booked} platser kvar.` : null}
+                Med {s.hostName}. Ni möts: {s.meetingPoint}.{s.capacity > 1 ? ` Gruppvandring, ${s.capacity - s.booked} platser kvar.` : null}
                 {s.rank === 0 ? <span className="badge">För din grupp</span> : null}
-                {s.rank === 2 ? <span className="badge">För {s.targetTeam ? `arbetslag ${s.targetTeam}` : s.targetStage ? schoolStageLabel[s.targetStage as SchoolStage].toLowerCase() : null}</span> : null}
+                {s.rank === 2 ? (
+                  <span className="badge">
+                    För {s.targetTeam ? `arbetslag ${s.targetTeam}` : s.targetStage ? schoolStageLabel[s.targetStage as SchoolStage].toLowerCase() : null}
+                  </span>
+                ) : null}
               </div>
               <Link className="button" to={`/walk-and-talk/tider/${s.slotId}`}>
                 Boka<span className="sr-only"> {formatSlot(s.startsAt, s.endsAt, today)}</span>
