@@ -42,3 +42,24 @@ export const REPORT_MEETING = {
   interpreter: "no",
   guardiansTold: "yes",
 };
+
+/** A support offer of the team (the coordinator's form). */
+export const offerForm = (teamId: number) => ({
+  name: "Familjestöd",
+  forWhom: "Familjer med barn 0–12 år",
+  whatItGives: "Samtal.",
+  howToContact: "Ring.",
+  phone: "",
+  email: "",
+  teamId: String(teamId),
+  sortOrder: "9",
+});
+
+/** The walk-and-talk series form for an organisation, with any field overridden. */
+export const seriesForm = (organisation: number, extra: Record<string, string | string[]> = {}) => ({
+  ...WALK_SERIES,
+  organisationId: String(organisation),
+  schoolPartId: "",
+  staffTeamId: "",
+  ...extra,
+});

@@ -51,7 +51,7 @@ import {
   walkSlots,
 } from "../../db/schema";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
-import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
+import { QUESTION, REPORT_MEETING, offerForm, seriesForm } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
 import { changedTables, freeDayOf, routePath, tableFingerprints } from "./routes";
 
@@ -192,23 +192,6 @@ const person = (name: string, organisation: number) => ({
   role: "partner_staff",
   organisationId: s(organisation),
   unit: "",
-});
-const offerForm = (teamId: number) => ({
-  name: "Familjestöd",
-  forWhom: "Familjer med barn 0–12 år",
-  whatItGives: "Samtal.",
-  howToContact: "Ring.",
-  phone: "",
-  email: "",
-  teamId: s(teamId),
-  sortOrder: "9",
-});
-const seriesForm = (organisation: number, extra: Fields = {}) => ({
-  ...WALK_SERIES,
-  organisationId: s(organisation),
-  schoolPartId: "",
-  staffTeamId: "",
-  ...extra,
 });
 const IMPORT = "typ;namn;sort;hör till;e-post;roll;titel\nperson;Pia Persson;;Vällingbyskolan;pia.persson@skola.example;personal;Lärare";
 

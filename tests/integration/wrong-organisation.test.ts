@@ -50,7 +50,7 @@ import {
 } from "../../db/schema";
 import { dutyDays } from "../../app/models/duty.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
-import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
+import { QUESTION, REPORT_MEETING, offerForm, seriesForm } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
 import { freeDayOf } from "./routes";
 
@@ -582,23 +582,6 @@ const invite = (organisation: number, unit = "", email = "ny.person@skolan.examp
   email,
   organisationId: s(organisation),
   unit,
-});
-const offerForm = (teamId: number) => ({
-  name: "Familjestöd",
-  forWhom: "Familjer med barn 0–12 år",
-  whatItGives: "Samtal.",
-  howToContact: "Ring.",
-  phone: "",
-  email: "",
-  teamId: s(teamId),
-  sortOrder: "9",
-});
-const seriesForm = (organisation: number, extra: Fields = {}) => ({
-  ...WALK_SERIES,
-  organisationId: s(organisation),
-  schoolPartId: "",
-  staffTeamId: "",
-  ...extra,
 });
 const seriesUpdate = (w: World, extra: Fields = {}) => ({
   intent: "update-series",
