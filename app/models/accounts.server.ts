@@ -6,6 +6,7 @@ import { atomic, getDb, type TxOrDb } from "../db.server";
 import { enqueueMail, LINK_PLACEHOLDER } from "../mail/outbox.server";
 import { recordAudit } from "./audit.server";
 import { activeAccountsWithEmail } from "./people.server";
+import { invitationMail, resetMail } from "../mail/account-mails";
 
 export { tokenState, type TokenState } from "../auth/one-time-links.server";
 
@@ -63,8 +64,7 @@ function mailResetLink(person: { id: number; districtId: number }, now: Date): v
       // A city-level account is outside every district: its mail shows in no district's outbox.
       districtId: row.role === "city_admin" ? null : person.districtId,
       to: row.email,
-      subject: "Välj ett nytt lösenord till Samverkansportalen",
-      text: `Hej ${row.name}!\n\nNågon, förhoppningsvis du, bad om ett nytt lösenord. Välj det här inom en timme:\n${LINK_PLACEHOLDER}\n\nBad du inte om det? Då kan du strunta i det här mejlet. Ditt lösenord är oförändrat.`,
+      ...resetMail(row.name, LINK_PLACEHOLDER),
       link: { purpose: "reset", personId: person.id },
     },
     db,
@@ -86,8 +86,7 @@ export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: num
     {
       districtId: person.districtId,
       to: person.email,
-      subject: "Du är inbjuden till Samverkansportalen",
-      text: `Hej ${person.name}!\n\n${invitedBy}${inDistrict} har bjudit in dig till Samverkansportalen, där skola, förskola, polis och socialtjänsten samverkar kring barn och unga. Du bjuds in som ${where.title.toLowerCase()}${inDistrict}.\n\nVälj ditt lösenord här inom 7 dagar:\n${LINK_PLACEHOLDER}\n\nLänken fungerar en gång.`,
+      ...invitationMail({ name: person.name, invitedBy, where: inDistrict, title: where.title }, LINK_PLACEHOLDER),
       link: { purpose: "invite", personId: person.id },
     },
     tx,
