@@ -431,7 +431,7 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     walks: walkYearRefs,
     meetings: meetingsByMonth.map((m) => m.total),
     duty: dutyByMonth,
-    period,
+    read: { walks, meetingsHeld: held.length, dutyDays: days },
   });
   const tables = publishTables(f, [...drafts, { ...CITY_TABLE, rows: [cityRow] }]);
   return { tables: tables.slice(0, -1), term: termOf(period.today), cityRow: tables.at(-1)!.rows[0]! };
@@ -449,7 +449,8 @@ function cityRowDraft(
     walks: { offered: Ref; held: Ref };
     meetings: Ref[];
     duty: { days: Ref; covered: Ref }[];
-    period: Period;
+    /** The rows the district's tables were drafted from: the city's row counts the same ones, not read again. */
+    read: { walks: Walk[]; meetingsHeld: number; dutyDays: { personId: number | null }[] };
   },
 ): Record<string, DraftCell> {
   const name = getDb().select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)).get()!.name;
@@ -471,17 +472,17 @@ function cityRowDraft(
     own.questions.months.map((m) => m.answeredInTime),
   );
 
-  const walks = walkCounts(walkRows(districtId, own.period));
+  const walks = walkCounts(own.read.walks);
   const walkOffered = f.count("stad:walk-offered", walks.offered);
   const walkHeld = f.count("stad:walk-held", walks.held);
   f.sum(walkOffered, [own.walks.offered]);
   f.sum(walkHeld, [own.walks.held]);
 
-  const meetings = f.count("stad:meetings", meetingsHeld(districtId, own.period).length);
+  const meetings = f.count("stad:meetings", own.read.meetingsHeld);
   f.sum(meetings, own.meetings);
 
   // Which days have a duty phone follows from the calendar, so the days count as known and the percentage gives away the covered days.
-  const days = dutyDays({ districtId }, `${own.period.months[0]}-01`, own.period.today);
+  const days = own.read.dutyDays;
   const dutyDaysRef = f.known("stad:duty-days", days.length);
   const covered = f.partOf("stad:duty-covered", days.filter((x) => x.personId !== null).length, dutyDaysRef);
   f.sum(dutyDaysRef, [covered, f.derived("stad:duty-uncovered", days.filter((x) => x.personId === null).length)]);
