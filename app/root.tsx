@@ -28,7 +28,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
   if (!actor) return { person: null, callNow: null };
-  if (actor.role === "city_admin") return { person: { name: actor.name, role: actor.role, belongsTo: "Stockholms stad" }, callNow: null };
+  if (can(actor, "city:admin")) return { person: { name: actor.name, role: actor.role, belongsTo: "Stockholms stad" }, callNow: null };
   const advice = callAdviceForRequest(request, actor, now());
   return {
     person: { name: actor.name, role: actor.role, belongsTo: actor.organisationName ?? `Socialtjänsten ${actor.districtName}` },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../db/schema";
-import { can, canSeeOrganisation, type Actor, type Capability } from "./permissions";
+import { can, canSeeOrganisation, isOwnOrganisation, type Actor, type Capability } from "./permissions";
 
 const base: Actor = {
   personId: 1,
@@ -122,5 +122,28 @@ describe("canSeeOrganisation", () => {
 
   it("a partner without an organisation sees nothing", () => {
     expect(canSeeOrganisation({ ...base }, school)).toBe(false);
+  });
+});
+
+describe("isOwnOrganisation", () => {
+  // District 1: school 10; preschool unit 20 with preschools 21 and 22. District 2: school 30.
+  const school = { id: 10, districtId: 1, parentId: null };
+  const unit = { id: 20, districtId: 1, parentId: null };
+  const preschool = { id: 21, districtId: 1, parentId: 20 };
+  const siblingPreschool = { id: 22, districtId: 1, parentId: 20 };
+  const otherDistrictSchool = { id: 30, districtId: 2, parentId: null };
+
+  it.each([
+    ["teacher, own school", partner("partner_staff", 10), school, true],
+    ["teacher, another district's school with the same parent", partner("partner_staff", 10), otherDistrictSchool, false],
+    ["pedagogue, own preschool", partner("partner_staff", 21, 20), preschool, true],
+    ["pedagogue, own unit", partner("partner_staff", 21, 20), unit, true],
+    // Seen (canSeeOrganisation), but not the pedagogue's own: not her contact persons, not her meetings.
+    ["pedagogue, a sibling preschool", partner("partner_staff", 21, 20), siblingPreschool, false],
+    ["preschool head of one preschool, a sibling preschool", partner("partner_leadership", 21, 20), siblingPreschool, false],
+    ["head placed at the unit, a preschool of the unit", partner("partner_leadership", 20), preschool, true],
+    ["social worker, any organisation", socialServices("social_worker"), school, false],
+  ] as const)("%s → %s", (_label, actor, organisation, expected) => {
+    expect(isOwnOrganisation(actor, organisation)).toBe(expected);
   });
 });

@@ -29,6 +29,14 @@ export type Actor = {
 };
 
 export type Capability =
+  /** Work as a partner: see one's contact persons, book walk-and-talks, ask questions, plan meetings, ask for support. */
+  | "partner:work"
+  /** Partner leadership: see the own organisations' bookings and staff, set expectations, ask for staff-team visits. */
+  | "organisation:lead"
+  /** Social services: see every organisation of the district and who covers it. */
+  | "district:organisations"
+  /** Start and host a standing group (the consultation forum, a collaboration group): social services who write. */
+  | "groups:start"
   /** See the named contact persons of one's own organisation. */
   | "contacts:see-own"
   /** See all organisations of the district and who covers each. */
@@ -59,21 +67,24 @@ export type Capability =
    */
   | "access:approve";
 
-export function isPartner(actor: Pick<Actor, "role">): boolean {
+function isPartner(actor: Pick<Actor, "role">): boolean {
   return actor.role === "partner_staff" || actor.role === "partner_leadership";
 }
 
-export function isSocialServices(actor: Pick<Actor, "role">): boolean {
+function isSocialServices(actor: Pick<Actor, "role">): boolean {
   return actor.role === "social_worker" || actor.role === "parent_adviser" || actor.role === "coordinator" || actor.role === "unit_head";
-}
-
-/** The city's administrator works above the districts and sees no district's pages. */
-export function isCityAdmin(actor: Pick<Actor, "role">): boolean {
-  return actor.role === "city_admin";
 }
 
 export function can(actor: Pick<Actor, "role">, capability: Capability): boolean {
   switch (capability) {
+    case "partner:work":
+      return isPartner(actor);
+    case "organisation:lead":
+      return actor.role === "partner_leadership";
+    case "district:organisations":
+      return isSocialServices(actor);
+    case "groups:start":
+      return isSocialServices(actor) && actor.role !== "unit_head";
     case "contacts:see-own":
       return isPartner(actor);
     case "district:overview":
@@ -111,4 +122,26 @@ export function canSeeOrganisation(actor: Actor, organisation: OrganisationRef):
   if (isSocialServices(actor)) return true;
   const home = actor.homeOrganisationId;
   return home !== null && (organisation.id === home || organisation.parentId === home);
+}
+
+/**
+ * A partner's own organisations, narrower than those they may see: their organisation, its
+ * preschool unit, and (for someone placed at the unit itself) the unit's preschools, never a
+ * sibling preschool. Their contact persons, walk-and-talks and, for leadership, staff and
+ * meetings come from these.
+ */
+export function isOwnOrganisation(actor: Actor, organisation: OrganisationRef): boolean {
+  if (!isPartner(actor) || actor.organisationId === null || organisation.districtId !== actor.districtId) return false;
+  const own = actor.organisationId;
+  return organisation.id === own || organisation.id === actor.homeOrganisationId || organisation.parentId === own;
+}
+
+/** The accounts the city appoints and runs, never a district's coordinator: the head of unit and the city's administrator. */
+export function appointedByTheCity(person: Pick<Actor, "role">): boolean {
+  return person.role === "unit_head" || person.role === "city_admin";
+}
+
+/** How a contact person is presented: as a parent adviser, or else as a social worker. */
+export function contactRoleOf(person: Pick<Actor, "role">): "parent_adviser" | "social_worker" {
+  return person.role === "parent_adviser" ? "parent_adviser" : "social_worker";
 }

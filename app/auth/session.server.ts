@@ -9,7 +9,7 @@ import { findActivePersonByEmail, loadActor } from "../models/people.server";
 import { recordAudit } from "../models/audit.server";
 import { spendTimeLikeAVerify, verifyPassword } from "./password.server";
 import { hashSecret } from "./secrets.server";
-import { isCityAdmin, type Actor } from "./permissions";
+import { can, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 import { oncePerRequest } from "../http/request-scope.js";
 
@@ -131,7 +131,7 @@ const CITY_ADMIN_PATHS = /^\/(stad(\.csv|\/.*)?|konto)$/;
 /** The logged-in person; anyone else is sent to the login page and brought back afterwards. */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
-  if (actor && isCityAdmin(actor) && !CITY_ADMIN_PATHS.test(new URL(request.url).pathname)) throw redirect("/stad");
+  if (actor && can(actor, "city:admin") && !CITY_ADMIN_PATHS.test(new URL(request.url).pathname)) throw redirect("/stad");
   if (actor) return actor;
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

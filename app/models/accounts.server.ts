@@ -1,3 +1,4 @@
+import { can } from "../auth/permissions";
 import { and, count, eq, gte } from "drizzle-orm";
 import { districts, outbox, people } from "../../db/schema";
 import { hashPassword } from "../auth/password.server";
@@ -62,7 +63,7 @@ function mailResetLink(person: { id: number; districtId: number }, now: Date): v
   enqueueMail(
     {
       // A city-level account is outside every district: its mail shows in no district's outbox.
-      districtId: row.role === "city_admin" ? null : person.districtId,
+      districtId: can(row, "city:admin") ? null : person.districtId,
       to: row.email,
       ...resetMail(row.name, LINK_PLACEHOLDER),
       link: { purpose: "reset", personId: person.id },
@@ -81,7 +82,7 @@ export function mailInvitation(tx: TxOrDb, person: { id: number; districtId: num
     .innerJoin(districts, eq(districts.id, people.districtId))
     .where(eq(people.id, person.id))
     .get()!;
-  const inDistrict = where.role === "city_admin" ? "" : ` i ${where.district}`;
+  const inDistrict = can(where, "city:admin") ? "" : ` i ${where.district}`;
   enqueueMail(
     {
       districtId: person.districtId,

@@ -13,7 +13,7 @@ import {
   people,
   type CONSULTATION_OUTCOMES,
 } from "../../db/schema";
-import { can, isPartner, type Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -24,7 +24,7 @@ import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
 import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
-import { coveredOrganisationIds } from "./organisations.server";
+import { coveredOrganisationIds, ownOrganisationIds } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -42,7 +42,7 @@ import { fail, type Failure } from "./failure";
 /** The consultations an actor may read, as a query condition; null: none at all. */
 function visibleTo(actor: Actor, now: Date): SQL | null {
   const inDistrict = eq(consultations.districtId, actor.districtId);
-  if (isPartner(actor)) return and(inDistrict, eq(consultations.askerPersonId, actor.personId))!;
+  if (can(actor, "partner:work")) return and(inDistrict, eq(consultations.askerPersonId, actor.personId))!;
   if (!can(actor, "availability:set-own")) return null;
   if (!hasApprovedAccess(actor)) return null;
   // Approved assignments only (coveredOrganisationIds).
@@ -79,7 +79,7 @@ function audit(actor: Actor, action: string, consultationId: number) {
 /** The contact persons who get a new consultation (approved assignments of approved people), those covering the child's school part first. */
 function recipientsFor(actor: Actor, schoolPartId: number | null) {
   const db = getDb();
-  const orgIds = [actor.organisationId, actor.homeOrganisationId].filter((id): id is number => id !== null);
+  const orgIds = ownOrganisationIds(actor);
   const contacts = db
     .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
     .from(contactAssignments)
@@ -330,7 +330,7 @@ export function consultationsFor(actor: Actor, now: Date) {
     .all();
   // A contact person sees first the questions about the school parts they cover.
   const myParts = new Set(
-    isPartner(actor)
+    can(actor, "partner:work")
       ? []
       : getDb()
           .select({ schoolPartId: contactAssignmentParts.schoolPartId })
@@ -419,7 +419,7 @@ export function lookupConsultation(actor: Actor, id: number, now: Date) {
 
 /** Takes a new consultation. When two social workers press at once, exactly one gets it. */
 export function takeConsultation(actor: Actor, id: number, now: Date): { ok: true } | Failure {
-  if (isPartner(actor) || !lookupConsultation(actor, id, now)) return fail("form", "Frågan finns inte.");
+  if (can(actor, "partner:work") || !lookupConsultation(actor, id, now)) return fail("form", "Frågan finns inte.");
   const result = getDb()
     .update(consultations)
     .set({ state: "taken", takenBy: actor.personId, takenAt: now })

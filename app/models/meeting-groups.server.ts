@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, notInArray, TransactionRollbackError } from "drizzle-orm";
 import { CITY_ROLES, consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
-import { can, isPartner, isSocialServices, type Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
 import { forumPlaces } from "./meetings";
@@ -15,7 +15,7 @@ import { fail, type Failure } from "./failure";
  */
 
 export function canStartGroup(actor: Actor): boolean {
-  return isSocialServices(actor) && can(actor, "portal:write");
+  return can(actor, "groups:start");
 }
 
 export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
@@ -79,7 +79,7 @@ function insertGroup(actor: Actor, input: GroupSeriesInput, memberIds: number[],
 
 /** For partners: the district's coming forum meetings, with free places and the partner's own cases. */
 export function comingForums(actor: Actor, now: Date, limit = 4) {
-  if (!isPartner(actor)) return [];
+  if (!can(actor, "partner:work")) return [];
   const db = getDb();
   const rows = db
     .select({ id: meetings.id, startsAt: meetings.startsAt, places: meetings.places, name: meetingGroups.name })

@@ -14,7 +14,7 @@ import {
   people,
   staffTeams,
 } from "../../db/schema";
-import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
+import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { walkInvitation } from "../calendar/walk-invitation";
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { portalUrl } from "../env.server";
@@ -25,7 +25,7 @@ import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { meetingKindLabel, meetingTitle, overlaps, placeLabel, planningDates, type Interval } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { addDays, instantAt } from "../time/stockholm";
-import { coveredOrganisationIds } from "./organisations.server";
+import { coveredOrganisationIds, ownOrganisationIds, visibleMeetings } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -49,8 +49,8 @@ const meetingUrl = (id: number) => portalUrl(`/moten/${id}`);
 
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {
-  if (!isPartner(actor)) return [];
-  const orgIds = familyOrganisationIds(actor);
+  if (!can(actor, "partner:work")) return [];
+  const orgIds = ownOrganisationIds(actor);
   const rows = getDb()
     .select({ personId: people.id, name: people.name })
     .from(contactAssignments)
@@ -68,42 +68,6 @@ export function meetingHostsFor(actor: Actor) {
     .orderBy(asc(people.name))
     .all();
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);
-}
-
-/** The organisations of a partner's family: their own, its unit, the unit's preschools. */
-function familyOrganisationIds(actor: Actor): number[] {
-  const home = actor.homeOrganisationId;
-  if (home === null) return [];
-  return getDb()
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(eq(organisations.districtId, actor.districtId), or(eq(organisations.id, home), eq(organisations.parentId, home))))
-    .all()
-    .map((o) => o.id);
-}
-
-/** The groups (forum, collaboration) a person belongs to, as a subquery. */
-/** The meeting groups the actor is a member of, as a subquery. */
-export function groupsOf(actor: Pick<Actor, "personId">) {
-  return getDb().select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, actor.personId));
-}
-
-function visibleTo(actor: Actor) {
-  const inDistrict = eq(meetings.districtId, actor.districtId);
-  const conditions: SQL[] = [eq(meetings.hostPersonId, actor.personId), eq(meetings.proposedBy, actor.personId), inArray(meetings.groupId, groupsOf(actor))];
-  if (isPartner(actor)) {
-    // Leadership sees all of their organisation's staff-team and planning meetings.
-    const family = actor.role === "partner_leadership" ? familyOrganisationIds(actor) : [];
-    if (family.length) conditions.push(and(inArray(meetings.organisationId, family), inArray(meetings.kind, ["staff_team", "planning"]))!);
-    // Every partner sees the district's forum times, to bring a case (the cases stay private).
-    conditions.push(eq(meetings.kind, "forum"));
-  } else {
-    const covered = coveredOrganisationIds(actor);
-    if (covered.length) conditions.push(inArray(meetings.organisationId, covered));
-    // The coordinator runs the district's groups.
-    if (can(actor, "district:manage")) conditions.push(isNotNull(meetings.groupId));
-  }
-  return and(inDistrict, or(...conditions))!;
 }
 
 /** What a list of meetings shows: the facts, never the notes or who comes from the school. */
@@ -136,7 +100,7 @@ export function meetingsFor(actor: Actor) {
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
-    .where(visibleTo(actor))
+    .where(visibleMeetings(actor))
     .orderBy(desc(meetings.createdAt), asc(meetings.startsAt))
     .all()
     .map((row) => ({ ...row, title: titleOf(row) }));
@@ -157,7 +121,7 @@ export function meetingFor(actor: Actor, id: number) {
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
-    .where(and(eq(meetings.id, id), visibleTo(actor)))
+    .where(and(eq(meetings.id, id), visibleMeetings(actor)))
     .get();
   if (!row) return null;
   const proposer = db.select({ name: people.name, email: people.email, title: people.title }).from(people).where(eq(people.id, row.meeting.proposedBy)).get()!;
@@ -216,7 +180,7 @@ function membersOf(groupId: number, meetingId: number) {
 }
 
 export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now: Date): { ok: true; id: number } | Failure {
-  if (!isPartner(actor) || !can(actor, "portal:write") || actor.organisationId === null)
+  if (!can(actor, "partner:work") || !can(actor, "portal:write") || actor.organisationId === null)
     return fail("form", "Bara personal i skola och förskola planerar anmälningsmöten här.");
   if (!meetingHostsFor(actor).some((h) => h.personId === input.hostPersonId)) return fail("hostPersonId", "Välj en av era kontaktpersoner.");
   const db = getDb();
@@ -249,11 +213,11 @@ export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now
 
 /** The staff teams (and whole preschools) a preschool's leadership can ask the contact persons to visit. */
 export function visitTargetsFor(actor: Actor) {
-  if (actor.role !== "partner_leadership") return [];
+  if (!can(actor, "organisation:lead")) return [];
   const preschools = getDb()
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
-    .where(and(inArray(organisations.id, familyOrganisationIds(actor)), eq(organisations.kind, "preschool")))
+    .where(and(inArray(organisations.id, ownOrganisationIds(actor)), eq(organisations.kind, "preschool")))
     .orderBy(asc(organisations.name))
     .all();
   if (preschools.length === 0) return [];
@@ -565,7 +529,7 @@ function releaseForumCases(tx: TxOrDb, meetingId: number, now: Date) {
 
 /** Preschools and preschool units the acting contact person can plan recurring meetings with. */
 export function planningOrganisationsFor(actor: Actor) {
-  if (isPartner(actor)) return [];
+  if (can(actor, "partner:work")) return [];
   const covered = coveredOrganisationIds(actor);
   if (covered.length === 0) return [];
   return getDb()

@@ -1,19 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams } from "../../db/schema";
-import { can, isSocialServices, type Actor } from "../auth/permissions";
+import { can, contactRoleOf, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";
 import type { Contact } from "./contacts";
-
-/**
- * The organisations an actor may see, as a query condition. Mirrors the pure rule
- * `canSeeOrganisation`: social services see their district, partners their own family.
- */
-export function visibleOrganisations(actor: Actor): SQL {
-  const inDistrict = eq(organisations.districtId, actor.districtId);
-  if (isSocialServices(actor)) return inDistrict;
-  const home = actor.homeOrganisationId ?? -1;
-  return and(inDistrict, or(eq(organisations.id, home), eq(organisations.parentId, home)))!;
-}
+import { ownOrganisationIds, visibleOrganisations } from "./scope.server";
 
 /**
  * A contact assignment counts (questions reach the person, partners see them as theirs) only
@@ -64,7 +54,7 @@ export function contactsOn(actor: Actor, organisationIds: number[]): (Contact & 
     .all();
   return rows.map(({ approvedAt, personApprovedAt, ...r }) => ({
     ...r,
-    role: r.role === "parent_adviser" ? "parent_adviser" : "social_worker",
+    role: contactRoleOf(r),
     schoolPartIds: parts.filter((p) => p.assignmentId === r.assignmentId).map((p) => p.schoolPartId),
     pending: approvedAt === null || personApprovedAt === null,
   }));
@@ -76,15 +66,12 @@ export function contactsOn(actor: Actor, organisationIds: number[]): (Contact & 
  */
 export function contactsForPartner(actor: Actor): Contact[] {
   if (actor.organisationId === null) return [];
-  const key = `partner-contacts:${actor.districtId}:${actor.organisationId}:${actor.homeOrganisationId}:${isSocialServices(actor)}:${can(actor, "district:overview")}`;
+  const key = `partner-contacts:${actor.districtId}:${actor.organisationId}:${actor.homeOrganisationId}:${can(actor, "district:organisations")}:${can(actor, "district:overview")}`;
   return keptUntilChange(key, () => readContactsForPartner(actor));
 }
 
 function readContactsForPartner(actor: Actor): Contact[] {
-  const family = getDb().select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(visibleOrganisations(actor)).all();
-  const own = actor.organisationId;
-  const ids = family.filter((o) => o.id === own || o.id === actor.homeOrganisationId || o.parentId === own).map((o) => o.id);
-  return contactsOn(actor, ids);
+  return contactsOn(actor, ownOrganisationIds(actor));
 }
 
 /** One organisation with its parts, staff teams and contacts, or null if the actor may not see it. */
@@ -180,35 +167,4 @@ export function assignedOrganisations(actor: Actor) {
     .orderBy(asc(organisations.name))
     .all()
     .map(({ approvedAt, ...a }) => ({ ...a, pending: approvedAt === null }));
-}
-
-/**
- * Organisations the acting contact person covers, with the preschools of a covered unit. Only
- * assignments that count: approved, of a person whose access is approved and who is active.
- * Questions and meetings of an organisation reach its contact persons through this.
- */
-export function coveredOrganisationIds(actor: Actor): number[] {
-  const db = getDb();
-  const direct = db
-    .select({ id: contactAssignments.organisationId })
-    .from(contactAssignments)
-    .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(
-      and(
-        eq(contactAssignments.personId, actor.personId),
-        eq(contactAssignments.districtId, actor.districtId),
-        countingContact(),
-        isNull(people.deactivatedAt),
-      ),
-    )
-    .all()
-    .map((r) => r.id);
-  if (direct.length === 0) return [];
-  const children = db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(inArray(organisations.parentId, direct), eq(organisations.districtId, actor.districtId)))
-    .all()
-    .map((r) => r.id);
-  return [...new Set([...direct, ...children])];
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, like, notInArray, or } from "drizzle-orm";
 import { CITY_ROLES, meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots, type Role } from "../../db/schema";
 import { schoolStageLabel } from "../format/labels";
-import { can, type Actor } from "../auth/permissions";
+import { appointedByTheCity, can, type Actor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger } from "../db.server";
 import { isContentRole, recordAccessRequested } from "./access-approval.server";
 import { INVITATION_MAILS_PER_HOUR, linkMailsLastHour, mailInvitation } from "./accounts.server";
@@ -202,7 +202,7 @@ export function resendInvitation(actor: Actor, id: number, now: Date): { ok: tru
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
   const p = found.person;
-  if (p.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
+  if (appointedByTheCity(p)) return fail("form", RUN_BY_THE_CITY);
   if (p.deactivatedAt) return fail("form", "Kontot är avstängt. Aktivera det först.");
   // A new invitation sets a password: only for an account that never chose one, or the link
   // would replace the password of someone already using the portal.
@@ -233,7 +233,7 @@ export function changePerson(actor: Actor, id: number, input: PersonInput, now: 
   if (wrongOrganisation) return wrongOrganisation;
   const before = found.person;
   if (before.id === actor.personId && input.role !== before.role) return fail("role", "Du kan inte ändra din egen roll. Be en annan samordnare.");
-  if (before.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
+  if (appointedByTheCity(before)) return fail("form", RUN_BY_THE_CITY);
   const partner = input.organisationId !== null;
   const unit = unitColumns(actor, input);
   if ("ok" in unit) return unit;
@@ -270,7 +270,7 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
   if (!found) return fail("form", "Personen finns inte.");
   // Four eyes: the coordinator must not be able to switch off (or on) the one who approves their requests.
   if (id === actor.personId) return fail("form", "Du kan inte stänga av ditt eget konto.");
-  if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
+  if (appointedByTheCity(found.person)) return fail("form", RUN_BY_THE_CITY);
   if (found.person.deactivatedAt) return fail("form", "Kontot är redan avstängt.");
   getDb().update(people).set({ deactivatedAt: now }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.deactivated", { type: "person", id });
@@ -280,7 +280,7 @@ export function deactivatePerson(actor: Actor, id: number, now: Date): { ok: tru
 export function reactivatePerson(actor: Actor, id: number, now: Date): { ok: true } | Failure {
   const found = personForAdmin(actor, id, now);
   if (!found) return fail("form", "Personen finns inte.");
-  if (found.person.role === "unit_head") return fail("form", RUN_BY_THE_CITY);
+  if (appointedByTheCity(found.person)) return fail("form", RUN_BY_THE_CITY);
   if (!found.person.deactivatedAt) return fail("form", "Kontot är redan aktivt.");
   getDb().update(people).set({ deactivatedAt: null }).where(eq(people.id, id)).run();
   recordAudit(actor, "person.reactivated", { type: "person", id });

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
-import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
+import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
@@ -9,6 +9,7 @@ import { multiLineText, singleLineText } from "../http/forms";
 import { enqueueMail } from "../mail/outbox.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 import { type Failure } from "./failure";
+import { districtTeams } from "./scope.server";
 
 /**
  * The catalogue of voluntary support a partner can point a family to without a report,
@@ -69,14 +70,10 @@ export const offerSchema = z
 
 export type OfferInput = z.output<typeof offerSchema>;
 
-export function teamsOf(actor: Actor) {
-  return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, actor.districtId)).orderBy(asc(teams.name)).all();
-}
-
 /** The coordinator adds or changes an offer of the own district. */
 export function saveOffer(actor: Actor, id: number | null, input: OfferInput): { ok: true; id: number } | Failure {
   if (!can(actor, "district:manage")) return { ok: false, field: "form", message: "Bara samordnaren kan ändra stödkatalogen." };
-  if (!teamsOf(actor).some((t) => t.id === input.teamId)) return { ok: false, field: "teamId", message: "Välj ett team i stadsdelen." };
+  if (!districtTeams(actor).some((t) => t.id === input.teamId)) return { ok: false, field: "teamId", message: "Välj ett team i stadsdelen." };
   const db = getDb();
   if (id === null) {
     const row = db
@@ -160,7 +157,7 @@ function familyDetailReaders(teamId: number, districtId: number) {
 
 /** A partner asks the offer's team to contact the family; the team gets a notice without the family's details. */
 export const requestContact = atomic(function requestContact(actor: Actor, offerId: number, input: RequestInput): { ok: true } | Failure {
-  if (!isPartner(actor) || !can(actor, "portal:write"))
+  if (!can(actor, "partner:work") || !can(actor, "portal:write"))
     return { ok: false, field: "form", message: "Bara personal i skola, förskola och polis kan skicka förfrågningar här." };
   const offer = supportOffer(actor, offerId);
   if (!offer) return { ok: false, field: "form", message: "Erbjudandet finns inte." };

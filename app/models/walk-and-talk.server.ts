@@ -12,7 +12,7 @@ import {
   walkSlots,
   type WalkTopic,
 } from "../../db/schema";
-import { can, isPartner, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
+import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
@@ -27,6 +27,7 @@ import { approvedAssignment, hasApprovedAccess } from "./access-approval.server"
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { planOccasion, planSeries, termRange, type Refusal, type SeriesInput, type SeriesRule } from "./walk-and-talk";
 import { fail, type Failure } from "./failure";
+import { ownOrganisationIds } from "./scope.server";
 
 export { termOf } from "./walk-and-talk";
 
@@ -40,22 +41,6 @@ export { termOf } from "./walk-and-talk";
 const readOnly = (actor: Actor) => !can(actor, "portal:write");
 
 export const PORTAL_PATH = "/walk-and-talk";
-
-/** The organisations whose walk-and-talks a partner sees: their own, its unit, and (at a unit) its preschools. */
-function partnerOrganisationIds(actor: Actor): number[] {
-  if (!isPartner(actor) || actor.organisationId === null) return [];
-  const rows = getDb()
-    .select({ id: organisations.id, parentId: organisations.parentId })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.districtId, actor.districtId),
-        or(eq(organisations.id, actor.homeOrganisationId ?? -1), eq(organisations.parentId, actor.homeOrganisationId ?? -1)),
-      ),
-    )
-    .all();
-  return rows.filter((o) => o.id === actor.organisationId || o.id === actor.homeOrganisationId || o.parentId === actor.organisationId).map((o) => o.id);
-}
 
 // ---------------------------------------------------------------------------
 // Publishing.
@@ -306,7 +291,7 @@ export function slotRank(slot: Pick<SlotRow, "schoolPartId" | "staffTeamId">, ac
 
 /** Bookable slots for a partner: their organisation's, not full, not cancelled, before the deadline, not an occasion they already booked. */
 export function openSlotsFor(actor: Actor, now: Date, limit = 60): (SlotRow & { rank: number })[] {
-  const orgIds = partnerOrganisationIds(actor);
+  const orgIds = ownOrganisationIds(actor);
   if (orgIds.length === 0) return [];
   const db = getDb();
   const alreadyBooked = db
@@ -336,7 +321,7 @@ export function openSlotsFor(actor: Actor, now: Date, limit = 60): (SlotRow & { 
 
 /** One slot a partner may book or look at, or null (the page answers 404). */
 export function slotForPartner(actor: Actor, slotId: number): SlotRow | null {
-  const orgIds = partnerOrganisationIds(actor);
+  const orgIds = ownOrganisationIds(actor);
   if (orgIds.length === 0) return null;
   return (
     slotQuery(getDb())
@@ -384,7 +369,7 @@ export function bookSlot(
   now: Date,
 ): { ok: true; bookingId: number } | BookingFailure {
   if (readOnly(actor)) return { ...fail("form", READ_ONLY_MESSAGE), reason: "missing" };
-  const orgIds = partnerOrganisationIds(actor);
+  const orgIds = ownOrganisationIds(actor);
   const db = getDb();
   return db.transaction((tx): { ok: true; bookingId: number } | BookingFailure => {
     const slot = orgIds.length
@@ -694,7 +679,7 @@ export function walkExpected(actor: Actor, term: string): boolean {
 }
 
 export function setWalkExpected(actor: Actor, term: string, expected: boolean): { ok: true } | Failure {
-  if (actor.role !== "partner_leadership" || readOnly(actor) || actor.organisationId === null) return fail("form", "Bara ledningen kan ändra det här.");
+  if (!can(actor, "organisation:lead") || readOnly(actor) || actor.organisationId === null) return fail("form", "Bara ledningen kan ändra det här.");
   const db = getDb();
   if (expected) {
     db.insert(walkExpectations).values({ organisationId: actor.organisationId, term, setBy: actor.personId }).onConflictDoNothing().run();
@@ -726,9 +711,9 @@ export type StaffProgressGroup = { group: string; people: { personId: number; na
  * attended a walk-and-talk this term. Names only: never topics or notes.
  */
 export function staffProgress(actor: Actor, term: string): StaffProgressGroup[] | null {
-  if (actor.role !== "partner_leadership" || actor.organisationId === null) return null;
+  if (!can(actor, "organisation:lead") || actor.organisationId === null) return null;
   const db = getDb();
-  const orgIds = partnerOrganisationIds(actor);
+  const orgIds = ownOrganisationIds(actor);
   const staff = db
     .select({
       personId: people.id,

@@ -4,7 +4,8 @@ import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
-import { groupsOf, titleOf } from "./meetings.server";
+import { titleOf } from "./meetings.server";
+import { groupsOf } from "./scope.server";
 
 /**
  * A social worker's week: duty days, walk-and-talks and meetings together, so a conflict is

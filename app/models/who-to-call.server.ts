@@ -1,4 +1,4 @@
-import { isPartner, type Actor } from "../auth/permissions";
+import { can, type Actor } from "../auth/permissions";
 import { localDateOf } from "../time/stockholm";
 import { availabilityAt, availabilityView, type AvailabilityView } from "./availability";
 import { statusesOf } from "./availability.server";
@@ -36,7 +36,7 @@ export function callAdviceForRequest(request: Request, actor: Actor, now: Date):
 export function callAdviceFor(actor: Actor, now: Date): CallAdvice {
   const line = dutyLineOf(actor);
   const today = line ? dutyToday(actor, now, line) : null;
-  const contacts = isPartner(actor)
+  const contacts = can(actor, "partner:work")
     ? orderContactsForViewer(contactsForPartner(actor), { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId })
     : [];
   const statuses = statusesOf(

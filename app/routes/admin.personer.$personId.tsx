@@ -1,3 +1,4 @@
+import { appointedByTheCity } from "../auth/permissions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -133,7 +134,7 @@ export default function PersonAdmin() {
       <p>
         <Link to="/admin/personer">Till alla personer</Link>
       </p>
-      {p.role === "unit_head" ? (
+      {appointedByTheCity(p) ? (
         <p>Enhetschefen godkänner vem som får läsa frågor. Därför utses och ändras enhetschefen av stadens administratör, inte här.</p>
       ) : (
         <Form method="post" noValidate className="panel" aria-labelledby="change-heading">
@@ -164,7 +165,7 @@ export default function PersonAdmin() {
       {!data.isSelf ? (
         <div className="actions">
           {p.deactivatedAt ? (
-            p.role !== "unit_head" ? (
+            !appointedByTheCity(p) ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="reactivate" />
                 <button type="submit" className="button--quiet">
@@ -182,7 +183,7 @@ export default function PersonAdmin() {
                   </button>
                 </Form>
               ) : null}
-              {p.role !== "unit_head" ? (
+              {!appointedByTheCity(p) ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="deactivate" />
                   <button type="submit" className="button--quiet">

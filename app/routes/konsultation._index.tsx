@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can, isPartner } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { ageBandLabel, purposeLabel, stateLabel } from "../format/consultation";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const today = localDateOf(at);
   if (can(actor, "district:manage")) return { view: "coordinator" as const, today, counts: consultationCounts(actor, at)!, items: [] };
-  return { view: isPartner(actor) ? ("asker" as const) : ("queue" as const), today, counts: null, items: consultationsFor(actor, at) };
+  return { view: can(actor, "partner:work") ? ("asker" as const) : ("queue" as const), today, counts: null, items: consultationsFor(actor, at) };
 }
 
 export default function Consultations() {

@@ -28,7 +28,7 @@ import { ForumCases } from "../components/meetings/ForumCases";
 import { NameConfirmation } from "../components/NameConfirmation";
 import { TextArea } from "../components/TextArea";
 import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockholm";
-import { isPartner } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { SavedNotice } from "../components/SavedNotice";
 import type { Failure } from "../models/failure";
 
@@ -50,8 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...found,
     forumCases,
     forumBooked: m.kind === "forum" ? forumBookedCount(actor, m.id) : 0,
-    partner: isPartner(actor),
-    canBook: forum !== null && forum.free > 0 && isPartner(actor),
+    partner: can(actor, "partner:work"),
+    canBook: forum !== null && forum.free > 0 && can(actor, "partner:work"),
     mayChange: found.isHost || (m.groupId === null && found.isProposer),
     // Worked out here, not in the page: the holiday tables stay on the server.
     backBy: m.kind === "report" && m.startsAt ? getBackBy(m.startsAt) : null,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { isPartner } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatInstant } from "../format/walk";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const at = now();
   const today = localDateOf(at);
-  const partner = isPartner(actor);
+  const partner = can(actor, "partner:work");
   // Partners meet the forum through its own list below, not as meetings of theirs.
   const all = meetingsFor(actor).filter((row) => !partner || row.meeting.kind !== "forum");
   const coming = (row: (typeof all)[number]) => row.meeting.state === "confirmed" && row.meeting.startsAt !== null && row.meeting.startsAt >= at;

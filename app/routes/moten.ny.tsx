@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isPartner } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { WhoToCall } from "../components/CallOptions";
@@ -18,20 +17,18 @@ import { reportMeetingSchema } from "../models/meeting-forms";
 import { placeLabel } from "../models/meetings";
 import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
-import { forbidden } from "../auth/guard.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Planera ett anmälningsmöte");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!isPartner(actor)) throw forbidden();
+  const actor = await requireActorWith(request, "partner:work");
   const advice = callAdviceForRequest(request, actor, now());
   return { hosts: meetingHostsFor(actor), callOptions: advice.options, today: advice.today };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  if (!isPartner(actor)) throw forbidden();
+  const actor = await requireActorWith(request, "partner:work");
   const values = await readFormValues(request);
   // Violence or abuse in the family: the guardians must not be told first. Call, don't plan.
   if (values.violence === "yes") return json({ ...refused({}, values), phoneFirst: true, needsNameConfirmation: false });

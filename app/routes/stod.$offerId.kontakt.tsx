@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isPartner } from "../auth/permissions";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -9,13 +8,12 @@ import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { requestContact, requestSchema, supportOffer } from "../models/support.server";
 import { FormError } from "../components/FormError";
-import { forbidden } from "../auth/guard.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Be teamet kontakta familjen");
 
 async function offerFor(request: Request, offerId: string | undefined) {
-  const actor = await requireActor(request);
-  if (!isPartner(actor)) throw forbidden();
+  const actor = await requireActorWith(request, "partner:work");
   const id = parseId(offerId);
   const offer = id === null ? null : supportOffer(actor, id);
   if (!offer) throw new Response("Not found", { status: 404 });

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { can, isPartner } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { forbidden, requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return {
     offers: supportOffersOf(actor),
-    partner: isPartner(actor),
+    partner: can(actor, "partner:work"),
     editor: can(actor, "district:manage"),
     requests: requestsForTeam(actor),
     today: localDateOf(now()),

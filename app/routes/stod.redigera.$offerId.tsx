@@ -8,7 +8,8 @@ import { TextArea } from "../components/TextArea";
 import { formatPhone } from "../format/phone";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
-import { offerSchema, saveOffer, supportOffer, teamsOf } from "../models/support.server";
+import { offerSchema, saveOffer, supportOffer } from "../models/support.server";
+import { districtTeams } from "../models/scope.server";
 import { FormError } from "../components/FormError";
 import { requireActorWith } from "../auth/guard.server";
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const offer = id === null ? null : supportOffer(actor, id)!;
   return {
     isNew: id === null,
-    teams: teamsOf(actor),
+    teams: districtTeams(actor),
     current: offer
       ? {
           name: offer.name,

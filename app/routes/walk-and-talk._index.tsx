@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { can, isPartner } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { forbidden, requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
@@ -33,13 +33,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const today = localDateOf(at);
   const term = termOf(today);
-  if (isPartner(actor)) {
+  if (can(actor, "partner:work")) {
     const expected = walkExpected(actor, term);
     return {
       view: "partner" as const,
       today,
       now: at.toISOString(),
-      leadership: actor.role === "partner_leadership",
+      leadership: can(actor, "organisation:lead"),
       expected,
       showBanner: expected && !hasBookedThisTerm(actor, term),
       bookings: myBookings(actor, at),

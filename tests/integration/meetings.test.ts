@@ -1,7 +1,7 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
-import { meetingAgendaPoints, meetingProposals, meetings, outbox, staffTeams } from "../../db/schema";
+import { meetingAgendaPoints, meetingProposals, meetings, outbox, people, staffTeams } from "../../db/schema";
 import { action as staffAction } from "../../app/routes/moten.arbetslag";
 import { saveMeetingNotes, staffTeamVisits } from "../../app/models/meetings.server";
 import { action as planningAction } from "../../app/routes/moten.planering";
@@ -273,6 +273,25 @@ describe("planning meetings every six weeks", () => {
     const id = db.select().from(meetings).where(eq(meetings.kind, "planning")).orderBy(desc(meetings.id)).get()!.id;
     expect((await view("forskolechef@gronadiamanten.example", id)).status).toBe(200);
     expect((await view("pedagog@gronadiamanten.example", id)).status).toBe(404);
+  });
+
+  it("a preschool's head sees her own preschool's planning meetings, not those of another preschool in the same unit", async () => {
+    // Johanna Berglund at Förskolan Ekorren (Grimsta förskoleenhet) made that preschool's head.
+    db.update(people)
+      .set({ role: "partner_leadership" })
+      .where(eq(people.id, personId("pedagog@ekorren.example")))
+      .run();
+    const id = db.select().from(meetings).where(eq(meetings.kind, "planning")).orderBy(meetings.startsAt).get()!.id;
+    db.update(meetings)
+      .set({ organisationId: organisationId("Förskolan Bävern") })
+      .where(eq(meetings.id, id))
+      .run();
+    expect((await view("pedagog@ekorren.example", id)).status).toBe(404);
+    db.update(meetings)
+      .set({ organisationId: organisationId("Förskolan Ekorren") })
+      .where(eq(meetings.id, id))
+      .run();
+    expect((await view("pedagog@ekorren.example", id)).status).toBe(200);
   });
 
   it("planningDates moves a holiday to the nearest free day", () => {

@@ -65,3 +65,21 @@ describe("the model's exported functions", () => {
     expect(stale).toEqual([]);
   });
 });
+
+/** Every file of `app/` but the capability table, with its text. */
+function appSources(): [string, string][] {
+  const root = path.resolve(MODELS, "..");
+  return (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && f !== path.join("auth", "permissions.ts"))
+    .map((f) => [f, fs.readFileSync(path.join(root, f), "utf8")]);
+}
+
+describe("who may do what", () => {
+  it("is decided in the capability table only: no file outside it compares a role with a role's name", () => {
+    const roleNames = ["partner_staff", "partner_leadership", "social_worker", "parent_adviser", "coordinator", "unit_head", "city_admin"].join("|");
+    const comparison = new RegExp(`role\\s*[!=]==?\\s*"(${roleNames})"|"(${roleNames})"\\s*[!=]==?\\s*\\w*\\.?role\\b`);
+    const files = appSources();
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter(([, source]) => comparison.test(source)).map(([file]) => file)).toEqual([]);
+  });
+});
