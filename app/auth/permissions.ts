@@ -145,3 +145,18 @@ export function appointedByTheCity(person: Pick<Actor, "role">): boolean {
 export function contactRoleOf(person: Pick<Actor, "role">): "parent_adviser" | "social_worker" {
   return person.role === "parent_adviser" ? "parent_adviser" : "social_worker";
 }
+
+/**
+ * The portal itself, running its scheduled jobs (retention purges, reminders) across every
+ * district. Not a person: it has no district, signs in nowhere and holds no capability of the
+ * table above; a job function takes it instead of an `Actor` and refuses anything else, so a
+ * route cannot run a job by accident.
+ */
+export type SystemActor = { readonly system: "scheduler" };
+
+export const SCHEDULER: SystemActor = Object.freeze({ system: "scheduler" });
+
+/** The first line of every job function: only the scheduler runs it. */
+export function assertScheduler(actor: SystemActor): void {
+  if (actor !== SCHEDULER) throw new Error("Only the scheduler runs the portal's jobs.");
+}

@@ -1,3 +1,4 @@
+import { SCHEDULER } from "../auth/permissions";
 import { purgeOldLoginFailures } from "../auth/throttle.server";
 import { now } from "../clock.server";
 import { purgeClosedConsultations } from "../models/consultations.server";
@@ -19,12 +20,12 @@ export function registerAllJobs(): void {
   // "walk-reminder:<bookingId>:<date>": the working day before a walk-and-talk.
   registerJobHandler("walk.reminder", (job) => {
     const bookingId = Number(job.key.split(":")[1]);
-    if (Number.isSafeInteger(bookingId)) sendReminder(bookingId, now());
+    if (Number.isSafeInteger(bookingId)) sendReminder(SCHEDULER, bookingId, now());
   });
   // "consultations.purge:<date>": deletes the free text of consultations closed longer ago
   // than the retention period, then books the next night.
   registerJobHandler("consultations.purge", (job) => {
-    const purged = purgeClosedConsultations(now()) + purgeHandledRequests(now()) + purgeOldBookingNotes(now());
+    const purged = purgeClosedConsultations(SCHEDULER, now()) + purgeHandledRequests(SCHEDULER, now()) + purgeOldBookingNotes(SCHEDULER, now());
     if (purged > 0) console.log(`[jobs] purged the free text of ${purged} old consultations, support requests and booking notes`);
     purgeOldLoginFailures(now());
     scheduleNightlyPurge(addDays(job.key.split(":")[1] ?? localDateOf(now()), 1));

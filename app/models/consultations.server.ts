@@ -13,7 +13,7 @@ import {
   people,
   type CONSULTATION_OUTCOMES,
 } from "../../db/schema";
-import { can, type Actor } from "../auth/permissions";
+import { can, type Actor, assertScheduler, type SystemActor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
@@ -511,7 +511,8 @@ export function consultationCounts(actor: Actor, now: Date) {
  * question, the child's details, the consent note, the callback number and the thread.
  * The categories, dates, age band and outcome stay for the statistics.
  */
-export function purgeClosedConsultations(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+export function purgeClosedConsultations(system: SystemActor, now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  assertScheduler(system);
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
   return getDb().transaction((tx) => {
     const due = tx

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { auditEvents, people, supportOffers, supportRequests, teams } from "../../db/schema";
-import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
+import { can, READ_ONLY_MESSAGE, type Actor, assertScheduler, type SystemActor } from "../auth/permissions";
 import { atomic, getDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { normalisePhone } from "../format/normalise-phone";
@@ -245,7 +245,8 @@ export const markRequestHandled = atomic(function markRequestHandled(actor: Acto
 });
 
 /** Deletes the family's details of requests handled longer ago than the retention period. */
-export function purgeHandledRequests(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+export function purgeHandledRequests(system: SystemActor, now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  assertScheduler(system);
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
   return getDb()
     .update(supportRequests)

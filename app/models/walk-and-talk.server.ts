@@ -12,7 +12,7 @@ import {
   walkSlots,
   type WalkTopic,
 } from "../../db/schema";
-import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
+import { can, READ_ONLY_MESSAGE, type Actor, assertScheduler, type SystemActor } from "../auth/permissions";
 import { atomic, getDb, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { cancelJob, scheduleJob } from "../jobs/scheduler.server";
@@ -470,7 +470,8 @@ export function myBookings(actor: Actor, now: Date) {
 }
 
 /** Runs a reminder job: mails the booker if the booking still stands. */
-export function sendReminder(bookingId: number, now: Date) {
+export function sendReminder(system: SystemActor, bookingId: number, now: Date) {
+  assertScheduler(system);
   const db = getDb();
   const row = db
     .select({ booking: walkBookings, booker: { name: people.name, email: people.email, districtId: people.districtId } })
@@ -759,7 +760,8 @@ export function staffProgress(actor: Actor, term: string): StaffProgressGroup[] 
 }
 
 /** Deletes the notes of bookings whose walk took place longer ago than the retention period. */
-export function purgeOldBookingNotes(now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+export function purgeOldBookingNotes(system: SystemActor, now: Date, retentionDays = env.CONSULTATION_RETENTION_DAYS): number {
+  assertScheduler(system);
   const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
   const old = getDb()
     .select({ id: walkBookings.id })

@@ -1,3 +1,4 @@
+import { SCHEDULER } from "../../app/auth/permissions";
 import { eq, isNotNull, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditEvents, availabilityStatuses, consultationMessages, consultations, jobs, outbox } from "../../db/schema";
@@ -232,8 +233,8 @@ describe("keeping no more than needed", () => {
     await act("socialsekreterare@hv.example", id, { intent: "take" });
     await act("socialsekreterare@hv.example", id, { intent: "message", body: "Svar" });
     await act("socialsekreterare@hv.example", id, { intent: "close", outcome: "voluntary_support" });
-    expect(purgeClosedConsultations(new Date("2027-02-27T10:00:00Z"), 90)).toBe(0); // 88 days later
-    expect(purgeClosedConsultations(new Date("2027-03-02T10:00:00Z"), 90)).toBe(1);
+    expect(purgeClosedConsultations(SCHEDULER, new Date("2027-02-27T10:00:00Z"), 90)).toBe(0); // 88 days later
+    expect(purgeClosedConsultations(SCHEDULER, new Date("2027-03-02T10:00:00Z"), 90)).toBe(1);
     const row = db.select().from(consultations).where(eq(consultations.id, id)).get()!;
     expect(row).toMatchObject({ question: null, callbackPhone: null, ageBand: "6-9", outcome: "voluntary_support", purpose: "unsure_report" });
     expect(row.purgedAt).not.toBeNull();

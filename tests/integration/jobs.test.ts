@@ -13,7 +13,11 @@ import {
   type ScheduledJob,
 } from "../../app/jobs/scheduler.server";
 import { enqueueMail } from "../../app/mail/outbox.server";
-import { db, useFreshDatabase } from "./db";
+import { SCHEDULER, type SystemActor } from "../../app/auth/permissions";
+import { purgeClosedConsultations } from "../../app/models/consultations.server";
+import { purgeHandledRequests } from "../../app/models/support.server";
+import { purgeOldBookingNotes, sendReminder } from "../../app/models/walk-and-talk.server";
+import { actorFor, db, useFreshDatabase } from "./db";
 
 const HOUR = 3_600_000;
 
@@ -194,5 +198,22 @@ describe("scheduled jobs", () => {
 
     expect(handler).not.toHaveBeenCalled();
     expect(job("off").doneAt).toBeNull();
+  });
+});
+
+describe("the portal's jobs", () => {
+  useFreshDatabase();
+
+  it("run for the scheduler only: a person, or a copy of the scheduler, is refused", () => {
+    const later = new Date("2028-01-01T02:00:00Z");
+    const coordinator = actorFor("samordnare@hv.example") as unknown as SystemActor;
+    const lookalike: SystemActor = { system: "scheduler" };
+    for (const impostor of [coordinator, lookalike]) {
+      expect(() => purgeClosedConsultations(impostor, later, 1)).toThrow();
+      expect(() => purgeHandledRequests(impostor, later, 1)).toThrow();
+      expect(() => purgeOldBookingNotes(impostor, later, 1)).toThrow();
+      expect(() => sendReminder(impostor, 1, later)).toThrow();
+    }
+    expect(() => purgeClosedConsultations(SCHEDULER, later, 1)).not.toThrow();
   });
 });

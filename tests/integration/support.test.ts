@@ -1,3 +1,4 @@
+import { SCHEDULER } from "../../app/auth/permissions";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outbox, supportOffers, supportRequests } from "../../db/schema";
@@ -74,8 +75,8 @@ describe("support without a report", () => {
       supportAction(args(post("/stod", { intent: "handled", id: String(request.id) }, await sessionCookie("eva.sjoberg@hv.example")))),
     );
     expect(done.status).toBe(302);
-    expect(purgeHandledRequests(new Date("2027-01-15T10:00:00Z"), 90)).toBe(0);
-    expect(purgeHandledRequests(new Date("2027-03-02T10:00:00Z"), 90)).toBe(1);
+    expect(purgeHandledRequests(SCHEDULER, new Date("2027-01-15T10:00:00Z"), 90)).toBe(0);
+    expect(purgeHandledRequests(SCHEDULER, new Date("2027-03-02T10:00:00Z"), 90)).toBe(1);
     expect(db.select().from(supportRequests).get()).toMatchObject({ guardianName: null, guardianPhone: null, language: null, consentGivenBy: null });
     expect(await requestsSeenBy("eva.sjoberg@hv.example")).toEqual([]);
   });

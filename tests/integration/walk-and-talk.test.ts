@@ -1,3 +1,4 @@
+import { SCHEDULER } from "../../app/auth/permissions";
 import { and, eq, isNull } from "drizzle-orm";
 import ical from "node-ical";
 import { describe, expect, it } from "vitest";
@@ -455,8 +456,8 @@ describe("moving occasions and keeping notes", () => {
       bookAction(args(post(`/walk-and-talk/tider/${slot.slotId}`, { note: "En fråga om rutiner" }, cookie), { slotId: String(slot.slotId) })),
     );
     const endsAt = db.select().from(walkSlots).where(eq(walkSlots.id, slot.slotId)).get()!.endsAt;
-    expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 89 * 86_400_000), 90)).toBe(0);
-    expect(purgeOldBookingNotes(new Date(endsAt.getTime() + 91 * 86_400_000), 90)).toBe(1);
+    expect(purgeOldBookingNotes(SCHEDULER, new Date(endsAt.getTime() + 89 * 86_400_000), 90)).toBe(0);
+    expect(purgeOldBookingNotes(SCHEDULER, new Date(endsAt.getTime() + 91 * 86_400_000), 90)).toBe(1);
     expect(db.select().from(walkBookings).where(eq(walkBookings.slotId, slot.slotId)).get()!.note).toBeNull();
   });
 });
