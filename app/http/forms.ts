@@ -27,6 +27,14 @@ export function clockField(message: string, { required = message }: { required?:
     .transform((v) => parseClock(v)!);
 }
 
+/** A chosen row's id from a select or a hidden field: a positive whole number, or `message`. */
+export function idField(message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^[1-9]\d{0,9}$/, message)
+    .transform(Number);
+}
+
 type TextOptions = {
   max: number;
   /** The message for a missing or empty field; without it the field may be empty (chain `.optional()` when it may be left out). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField } from "../http/forms";
 import { CONTENT_ROLES } from "../../db/vocabulary";
 
 /**
@@ -6,10 +7,7 @@ import { CONTENT_ROLES } from "../../db/vocabulary";
  * module reaches the browser, and a top-level zod call would bring zod along).
  */
 export function approvalSchema() {
-  const id = z
-    .string({ error: "Formuläret kunde inte läsas. Ladda om sidan och försök igen." })
-    .regex(/^[1-9]\d{0,9}$/, "Formuläret kunde inte läsas. Ladda om sidan och försök igen.")
-    .transform(Number);
+  const id = idField("Formuläret kunde inte läsas. Ladda om sidan och försök igen.");
   return z.discriminatedUnion(
     "kind",
     [

@@ -44,3 +44,13 @@ export const emailSchema = z.object({
     "Skriv en e-postadress, till exempel namn@skolan.se.",
   ),
 });
+
+/** The login form. */
+export const loginSchema = () =>
+  z.object({
+    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." }).pipe(
+      z.email("Skriv en e-postadress, till exempel namn@skola.se."),
+    ),
+    password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
+    redirectTo: z.string().optional(),
+  });

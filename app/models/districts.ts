@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { singleLineText } from "../http/forms";
+import { idField, singleLineText } from "../http/forms";
 
 /** "Spånga-Tensta" → "spanga-tensta": the district's address-safe short name. */
 export function slugOf(name: string): string {
@@ -36,10 +36,7 @@ export type DistrictInput = z.output<typeof districtSchema>;
 
 /** A head of unit for a district, appointed by the city's administrator (invited by mail). */
 export const unitHeadSchema = z.object({
-  districtId: z
-    .string({ error: "Välj stadsdelsområde." })
-    .regex(/^[1-9]\d{0,9}$/, "Välj stadsdelsområde.")
-    .transform(Number),
+  districtId: idField("Välj stadsdelsområde."),
   name: z.string({ error: "Skriv enhetschefens namn." }).trim().min(1, "Skriv enhetschefens namn.").max(120, "Skriv högst 120 tecken."),
   email: z
     .string({ error: "Skriv enhetschefens e-postadress." })

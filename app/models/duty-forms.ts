@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { WEEKDAYS } from "../format/dates";
 import { normalisePhone } from "../format/normalise-phone";
-import { clockField, singleLineText } from "../http/forms";
+import { idField, clockField, singleLineText } from "../http/forms";
 import { parseClock } from "../time/stockholm";
 
 /**
@@ -68,10 +68,7 @@ export const dutyLineSchema = z
     };
   });
 
-const personId = z
-  .string({ error: "Välj en person." })
-  .regex(/^[1-9]\d{0,9}$/, "Välj en person.")
-  .transform(Number);
+const personId = idField("Välj en person.");
 const date = (message: string) => z.string({ error: message }).trim().min(1, message);
 
 export const replaceDaySchema = z.object({

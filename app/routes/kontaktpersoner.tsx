@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { Field } from "../components/Field";
 import { SelectField } from "../components/SelectField";
 import { organisationKindLabel, roleLabel, schoolStageLabel } from "../format/labels";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused, singleLineText, validateForm } from "../http/forms";
+import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { recordAudit } from "../models/audit.server";
 import { addContactAssignment, contactCandidates, removeContactAssignment } from "../models/contact-admin.server";
+import { addAssignmentSchema, removeAssignmentSchema } from "../models/contact-admin";
 import { districtOrganisations, getOrganisation } from "../models/organisations.server";
 import { districtHasUnitHead } from "../models/access-approval.server";
 import { FormError } from "../components/FormError";
@@ -28,21 +28,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-// The forms' schemas are built when the action runs, not at the top level: the browser
-// loads this module for the page, and a top-level zod call would bring zod along.
-const id = (message: string) =>
-  z
-    .string({ error: message })
-    .regex(/^[1-9]\d{0,9}$/, message)
-    .transform(Number);
-const addSchema = () =>
-  z.object({
-    organisationId: id("Välj en verksamhet."),
-    personId: id("Välj en socialsekreterare eller föräldrarådgivare."),
-    scopeLabel: singleLineText({ max: 200, required: "Skriv vad kontaktpersonen ansvarar för, till exempel Hela skolan." }),
-  });
-const removeSchema = () => z.object({ assignmentId: id("Välj ett uppdrag.") });
-
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActorWith(request, "district:manage");
   // Checkboxes repeat their name: read them before the single-value form reader.
@@ -53,13 +38,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const schoolPartIds = formData.getAll("schoolPartIds").map((v) => parseId(typeof v === "string" ? v : undefined));
   const values = await readFormValues(request);
   if (values.intent === "remove") {
-    const form = validateForm(values, removeSchema());
+    const form = validateForm(values, removeAssignmentSchema());
     const outcome = form.ok ? removeContactAssignment(actor, form.data.assignmentId) : { ok: false as const, field: "form", message: "Välj ett uppdrag." };
     if (!outcome.ok) return json(refused({ form: outcome.message }, values), { status: 400 });
     recordAudit(actor, "contact_assignment.removed", { type: "contact_assignment", id: values.assignmentId });
     return redirect("/kontaktpersoner?sparat=borttagen");
   }
-  const form = validateForm(values, addSchema());
+  const form = validateForm(values, addAssignmentSchema());
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
   if (schoolPartIds.some((p) => p === null)) return json(refused({ schoolPartIds: "Välj bara stadier i listan." }, values), { status: 400 });
   const outcome = addContactAssignment(actor, { ...form.data, schoolPartIds: schoolPartIds as number[] });

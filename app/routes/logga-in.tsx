@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
 import { safeRedirect } from "../auth/redirect";
 import { authenticate, getActor, startSession } from "../auth/session.server";
 import { beginLoginAttempt, loginSucceeded, throttleKeys } from "../auth/throttle.server";
@@ -10,20 +9,10 @@ import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
-import { parseForm, singleLineText } from "../http/forms";
+import { parseForm } from "../http/forms";
+import { loginSchema } from "../models/accounts";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
-
-// Built when the action runs, not at the top level: the browser loads this module for the
-// page, and a top-level zod call would bring zod along.
-const loginSchema = () =>
-  z.object({
-    email: singleLineText({ max: 254, required: "Skriv din e-postadress.", tooLong: "E-postadressen är för lång. Skriv den adress du har i jobbet." }).pipe(
-      z.email("Skriv en e-postadress, till exempel namn@skola.se."),
-    ),
-    password: z.string().min(1, "Skriv ditt lösenord.").max(200, "Lösenordet är för långt."),
-    redirectTo: z.string().optional(),
-  });
 
 const WRONG_CREDENTIALS =
   "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";

@@ -6,7 +6,8 @@ import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
-import { requestContact, requestSchema, supportOffer } from "../models/support.server";
+import { requestContact, supportOffer } from "../models/support.server";
+import { requestSchema } from "../models/support";
 import { FormError } from "../components/FormError";
 import { requireActorWith } from "../auth/guard.server";
 

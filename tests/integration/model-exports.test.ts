@@ -19,7 +19,6 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "meetings.server.ts titleOf": "formats a row the caller already read",
   "people.server.ts normaliseEmail": "formats an address",
   "statistics.server.ts periodEnding": "works out twelve months from a date",
-  "support.server.ts requestSchema": "the form's schema",
   "walk-and-talk.server.ts reminderTime": "works out a time from a date",
   // SQL conditions, used inside queries that the actor already scopes.
   "access-approval.server.ts approvedPerson": "a condition for an actor-scoped query",

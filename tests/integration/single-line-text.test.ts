@@ -11,7 +11,7 @@ import { dutyLineSchema } from "../../app/models/duty-forms";
 import { groupSeriesSchema, meetingTextSchema, reportMeetingSchema, staffTeamMeetingSchema } from "../../app/models/meeting-forms";
 import { organisationSchema, renameSchema, staffTeamSchema } from "../../app/models/organisations-admin";
 import { inviteSchema, personFormSchema } from "../../app/models/people-admin";
-import { offerSchema, requestSchema } from "../../app/models/support.server";
+import { offerSchema, requestSchema } from "../../app/models/support";
 import { seriesFormSchema } from "../../app/models/walk-and-talk";
 import { action as importAction } from "../../app/routes/admin.import";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";

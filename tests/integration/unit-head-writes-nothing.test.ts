@@ -59,7 +59,8 @@ import {
   saveAttendance,
   saveMeetingNotes,
 } from "../../app/models/meetings.server";
-import { archiveOffer, markRequestHandled, requestContact, requestSchema, saveOffer } from "../../app/models/support.server";
+import { archiveOffer, markRequestHandled, requestContact, saveOffer } from "../../app/models/support.server";
+import { requestSchema } from "../../app/models/support";
 import { seriesFormSchema, termOf } from "../../app/models/walk-and-talk";
 import {
   addOccasion,
