@@ -1,10 +1,12 @@
-/** What the route-wide tests share: a route file's URL, the database's fingerprint, a free day. */
+/** What the route-wide tests share: a route file's URL, the database's fingerprint, a free day, the seeded meetings. */
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
+import { asc, eq } from "drizzle-orm";
+import { meetingGroups, meetingProposals, meetings } from "../../db/schema";
 import { dutyDays } from "../../app/models/duty.server";
 import { dayKind } from "../../app/time/holidays";
 import { addDays } from "../../app/time/stockholm";
-import { actorFor, personId } from "./db";
+import { actorFor, db, personId } from "./db";
 
 /** The URL of a flat-routes file name, with its parameters filled in. */
 export function routePath(file: string, params: Record<string, string>): string {
@@ -45,4 +47,37 @@ export function freeDayOf(email: string, after: string, avoid: string[] = []): s
       .map((d) => d.date),
   );
   for (let date = addDays(after, 1); ; date = addDays(date, 1)) if (dayKind(date) === "workday" && !duty.has(date) && !avoid.includes(date)) return date;
+}
+
+/**
+ * The seed's meetings the route-wide tests act on: the report meeting Vällingbyskolan proposed
+ * to Anna Berg with a proposed time off her duty days, the staff-team visit Gröna diamanten
+ * asked Leila Haddad for and its proposal, the first planning meeting, the first forum and the
+ * police collaboration group.
+ */
+export function seededMeetings() {
+  const anna = personId("socialsekreterare@hv.example");
+  const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!.id;
+  const annasDuty = new Set(
+    dutyDays(actorFor("samordnare@hv.example"), "2026-12-01", "2027-03-01")
+      .filter((d) => d.personId === anna)
+      .map((d) => d.date),
+  );
+  const reportProposal = db
+    .select()
+    .from(meetingProposals)
+    .where(eq(meetingProposals.meetingId, report))
+    .orderBy(asc(meetingProposals.startsAt))
+    .all()
+    .find((p) => !annasDuty.has(p.startsAt.toISOString().slice(0, 10)))!.id;
+  const visit = db.select().from(meetings).where(eq(meetings.kind, "staff_team")).get()!.id;
+  return {
+    report,
+    reportProposal,
+    visit,
+    visitProposal: db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, visit)).get()!.id,
+    planning: db.select().from(meetings).where(eq(meetings.kind, "planning")).orderBy(asc(meetings.startsAt)).get()!.id,
+    forum: db.select().from(meetings).where(eq(meetings.kind, "forum")).orderBy(asc(meetings.startsAt)).get()!.id,
+    policeGroup: db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id,
+  };
 }

@@ -31,7 +31,6 @@ import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { setDbForTesting, type DB } from "../../app/db.server";
-import { dutyDays } from "../../app/models/duty.server";
 import { saveOffer } from "../../app/models/support.server";
 import * as schema from "../../db/schema";
 import {
@@ -39,7 +38,6 @@ import {
   contactAssignments,
   districts,
   meetingGroups,
-  meetingProposals,
   meetings,
   people,
   supportOffers,
@@ -53,7 +51,7 @@ import {
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, offerForm, seriesForm } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
-import { changedTables, freeDayOf, routePath, tableFingerprints } from "./routes";
+import { changedTables, freeDayOf, routePath, seededMeetings, tableFingerprints } from "./routes";
 
 const ROLES = [
   "larare@vallingbyskolan.example", // partner staff (own organisation: Vällingbyskolan)
@@ -612,22 +610,7 @@ async function buildWorld() {
   await must("Eva takes it", post("konsultation.$consultationId.tsx", "eva.sjoberg@hv.example", { consultationId: s(takenForumCase) }, { intent: "take" }));
 
   // Meetings: Anna's report meeting, Leila's staff-team visit, Omar's police group (next and last week), Eva's forum last week.
-  const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!.id;
-  const annasDuty = new Set(
-    dutyDays(actorFor(COORD), "2026-12-01", "2027-03-01")
-      .filter((d) => d.personId === personId(anna))
-      .map((d) => d.date),
-  );
-  const reportProposal = db
-    .select()
-    .from(meetingProposals)
-    .where(eq(meetingProposals.meetingId, report))
-    .orderBy(asc(meetingProposals.startsAt))
-    .all()
-    .find((p) => !annasDuty.has(p.startsAt.toISOString().slice(0, 10)))!.id;
-  const visit = db.select().from(meetings).where(eq(meetings.kind, "staff_team")).get()!.id;
-  const visitProposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, visit)).get()!.id;
-  const policeGroup = db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id;
+  const { report, reportProposal, visit, visitProposal, policeGroup } = seededMeetings();
   const groupOf = (name: string) => db.select().from(meetingGroups).where(eq(meetingGroups.name, name)).get()!.id;
   const groupNext = db
     .select()

@@ -33,8 +33,6 @@ import {
   consultations,
   contactAssignments,
   districts,
-  meetingGroups,
-  meetingProposals,
   meetings,
   people,
   schoolParts,
@@ -48,11 +46,10 @@ import {
   walkSlots,
   type SchoolStage,
 } from "../../db/schema";
-import { dutyDays } from "../../app/models/duty.server";
-import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, offerForm, seriesForm } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
-import { freeDayOf } from "./routes";
+import { freeDayOf, seededMeetings } from "./routes";
 
 // ---------------------------------------------------------------------------
 // Who: the rightful senders and the intruders.
@@ -440,25 +437,8 @@ async function buildWorld() {
   // Meetings: the report meeting Vällingbyskolan proposed to Anna, the staff-team visit Gröna
   // diamanten asked Leila for, the first planning meeting with Gröna diamanten, the first forum,
   // and a police collaboration meeting that took place last week.
-  const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!.id;
-  const annasDuty = new Set(
-    dutyDays(actorFor(WHO["hv-coord"]), "2026-12-01", "2027-03-01")
-      .filter((d) => d.personId === ids.anna)
-      .map((d) => d.date),
-  );
-  const reportProposal = db
-    .select()
-    .from(meetingProposals)
-    .where(eq(meetingProposals.meetingId, report))
-    .orderBy(asc(meetingProposals.startsAt))
-    .all()
-    .find((p) => !annasDuty.has(p.startsAt.toISOString().slice(0, 10)))!.id;
-  const visit = db.select().from(meetings).where(eq(meetings.kind, "staff_team")).get()!.id;
-  const visitProposal = db.select().from(meetingProposals).where(eq(meetingProposals.meetingId, visit)).get()!.id;
-  const planning = db.select().from(meetings).where(eq(meetings.kind, "planning")).orderBy(asc(meetings.startsAt)).get()!.id;
-  const forum = db.select().from(meetings).where(eq(meetings.kind, "forum")).orderBy(asc(meetings.startsAt)).get()!.id;
+  const { report, reportProposal, visit, visitProposal, planning, forum, policeGroup } = seededMeetings();
   const forumCase = db.select().from(consultations).where(eq(consultations.forumMeetingId, forum)).get()!.id;
-  const policeGroup = db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id;
   const pastPolice = db
     .insert(meetings)
     .values({
