@@ -1,6 +1,6 @@
 import { and, eq, gte, lt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { consultationConcerns, consultations, meetings, walkSeries, walkSlots, walkOccasions } from "../../db/schema";
+import { meetings, walkSeries, walkSlots, walkOccasions } from "../../db/schema";
 import { seedHistory } from "../../db/seed-history";
 import { loader as statisticsLoader } from "../../app/routes/statistik";
 import { loader as statisticsCsv } from "../../app/routes/statistik[.csv]";
@@ -8,6 +8,7 @@ import { loader as cityLoader } from "../../app/routes/stad";
 import { loader as cityCsv } from "../../app/routes/stad[.csv]";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, respond, sessionCookie } from "./http";
+import { closedQuestion } from "./questions";
 
 /**
  * The small-count rule as a reader would attack it: from the CSV files (what the page prints),
@@ -84,34 +85,6 @@ function pinned(cells: Record<string, string>, sums: { total: string[]; parts: s
   return [...left.entries()].filter(([id, values]) => cells[id] === FEWER && values.size <= 1).map(([id]) => id);
 }
 
-function question(organisation: string, createdAt: string, fields: Partial<typeof consultations.$inferInsert> = {}) {
-  const created = new Date(createdAt);
-  const row = db
-    .insert(consultations)
-    .values({
-      districtId: actorFor("samordnare@hv.example").districtId,
-      organisationId: organisationId(organisation),
-      askerPersonId: personId(organisation === "Grimstaskolan" ? "larare@grimstaskolan.example" : "larare@vallingbyskolan.example"),
-      purpose: "unsure_report",
-      mode: "anonymous",
-      ageBand: "10-12",
-      urgency: "few_days",
-      answerBy: "portal",
-      state: "closed",
-      takenBy: personId("karin.dahl@hv.example"),
-      firstAnswerAt: new Date(created.getTime() + 2 * HOUR),
-      closedAt: new Date(created.getTime() + 3 * HOUR),
-      outcome: "advice",
-      dueAt: new Date(created.getTime() + 24 * HOUR),
-      createdAt: created,
-      purgedAt: new Date(created.getTime() + 90 * 24 * HOUR),
-      ...fields,
-    })
-    .returning()
-    .get();
-  db.insert(consultationConcerns).values({ consultationId: row.id, concern: "absence" }).run();
-}
-
 describe("no small count can be worked out from the follow-up", () => {
   useFreshDatabase();
 
@@ -155,8 +128,8 @@ describe("no small count can be worked out from the follow-up", () => {
 
   /** October: five from Vällingbyskolan; November: six from Grimstaskolan; December: the seed's open question from Vällingbyskolan. */
   function aQuietAutumn() {
-    for (const day of [5, 6, 7, 8, 9]) question("Vällingbyskolan", `2026-10-0${day}T09:00:00Z`);
-    for (const day of [10, 11, 12, 13, 16, 17]) question("Grimstaskolan", `2026-11-${day}T09:00:00Z`);
+    for (const day of [5, 6, 7, 8, 9]) closedQuestion(`2026-10-0${day}T09:00:00Z`, { organisation: "Vällingbyskolan" });
+    for (const day of [10, 11, 12, 13, 16, 17]) closedQuestion(`2026-11-${day}T09:00:00Z`, { organisation: "Grimstaskolan" });
   }
 
   it("the year per organisation does not give away a small month", async () => {

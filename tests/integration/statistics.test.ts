@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { consultationConcerns, consultations, districts, outbox, people } from "../../db/schema";
+import { districts, outbox, people } from "../../db/schema";
 import { cellText, type Table } from "../../app/models/statistics";
 import { cityStatistics, districtStatistics } from "../../app/models/statistics.server";
 import { loader as statisticsLoader } from "../../app/routes/statistik";
@@ -17,41 +17,9 @@ import { loader as consultationsLoader } from "../../app/routes/konsultation._in
 import { loader as peopleLoader } from "../../app/routes/admin.personer._index";
 import { loader as logLoader } from "../../app/routes/admin.logg";
 import { loader as outboxLoader } from "../../app/routes/utkorg";
-import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
+import { actorFor, db, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
-
-const HOUR = 3_600_000;
-const at = (iso: string) => new Date(iso);
-
-/** A closed question from Grimstaskolan with a known time to the first answer. */
-function question(createdAt: string, hoursToAnswer: number, fields: Partial<typeof consultations.$inferInsert> = {}) {
-  const created = at(createdAt);
-  const row = db
-    .insert(consultations)
-    .values({
-      districtId: actorFor("samordnare@hv.example").districtId,
-      organisationId: organisationId("Grimstaskolan"),
-      askerPersonId: personId("larare@grimstaskolan.example"),
-      purpose: "unsure_report",
-      mode: "anonymous",
-      ageBand: "10-12",
-      urgency: "few_days",
-      answerBy: "portal",
-      state: "closed",
-      takenBy: personId("karin.dahl@hv.example"),
-      firstAnswerAt: new Date(created.getTime() + hoursToAnswer * HOUR),
-      closedAt: new Date(created.getTime() + (hoursToAnswer + 1) * HOUR),
-      outcome: "advice",
-      // The promise: an answer within 24 hours.
-      dueAt: new Date(created.getTime() + 24 * HOUR),
-      createdAt: created,
-      purgedAt: new Date(created.getTime() + 90 * 24 * HOUR),
-      ...fields,
-    })
-    .returning()
-    .get();
-  db.insert(consultationConcerns).values({ consultationId: row.id, concern: "absence" }).run();
-}
+import { closedQuestion } from "./questions";
 
 const cells = (table: Table, label: string) => {
   const row = table.rows.find((r) => r[table.columns[0]!.key] === label);
@@ -64,10 +32,16 @@ describe("the district's follow-up", () => {
 
   it("counts per month with known answers, and hides counts below five and what would give them away", () => {
     // November: six questions, one with consent; first answers after 1, 2, 3, 4, 5 and 100 hours.
-    for (const hours of [1, 2, 3, 4, 5]) question(`2026-11-1${hours}T09:00:00Z`, hours);
-    question("2026-11-20T09:00:00Z", 100, { mode: "consent", consentGivenBy: "mamma", consentGivenOn: "2026-11-19", outcome: "recommended_report" });
+    for (const hours of [1, 2, 3, 4, 5]) closedQuestion(`2026-11-1${hours}T09:00:00Z`, { hoursToAnswer: hours });
+    closedQuestion("2026-11-20T09:00:00Z", {
+      hoursToAnswer: 100,
+      mode: "consent",
+      consentGivenBy: "mamma",
+      consentGivenOn: "2026-11-19",
+      outcome: "recommended_report",
+    });
     // October: three questions, too few to show.
-    for (const day of [5, 6, 7]) question(`2026-10-0${day}T09:00:00Z`, 2);
+    for (const day of [5, 6, 7]) closedQuestion(`2026-10-0${day}T09:00:00Z`, { hoursToAnswer: 2 });
 
     const { tables } = districtStatistics(actorFor("samordnare@hv.example"), SEED_NOW);
     const byMonth = tables.find((t) => t.id === "fragor-per-manad")!;
@@ -129,7 +103,7 @@ describe("the district's follow-up", () => {
   });
 
   it("the page and its CSV say the same, for the coordinator and the head of unit, and for nobody else", async () => {
-    for (const hours of [1, 2, 3, 4, 5]) question(`2026-11-1${hours}T09:00:00Z`, hours);
+    for (const hours of [1, 2, 3, 4, 5]) closedQuestion(`2026-11-1${hours}T09:00:00Z`, { hoursToAnswer: hours });
     const page = (await statisticsLoader(args(get("/statistik", await sessionCookie("enhetschef@hv.example"))))) as { tables: Table[] };
     expect(page.tables.map((t) => t.id)).toContain("moten-per-manad");
     const csv = await respond(async () => statisticsCsv(args(get("/statistik.csv?tabell=fragor-per-manad", await sessionCookie("samordnare@hv.example")))));
