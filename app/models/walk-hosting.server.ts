@@ -238,6 +238,25 @@ export function addOccasion(actor: Actor, seriesId: number, date: LocalDate, now
 // ---------------------------------------------------------------------------
 // The host's agenda.
 
+/** One occasion of the host's agenda, with its slots and who booked each. */
+export type AgendaOccasion = {
+  occasionId: number;
+  date: string;
+  cancelled: boolean;
+  organisationName: string;
+  meetingPoint: string;
+  seriesId: number;
+  slots: {
+    slotId: number;
+    startsAt: Date;
+    endsAt: Date;
+    capacity: number;
+    outcome: "held" | "not_held" | null;
+    past: boolean;
+    bookings: { bookingId: number; name: string; topic: WalkTopic | null; note: string | null }[];
+  }[];
+};
+
 export function agendaFor(actor: Actor, now: Date) {
   const db = getDb();
   // What a booker wrote about their question is for a host whose access is approved (four eyes).
@@ -297,23 +316,7 @@ export function agendaFor(actor: Actor, now: Date) {
     });
     occasions.set(s.occasionId, occasion);
   }
-  return [...occasions.values()] as {
-    occasionId: number;
-    date: string;
-    cancelled: boolean;
-    organisationName: string;
-    meetingPoint: string;
-    seriesId: number;
-    slots: {
-      slotId: number;
-      startsAt: Date;
-      endsAt: Date;
-      capacity: number;
-      outcome: "held" | "not_held" | null;
-      past: boolean;
-      bookings: { bookingId: number; name: string; topic: WalkTopic | null; note: string | null }[];
-    }[];
-  }[];
+  return [...occasions.values()] as AgendaOccasion[];
 }
 
 function ownOccasion(tx: TxOrDb, actor: Actor, occasionId: number) {
