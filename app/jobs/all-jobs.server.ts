@@ -3,7 +3,8 @@ import { purgeOldLoginFailures } from "../auth/throttle.server";
 import { now } from "../clock.server";
 import { purgeClosedConsultations } from "../models/consultations.server";
 import { purgeHandledRequests } from "../models/support.server";
-import { purgeOldBookingNotes, sendReminder } from "../models/walk-and-talk.server";
+import { sendReminder } from "../models/walk-booking.server";
+import { purgeOldBookingNotes } from "../models/walk-retention.server";
 import { addDays, instantAt, localDateOf } from "../time/stockholm";
 import { registerJobHandler, scheduleJob, startScheduler } from "./scheduler.server";
 

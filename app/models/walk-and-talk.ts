@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can, type Actor } from "../auth/permissions";
 import { dayKind, holidayName } from "../time/holidays";
 import { clockField, singleLineText } from "../http/forms";
 import { addDays, clockOfMinutes, instantAt, isLocalDate, isoWeekday, localDateOf, minutesOf, type LocalDate } from "../time/stockholm";
@@ -7,6 +8,9 @@ import { addDays, clockOfMinutes, instantAt, isLocalDate, isoWeekday, localDateO
  * Pure rules of walk-and-talk series: which dates a series gives, the slots of each
  * occasion in Stockholm time (daylight saving included), and the booking deadline.
  */
+
+/** Every walk-and-talk function that changes something refuses the head of unit first: she reads, never writes. */
+export const readOnly = (actor: Actor) => !can(actor, "portal:write");
 
 export type SeriesRule = {
   weekday: number;

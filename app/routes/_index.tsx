@@ -22,7 +22,9 @@ import { availabilityAt, availabilityView, statusChangeSchema } from "../models/
 import { setOwnStatus, statusesOf } from "../models/availability.server";
 import { dutyDays } from "../models/duty.server";
 import { assignedOrganisations, districtOrganisations } from "../models/organisations.server";
-import { hasBookedThisTerm, openSlotsFor, termOf, walkExpected } from "../models/walk-and-talk.server";
+import { termOf } from "../models/walk-and-talk";
+import { openSlotsFor } from "../models/walk-booking.server";
+import { hasBookedThisTerm, walkExpected } from "../models/walk-leadership.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
 import { SlotList } from "../components/walk/SlotList";
 import { addDays } from "../time/stockholm";

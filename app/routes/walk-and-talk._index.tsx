@@ -10,19 +10,10 @@ import { MyBookings } from "../components/walk/MyBookings";
 import { SlotList } from "../components/walk/SlotList";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused } from "../http/forms";
-import {
-  agendaFor,
-  cancelBooking,
-  cancelOccasion,
-  hasBookedThisTerm,
-  markSlotOutcome,
-  moveOccasion,
-  myBookings,
-  openSlotsFor,
-  setWalkExpected,
-  termOf,
-  walkExpected,
-} from "../models/walk-and-talk.server";
+import { termOf } from "../models/walk-and-talk";
+import { cancelBooking, myBookings, openSlotsFor } from "../models/walk-booking.server";
+import { agendaFor, cancelOccasion, markSlotOutcome, moveOccasion } from "../models/walk-hosting.server";
+import { hasBookedThisTerm, setWalkExpected, walkExpected } from "../models/walk-leadership.server";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 import { SavedNotice } from "../components/SavedNotice";
 

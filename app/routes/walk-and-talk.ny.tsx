@@ -6,7 +6,7 @@ import { SeriesForm } from "../components/walk/SeriesForm";
 import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { seriesFormSchema } from "../models/walk-and-talk";
-import { createSeries, hostableOrganisations } from "../models/walk-and-talk.server";
+import { createSeries, hostableOrganisations } from "../models/walk-hosting.server";
 import { addDays, localDateOf } from "../time/stockholm";
 import { requireActorWith } from "../auth/guard.server";
 

@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { pageTitle } from "../format/title";
-import { staffProgress, termOf } from "../models/walk-and-talk.server";
+import { termOf } from "../models/walk-and-talk";
+import { staffProgress } from "../models/walk-leadership.server";
 import { localDateOf } from "../time/stockholm";
 import { forbidden } from "../auth/guard.server";
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
-import { staffProgress, termOf } from "../models/walk-and-talk.server";
+import { termOf } from "../models/walk-and-talk";
+import { staffProgress } from "../models/walk-leadership.server";
 import { localDateOf } from "../time/stockholm";
 import { csvResponse } from "../format/csv";
 

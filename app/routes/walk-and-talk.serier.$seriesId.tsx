@@ -8,7 +8,7 @@ import { formatDate } from "../format/dates";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { seriesFormSchema } from "../models/walk-and-talk";
-import { addOccasion, hostableOrganisations, seriesOverview, updateSeries } from "../models/walk-and-talk.server";
+import { addOccasion, hostableOrganisations, seriesOverview, updateSeries } from "../models/walk-hosting.server";
 import { SeriesForm } from "../components/walk/SeriesForm";
 import { isLocalDate, localDateOf } from "../time/stockholm";
 

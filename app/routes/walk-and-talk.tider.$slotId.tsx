@@ -13,7 +13,7 @@ import { formatInstant, formatSlot, walkTopicLabel } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused, singleLineText, validateForm } from "../http/forms";
 import { findIdentifiers } from "../models/privacy-guard";
-import { bookSlot, openSlotsFor, slotForPartner } from "../models/walk-and-talk.server";
+import { bookSlot, openSlotsFor, slotForPartner } from "../models/walk-booking.server";
 import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Boka walk-and-talk");

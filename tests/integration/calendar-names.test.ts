@@ -4,7 +4,7 @@ import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import { calendarFeeds, meetingProposals, organisations, outbox, people, walkSeries } from "../../db/schema";
 import { dutyFeedFor, renewFeedToken } from "../../app/calendar/duty-feed.server";
-import { openSlotsFor } from "../../app/models/walk-and-talk.server";
+import { openSlotsFor } from "../../app/models/walk-booking.server";
 import { action as bookAction } from "../../app/routes/walk-and-talk.tider.$slotId";
 import { action as newMeetingAction } from "../../app/routes/moten.ny";
 import { action as meetingAction } from "../../app/routes/moten.$meetingId";

@@ -12,7 +12,7 @@ import { getActor } from "../../app/auth/session.server";
 import { approveAccess } from "../../app/models/access-approval.server";
 import { consultationsFor } from "../../app/models/consultations.server";
 import { callAdviceFor } from "../../app/models/who-to-call.server";
-import { hostableOrganisations } from "../../app/models/walk-and-talk.server";
+import { hostableOrganisations } from "../../app/models/walk-hosting.server";
 import { action as homeAction, loader as homeLoader } from "../../app/routes/_index";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";
 import { action as personAction } from "../../app/routes/admin.personer.$personId";

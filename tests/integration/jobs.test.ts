@@ -16,7 +16,8 @@ import { enqueueMail } from "../../app/mail/outbox.server";
 import { SCHEDULER, type SystemActor } from "../../app/auth/permissions";
 import { purgeClosedConsultations } from "../../app/models/consultations.server";
 import { purgeHandledRequests } from "../../app/models/support.server";
-import { purgeOldBookingNotes, sendReminder } from "../../app/models/walk-and-talk.server";
+import { sendReminder } from "../../app/models/walk-booking.server";
+import { purgeOldBookingNotes } from "../../app/models/walk-retention.server";
 import { actorFor, db, useFreshDatabase } from "./db";
 
 const HOUR = 3_600_000;

@@ -7,7 +7,7 @@ import { outbox } from "../../db/schema";
 import { now } from "../../app/clock.server";
 import { deliverDueMail, enqueueMail, MAIL_RETRY_DELAYS_MS, outboxOfDistrict, type MailMessage } from "../../app/mail/outbox.server";
 import { MAIL_FROM } from "../../app/mail/transport.server";
-import { bookSlot, cancelBooking, openSlotsFor } from "../../app/models/walk-and-talk.server";
+import { bookSlot, cancelBooking, openSlotsFor } from "../../app/models/walk-booking.server";
 import { actorFor, db, useFreshDatabase } from "./db";
 import { decodeWords, header, mimePart } from "../mime";
 import { startSmtpServer } from "./smtp";

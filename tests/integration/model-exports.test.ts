@@ -19,11 +19,12 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "meetings.server.ts titleOf": "formats a row the caller already read",
   "people.server.ts normaliseEmail": "formats an address",
   "statistics.server.ts periodEnding": "works out twelve months from a date",
-  "walk-and-talk.server.ts reminderTime": "works out a time from a date",
+  "walk-booking.server.ts reminderTime": "works out a time from a date",
   // SQL conditions, used inside queries that the actor already scopes.
   "access-approval.server.ts approvedPerson": "a condition for an actor-scoped query",
   "access-approval.server.ts approvedAssignment": "a condition for an actor-scoped query",
   "access-approval.server.ts mayBeToldOfQuestions": "a condition for an actor-scoped query",
+  "walk-booking.server.ts slotQuery": "the slots' joins, which every caller narrows by its actor",
   // Before anyone is logged in: the login, the one-time links and who the actor is.
   "accounts.server.ts setPasswordWithToken": "the link is the proof (its hash is looked up)",
   "accounts.server.ts requestPasswordReset": "anyone may ask; the same answer whoever has the address",
@@ -33,6 +34,8 @@ const WITHOUT_ACTOR: Record<string, string> = {
   // Called only by functions that checked the actor first.
   "accounts.server.ts linkMailsLastHour": "a count for the reset and resend limits",
   "accounts.server.ts mailInvitation": "queues the mail for an invitation already checked",
+  "walk-booking.server.ts cancelBookingIn": "ends a booking for cancelBooking and cancelOccasion, which check the booker or the host",
+  "walk-booking.server.ts moveBookingsIn": "tells the bookers of an occasion its host has moved (moveOccasion checks the host)",
 };
 
 /** `file name` → the parameter list of every exported function (plain or wrapped in `atomic`). */

@@ -19,7 +19,7 @@ import { action as personAction } from "../../app/routes/admin.personer.$personI
 import { action as contactsAction } from "../../app/routes/kontaktpersoner";
 import { action as cityAction } from "../../app/routes/stad";
 import { action as bookAction } from "../../app/routes/walk-and-talk.tider.$slotId";
-import { openSlotsFor } from "../../app/models/walk-and-talk.server";
+import { openSlotsFor } from "../../app/models/walk-booking.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, post, respond, sessionCookie } from "./http";
 

@@ -62,17 +62,9 @@ import {
 import { archiveOffer, markRequestHandled, requestContact, saveOffer } from "../../app/models/support.server";
 import { requestSchema } from "../../app/models/support";
 import { seriesFormSchema, termOf } from "../../app/models/walk-and-talk";
-import {
-  addOccasion,
-  bookSlot,
-  cancelBooking,
-  cancelOccasion,
-  createSeries,
-  markSlotOutcome,
-  moveOccasion,
-  setWalkExpected,
-  updateSeries,
-} from "../../app/models/walk-and-talk.server";
+import { bookSlot, cancelBooking } from "../../app/models/walk-booking.server";
+import { addOccasion, cancelOccasion, createSeries, markSlotOutcome, moveOccasion, updateSeries } from "../../app/models/walk-hosting.server";
+import { setWalkExpected } from "../../app/models/walk-leadership.server";
 import { validateForm } from "../../app/http/forms";
 import { instantAt } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";

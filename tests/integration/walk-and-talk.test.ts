@@ -11,7 +11,10 @@ import { loader as csvLoader } from "../../app/routes/walk-and-talk.personal[.cs
 import { runDueJobs } from "../../app/jobs/scheduler.server";
 import { registerAllJobs } from "../../app/jobs/all-jobs.server";
 import { registeredJobHandlers } from "../../app/jobs/scheduler.server";
-import { bookSlot, moveOccasion, openSlotsFor, purgeOldBookingNotes, seriesOverview, staffProgress } from "../../app/models/walk-and-talk.server";
+import { bookSlot, openSlotsFor } from "../../app/models/walk-booking.server";
+import { moveOccasion, seriesOverview } from "../../app/models/walk-hosting.server";
+import { staffProgress } from "../../app/models/walk-leadership.server";
+import { purgeOldBookingNotes } from "../../app/models/walk-retention.server";
 import { dutyDays } from "../../app/models/duty.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { WALK_SERIES } from "./forms";

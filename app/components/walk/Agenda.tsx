@@ -1,25 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDate, formatTime } from "../../format/dates";
 import { walkTopicLabel } from "../../format/walk";
-import type { WalkTopic } from "../../../db/schema";
+import type { SerializeFrom } from "@remix-run/node";
+import type { AgendaOccasion } from "../../models/walk-hosting.server";
 
-type Occasion = {
-  occasionId: number;
-  date: string;
-  cancelled: boolean;
-  organisationName: string;
-  meetingPoint: string;
-  seriesId: number;
-  slots: {
-    slotId: number;
-    startsAt: string;
-    endsAt: string;
-    capacity: number;
-    outcome: "held" | "not_held" | null;
-    past: boolean;
-    bookings: { bookingId: number; name: string; topic: WalkTopic | null; note: string | null }[];
-  }[];
-};
+/** As the loader sends it: the times are strings. */
+type Occasion = SerializeFrom<AgendaOccasion>;
 
 const outcomeText = { held: "Hölls", not_held: "Hölls inte" } as const;
 
