@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { can, type Actor } from "../auth/permissions";
 import { dayKind, holidayName } from "../time/holidays";
-import { clockField, singleLineText } from "../http/forms";
+import { clockField, idField, singleLineText } from "../http/forms";
 import { addDays, clockOfMinutes, instantAt, isLocalDate, isoWeekday, localDateOf, minutesOf, type LocalDate } from "../time/stockholm";
 
 /**
@@ -120,10 +120,7 @@ export function seriesFormSchema(now: Date) {
   const today = localDateOf(now);
   return z
     .object({
-      organisationId: z
-        .string({ error: "Välj verksamhet." })
-        .regex(/^[1-9]\d{0,9}$/, "Välj verksamhet.")
-        .transform(Number),
+      organisationId: idField("Välj verksamhet."),
       meetingPoint: singleLineText({ max: 200, required: "Skriv var ni möts, till exempel Utanför huvudentrén." }),
       mapUrl: singleLineText({ max: 500, tooLong: "Länken är för lång." })
         .optional()

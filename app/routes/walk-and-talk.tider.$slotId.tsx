@@ -1,8 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { WALK_TOPICS } from "../../db/vocabulary";
 import { requireWriter } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
@@ -11,8 +9,8 @@ import { RadioGroup } from "../components/RadioGroup";
 import { SlotList } from "../components/walk/SlotList";
 import { formatInstant, formatSlot, walkTopicLabel } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { parseId, readFormValues, refused, singleLineText, validateForm } from "../http/forms";
-import { findIdentifiers } from "../models/privacy-guard";
+import { parseId, readFormValues, refused, validateForm } from "../http/forms";
+import { bookingSchema } from "../models/walk-booking";
 import { bookSlot, openSlotsFor, slotForPartner } from "../models/walk-booking.server";
 import { localDateOf } from "../time/stockholm";
 
@@ -26,22 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const at = now();
   return { slot, today: localDateOf(at), bookable: !slot.cancelledAt && slot.deadline > at && slot.booked < slot.capacity };
 }
-
-// Built when the action runs, not at the top level: the browser loads this module for the
-// page, and a top-level schema would bring zod and the privacy guard (libphonenumber) along.
-const bookingSchema = () =>
-  z.object({
-    topic: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : null))
-      .refine((v) => v === null || (WALK_TOPICS as readonly string[]).includes(v), "Välj ett av ämnena, eller inget.")
-      .transform((v) => v as (typeof WALK_TOPICS)[number] | null),
-    note: singleLineText({ max: 200 })
-      .optional()
-      .transform((v) => (v ? v : null))
-      .refine((v) => v === null || findIdentifiers(v).length === 0, "Ta bort personnummer, telefonnummer, e-post och adresser: skriv inte vem barnet är."),
-  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWriter(request);
