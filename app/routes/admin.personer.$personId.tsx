@@ -1,4 +1,5 @@
 import { appointedByTheCity } from "../auth/permissions";
+import { IntentButton } from "../components/IntentButton";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -162,37 +163,12 @@ export default function PersonAdmin() {
           </ul>
         </section>
       )}
-      {!data.isSelf ? (
+      {!data.isSelf && !appointedByTheCity(p) ? (
+        // The head of unit's account is the city's: no invitation, deactivation or reactivation here.
         <div className="actions">
-          {p.deactivatedAt ? (
-            !appointedByTheCity(p) ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="reactivate" />
-                <button type="submit" className="button--quiet">
-                  Aktivera kontot igen
-                </button>
-              </Form>
-            ) : null
-          ) : (
-            <>
-              {!p.hasPassword ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="resend" />
-                  <button type="submit" className="button--quiet">
-                    Skicka inbjudan igen
-                  </button>
-                </Form>
-              ) : null}
-              {!appointedByTheCity(p) ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="deactivate" />
-                  <button type="submit" className="button--quiet">
-                    Stäng av kontot
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          )}
+          {p.deactivatedAt ? <IntentButton intent="reactivate">Aktivera kontot igen</IntentButton> : null}
+          {!p.deactivatedAt && !p.hasPassword ? <IntentButton intent="resend">Skicka inbjudan igen</IntentButton> : null}
+          {!p.deactivatedAt ? <IntentButton intent="deactivate">Stäng av kontot</IntentButton> : null}
         </div>
       ) : null}
     </>
