@@ -22,6 +22,7 @@ const manages = (actor: Actor) => can(actor, "district:manage");
 
 /** Social workers and parent advisers of the district who can take duty days. */
 export function dutyCandidates(actor: Actor) {
+  if (!manages(actor)) return [];
   return getDb()
     .select({ personId: people.id, name: people.name })
     .from(people)

@@ -53,6 +53,7 @@ export function organisationForAdmin(actor: Actor, id: number) {
 
 /** Preschool units of the district, which a preschool may belong to. */
 export function preschoolUnits(actor: Actor) {
+  if (!can(actor, "district:manage")) return [];
   return getDb()
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)

@@ -40,6 +40,7 @@ function inAdministration(actor: Actor) {
  * invitation (decision 012, one login per address).
  */
 export function addressInDistrict(actor: Actor, email: string): boolean {
+  if (!canRunPeople(actor)) return false;
   return (
     getDb()
       .select({ id: people.id })
@@ -75,6 +76,7 @@ export function districtPeople(actor: Actor, query: string) {
 
 /** The district's open organisations a person can belong to. */
 export function organisationChoices(actor: Actor) {
+  if (!canRunPeople(actor)) return [];
   return getDb()
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
@@ -85,6 +87,7 @@ export function organisationChoices(actor: Actor) {
 
 /** The school parts and staff teams of the district's open organisations, for the person form. */
 export function unitChoices(actor: Actor) {
+  if (!canRunPeople(actor)) return [];
   const db = getDb();
   const open = and(eq(organisations.districtId, actor.districtId), isNull(organisations.closedAt));
   const parts = db

@@ -18,6 +18,9 @@ import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } fr
 import { args, get, post, respond, sessionCookie } from "./http";
 import { afterResponses, linkTokenSentTo } from "./smtp";
 import { addContactAssignment } from "../../app/models/contact-admin.server";
+import { dutyCandidates } from "../../app/models/duty-admin.server";
+import { preschoolUnits } from "../../app/models/organisations-admin.server";
+import { addressInDistrict, organisationChoices, unitChoices } from "../../app/models/people-admin.server";
 
 const invite = async (fields: Record<string, string>, email = "samordnare@hv.example") =>
   respond(async () => inviteAction(args(post("/admin/personer", fields, await sessionCookie(email)))));
@@ -362,5 +365,28 @@ describe("contact assignments in a preschool unit", () => {
         .where(eq(contactAssignments.organisationId, organisationId("Förskolan Ekorren")))
         .all(),
     ).toHaveLength(1);
+  });
+});
+
+describe("the coordinator's choice lists", () => {
+  useFreshDatabase();
+
+  it("hold the district's organisations, units, preschool units and duty candidates for the coordinator only", () => {
+    const lists = (email: string) => {
+      const actor = actorFor(email);
+      return [
+        organisationChoices(actor),
+        unitChoices(actor),
+        preschoolUnits(actor),
+        dutyCandidates(actor),
+        [addressInDistrict(actor, "larare@vallingbyskolan.example")],
+      ];
+    };
+    expect(lists("samordnare@hv.example").map((list) => list.filter(Boolean).length > 0)).toEqual([true, true, true, true, true]);
+    for (const email of ["socialsekreterare@hv.example", "enhetschef@hv.example", "rektor@vallingbyskolan.example"])
+      expect(
+        lists(email).map((list) => list.filter(Boolean).length),
+        email,
+      ).toEqual([0, 0, 0, 0, 0]);
   });
 });
