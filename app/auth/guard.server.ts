@@ -23,7 +23,15 @@ export async function requireActorWith(request: Request, capability: Capability)
   return actor;
 }
 
-/** The answer for a page or an action the person's role never uses. */
+/**
+ * The answer for a page or an action the person's role never uses (decision 023). A page shows
+ * the error page's Swedish text; a file (a CSV) shows this plain text.
+ */
 export function forbidden(): Response {
-  return new Response("Forbidden", { status: 403 });
+  return new Response("Sidan är inte till för din roll i portalen.\n", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/** The answer for an object that does not exist or is another's: the same, so that it gives nothing away. */
+export function notFound(): Response {
+  return new Response("Sidan finns inte.\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -27,7 +27,7 @@ import {
 } from "../models/people-admin.server";
 import { localDateOf } from "../time/stockholm";
 import type { Failure } from "../models/failure";
-import { requireActorWith } from "../auth/guard.server";
+import { requireActorWith, notFound } from "../auth/guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.person.name : "Person");
 
@@ -35,7 +35,7 @@ async function lookup(request: Request, personId: string | undefined) {
   const actor = await requireActorWith(request, "district:manage");
   const id = parseId(personId);
   const found = id === null ? null : personForAdmin(actor, id, now());
-  if (!found || id === null) throw new Response("Not found", { status: 404 });
+  if (!found || id === null) throw notFound();
   return { actor, id, found };
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireActorWith } from "../auth/guard.server";
+import { requireActorWith, notFound } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
@@ -21,7 +21,7 @@ async function lookup(request: Request, raw: string | undefined) {
   const actor = await requireActorWith(request, "district:manage");
   const id = parseId(raw);
   const found = id === null ? null : organisationForAdmin(actor, id);
-  if (!found || id === null) throw new Response("Not found", { status: 404 });
+  if (!found || id === null) throw notFound();
   return { actor, id, found };
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireWriter } from "../auth/guard.server";
+import { requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PhoneLink } from "../components/CallOptions";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.consultationId);
   const at = now();
   const found = id === null ? null : readConsultation(actor, id, at);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   return { ...found, today: localDateOf(at) };
 }
 
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseId(params.consultationId);
   const at = now();
   const found = id === null ? null : lookupConsultation(actor, id, at);
-  if (!found || id === null) throw new Response("Not found", { status: 404 });
+  if (!found || id === null) throw notFound();
   const values = await readFormValues(request);
   const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok

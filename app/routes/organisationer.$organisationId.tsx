@@ -7,6 +7,7 @@ import { pageTitle } from "../format/title";
 import { parseId } from "../http/forms";
 import { orderContactsForViewer } from "../models/contacts";
 import { getOrganisation } from "../models/organisations.server";
+import { notFound } from "../auth/guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.organisation.name : "Sidan finns inte");
 
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.organisationId);
   const found = id === null ? null : getOrganisation(actor, id);
   // Another organisation's page answers exactly like a page that does not exist.
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   return {
     ...found,
     viewer: { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId },

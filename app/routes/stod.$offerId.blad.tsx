@@ -5,6 +5,7 @@ import { formatPhone } from "../format/phone";
 import { pageTitle } from "../format/title";
 import { parseId } from "../http/forms";
 import { supportOffer } from "../models/support.server";
+import { notFound } from "../auth/guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.offer.name : "Blad");
 
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = parseId(params.offerId);
   const offer = id === null ? null : supportOffer(actor, id);
-  if (!offer) throw new Response("Not found", { status: 404 });
+  if (!offer) throw notFound();
   return { offer, districtName: actor.districtName };
 }
 

@@ -9,7 +9,7 @@ import { parseId, readFormValues, refused, validateForm } from "../http/forms";
 import { requestContact, supportOffer } from "../models/support.server";
 import { requestSchema } from "../models/support";
 import { FormError } from "../components/FormError";
-import { requireActorWith } from "../auth/guard.server";
+import { requireActorWith, notFound } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Be teamet kontakta familjen");
 
@@ -17,7 +17,7 @@ async function offerFor(request: Request, offerId: string | undefined) {
   const actor = await requireActorWith(request, "partner:work");
   const id = parseId(offerId);
   const offer = id === null ? null : supportOffer(actor, id);
-  if (!offer) throw new Response("Not found", { status: 404 });
+  if (!offer) throw notFound();
   return { actor, offer };
 }
 

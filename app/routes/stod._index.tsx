@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { can } from "../auth/permissions";
-import { forbidden, requireWriter } from "../auth/guard.server";
+import { forbidden, requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { PhoneLink } from "../components/CallOptions";
@@ -40,13 +40,13 @@ export async function action({ request }: ActionFunctionArgs) {
       if (outcome.ok) return redirect("/stod?sparat=klar");
       if (outcome.reason === "forbidden") throw forbidden();
       // Another team's request answers as if it did not exist.
-      if (outcome.reason === "missing") throw new Response("Not found", { status: 404 });
+      if (outcome.reason === "missing") throw notFound();
       return json(refused({ form: outcome.message }, values), { status: 400 });
     }
     case "archive": {
       if (!can(actor, "district:manage")) throw forbidden();
       if (id === null) return unreadable();
-      if (!archiveOffer(actor, id, now())) throw new Response("Not found", { status: 404 });
+      if (!archiveOffer(actor, id, now())) throw notFound();
       return redirect("/stod?sparat=borttaget");
     }
     default:

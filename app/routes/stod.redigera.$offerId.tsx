@@ -12,7 +12,7 @@ import { saveOffer, supportOffer } from "../models/support.server";
 import { offerSchema } from "../models/support";
 import { districtTeams } from "../models/scope.server";
 import { FormError } from "../components/FormError";
-import { requireActorWith } from "../auth/guard.server";
+import { requireActorWith, notFound } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Stödkatalogen");
 
@@ -21,7 +21,7 @@ async function editing(request: Request, offerId: string | undefined): Promise<{
   const actor = await requireActorWith(request, "district:manage");
   if (offerId === "nytt") return { actor, id: null };
   const id = parseId(offerId);
-  if (id === null || !supportOffer(actor, id)) throw new Response("Not found", { status: 404 });
+  if (id === null || !supportOffer(actor, id)) throw notFound();
   return { actor, id };
 }
 

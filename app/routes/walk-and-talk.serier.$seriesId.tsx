@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireWriter } from "../auth/guard.server";
+import { requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatDate } from "../format/dates";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseId(params.seriesId);
   const at = now();
   const overview = id === null ? null : seriesOverview(actor, id, at);
-  if (!overview) throw new Response("Not found", { status: 404 });
+  if (!overview) throw notFound();
   const today = localDateOf(at);
   const s = overview.series;
   const clock = (t: string) => t.replace(":", ".");
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWriter(request);
   const id = parseId(params.seriesId);
-  if (id === null || !seriesOverview(actor, id, now())) throw new Response("Not found", { status: 404 });
+  if (id === null || !seriesOverview(actor, id, now())) throw notFound();
   const values = await readFormValues(request);
   if (values.intent === "update-series") {
     const at = now();

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireWriter } from "../auth/guard.server";
+import { requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = parseId(params.slotId);
   const slot = id === null ? null : slotForPartner(actor, id);
-  if (!slot) throw new Response("Not found", { status: 404 });
+  if (!slot) throw notFound();
   const at = now();
   return { slot, today: localDateOf(at), bookable: !slot.cancelledAt && slot.deadline > at && slot.booked < slot.capacity };
 }
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWriter(request);
   const id = parseId(params.slotId);
-  if (id === null || !slotForPartner(actor, id)) throw new Response("Not found", { status: 404 });
+  if (id === null || !slotForPartner(actor, id)) throw notFound();
   const values = await readFormValues(request);
   const form = validateForm(values, bookingSchema());
   if (!form.ok) return json({ ...refused(form.fieldErrors, values), alternatives: [] }, { status: 400 });
