@@ -15,14 +15,13 @@ import {
   staffTeams,
 } from "../../db/schema";
 import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
-import { walkInvitation } from "../calendar/walk-invitation";
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { portalUrl } from "../env.server";
-import { formatDate, formatTime } from "../format/dates";
+import { forumCancelledNotice, meetingNotice, reportMeetingProposal, staffTeamVisitRequest, type MeetingChange } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
-import { meetingKindLabel, meetingTitle, overlaps, placeLabel, planningDates, type Interval } from "./meetings";
+import { meetingKindLabel, meetingTitle, overlaps, planningDates, type Interval } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { addDays, instantAt } from "../time/stockholm";
 import { coveredOrganisationIds, ownOrganisationIds, visibleMeetings } from "./scope.server";
@@ -200,9 +199,7 @@ export function createReportMeeting(actor: Actor, input: ReportMeetingInput, now
     enqueueMail(
       {
         districtId: actor.districtId,
-        to: host.email,
-        subject: `Förslag på anmälningsmöte: ${actor.organisationName}`,
-        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} föreslår ett anmälningsmöte. Välj en av tiderna eller föreslå en annan:\n${meetingUrl(row.id)}\n`,
+        ...reportMeetingProposal({ host, proposerName: actor.name, organisationName: actor.organisationName, url: meetingUrl(row.id) }),
       },
       tx,
     );
@@ -287,9 +284,7 @@ export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInpu
     enqueueMail(
       {
         districtId: actor.districtId,
-        to: host.email,
-        subject: `Förfrågan om besök på arbetslagsmöte: ${actor.organisationName}`,
-        text: `Hej ${host.name}!\n\n${actor.name} på ${actor.organisationName} vill att du besöker ett arbetslagsmöte. Tema: ${input.theme}.\nVälj en tid eller föreslå en annan:\n${meetingUrl(row.id)}\n`,
+        ...staffTeamVisitRequest({ host, requesterName: actor.name, organisationName: actor.organisationName, theme: input.theme, url: meetingUrl(row.id) }),
       },
       tx,
     );
@@ -341,30 +336,6 @@ function hostConflict(actor: Actor, hostPersonId: number, meetingId: number, tim
   return clash ? "Kontaktpersonen har redan ett möte då. Välj en annan tid." : null;
 }
 
-function invite(
-  meeting: typeof meetings.$inferSelect,
-  title: string,
-  host: { name: string; email: string },
-  guest: { name: string; email: string },
-  method: "REQUEST" | "CANCEL",
-) {
-  return {
-    method,
-    content: walkInvitation({
-      uid: `meeting-${meeting.id}@samverkansportalen`,
-      sequence: meeting.icsSequence,
-      method,
-      start: meeting.startsAt!,
-      end: meeting.endsAt!,
-      title,
-      location: placeLabel[meeting.place],
-      description: `${title}. Mer i Samverkansportalen: ${meetingUrl(meeting.id)}`,
-      organizer: host,
-      attendee: guest,
-    }),
-  };
-}
-
 /**
  * Everyone a meeting's mail goes to: the host and the partner who planned it; for planning
  * meetings the preschool's leadership; for a group, every member.
@@ -386,7 +357,7 @@ function participantsOf(tx: TxOrDb, m: typeof meetings.$inferSelect) {
 }
 
 /** Mails every participant the meeting as it now is, with a calendar part that updates or removes it. */
-function mailParticipants(tx: TxOrDb, meetingId: number, subject: (when: string) => string, method: "REQUEST" | "CANCEL", now: Date) {
+function mailParticipants(tx: TxOrDb, meetingId: number, change: MeetingChange, now: Date) {
   const m = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
   if (!m.startsAt) return;
   const org =
@@ -394,19 +365,8 @@ function mailParticipants(tx: TxOrDb, meetingId: number, subject: (when: string)
   const group = m.groupId === null ? null : tx.select({ name: meetingGroups.name }).from(meetingGroups).where(eq(meetingGroups.id, m.groupId)).get()!;
   const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null });
   const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.hostPersonId)).get()!;
-  const when = `${formatDate(localDateOf(m.startsAt), localDateOf(now))} kl. ${formatTime(m.startsAt)}`;
-  for (const person of participantsOf(tx, m)) {
-    enqueueMail(
-      {
-        districtId: m.districtId,
-        to: person.email,
-        subject: `${subject(when)}: ${title}`,
-        text: `Hej ${person.name}!\n\n${subject(when)}: ${title}. Plats: ${placeLabel[m.place]}.\nMer i Samverkansportalen: ${meetingUrl(m.id)}\n`,
-        ics: invite(m, title, host, person, method),
-      },
-      tx,
-    );
-  }
+  const facts = { meetingId: m.id, sequence: m.icsSequence, title, place: m.place, startsAt: m.startsAt, endsAt: m.endsAt!, host, url: meetingUrl(m.id), now };
+  for (const person of participantsOf(tx, m)) enqueueMail({ districtId: m.districtId, ...meetingNotice(change, facts, person) }, tx);
 }
 
 /** Confirms one of the proposed times: the host confirms the partner's, the partner the host's. */
@@ -429,7 +389,7 @@ export const confirmMeeting = atomic(function confirmMeeting(actor: Actor, meeti
       .where(and(eq(meetings.id, m.id), eq(meetings.state, "proposed")))
       .run();
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "confirmed", at: now }).run();
-    mailParticipants(tx, m.id, (when) => `Bekräftat ${when}`, "REQUEST", now);
+    mailParticipants(tx, m.id, "confirmed", now);
   });
   return { ok: true };
 });
@@ -478,7 +438,7 @@ export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: 
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "moved", at: now }).run();
     // Cases booked on a forum meeting are answered at the new time.
     if (m.kind === "forum") tx.update(consultations).set({ dueAt: time.endsAt }).where(eq(consultations.forumMeetingId, m.id)).run();
-    mailParticipants(tx, m.id, (when) => `Flyttat till ${when}`, "REQUEST", now);
+    mailParticipants(tx, m.id, "moved", now);
   });
   return { ok: true };
 });
@@ -493,7 +453,7 @@ export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meeting
       .where(eq(meetings.id, meetingId))
       .run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
-    if (found.meeting.startsAt) mailParticipants(tx, meetingId, (when) => `Inställt ${when}`, "CANCEL", now);
+    if (found.meeting.startsAt) mailParticipants(tx, meetingId, "cancelled", now);
     if (found.meeting.kind === "forum") releaseForumCases(tx, meetingId, now);
   });
   return { ok: true };
@@ -515,15 +475,7 @@ function releaseForumCases(tx: TxOrDb, meetingId: number, now: Date) {
       .set({ forumMeetingId: null, forumPlace: null, dueAt: new Date(now.getTime() + 3 * 86_400_000) })
       .where(eq(consultations.id, c.id))
       .run();
-    enqueueMail(
-      {
-        districtId: c.districtId,
-        to: c.email,
-        subject: "Konsultationsforumet är inställt",
-        text: `Hej ${c.name}!\n\nForumet där din fråga skulle tas upp är inställt. Frågan går i stället till era kontaktpersoner, som svarar inom några dagar:\n${portalUrl(`/konsultation/${c.id}`)}\n`,
-      },
-      tx,
-    );
+    enqueueMail({ districtId: c.districtId, ...forumCancelledNotice(c, portalUrl(`/konsultation/${c.id}`)) }, tx);
   }
 }
 
@@ -575,7 +527,7 @@ export function insertSeries(
       .get();
     if (created.length === 0) tx.update(meetings).set({ seriesId: row.id }).where(eq(meetings.id, row.id)).run();
     tx.insert(meetingEvents).values({ meetingId: row.id, personId: actor.personId, action: "confirmed", at: now }).run();
-    mailParticipants(tx, row.id, (when) => `Inbjudan ${when}`, "REQUEST", now);
+    mailParticipants(tx, row.id, "invited", now);
     created.push(row.id);
   }
   return created;
