@@ -1,7 +1,6 @@
 import { approvedAssignment, approvedPerson } from "./access-approval.server";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, type SQL } from "drizzle-orm";
 import {
-  consultations,
   contactAssignments,
   meetingAgendaPoints,
   meetingAttendance,
@@ -17,9 +16,10 @@ import {
 import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { portalUrl } from "../env.server";
-import { forumCancelledNotice, meetingNotice, reportMeetingProposal, staffTeamVisitRequest, type MeetingChange } from "../mail/meeting-mails";
+import { meetingNotice, reportMeetingProposal, staffTeamVisitRequest, type MeetingChange } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
+import { forumCasesCancelled, forumCasesMoved } from "./consultations.server";
 import { dutyCheckBetween, isOnDuty } from "./duty.server";
 import { meetingKindLabel, meetingTitle, overlaps, planningDates, type Interval } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
@@ -436,8 +436,7 @@ export const moveMeeting = atomic(function moveMeeting(actor: Actor, meetingId: 
       .where(and(eq(meetings.id, m.id), eq(meetings.state, "confirmed")))
       .run();
     tx.insert(meetingEvents).values({ meetingId: m.id, personId: actor.personId, action: "moved", at: now }).run();
-    // Cases booked on a forum meeting are answered at the new time.
-    if (m.kind === "forum") tx.update(consultations).set({ dueAt: time.endsAt }).where(eq(consultations.forumMeetingId, m.id)).run();
+    if (m.kind === "forum") forumCasesMoved(tx, actor, m.id, time.endsAt);
     mailParticipants(tx, m.id, "moved", now);
   });
   return { ok: true };
@@ -454,30 +453,10 @@ export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meeting
       .run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
     if (found.meeting.startsAt) mailParticipants(tx, meetingId, "cancelled", now);
-    if (found.meeting.kind === "forum") releaseForumCases(tx, meetingId, now);
+    if (found.meeting.kind === "forum") forumCasesCancelled(tx, actor, meetingId, now);
   });
   return { ok: true };
 });
-
-/**
- * A cancelled forum's cases are not lost: they become ordinary questions to the asker's
- * contact persons, answered within a few days, and each asker is told (without content).
- */
-function releaseForumCases(tx: TxOrDb, meetingId: number, now: Date) {
-  const cases = tx
-    .select({ id: consultations.id, districtId: consultations.districtId, name: people.name, email: people.email })
-    .from(consultations)
-    .innerJoin(people, eq(people.id, consultations.askerPersonId))
-    .where(and(eq(consultations.forumMeetingId, meetingId), ne(consultations.state, "closed")))
-    .all();
-  for (const c of cases) {
-    tx.update(consultations)
-      .set({ forumMeetingId: null, forumPlace: null, dueAt: new Date(now.getTime() + 3 * 86_400_000) })
-      .where(eq(consultations.id, c.id))
-      .run();
-    enqueueMail({ districtId: c.districtId, ...forumCancelledNotice(c, portalUrl(`/konsultation/${c.id}`)) }, tx);
-  }
-}
 
 /** Preschools and preschool units the acting contact person can plan recurring meetings with. */
 export function planningOrganisationsFor(actor: Actor) {
