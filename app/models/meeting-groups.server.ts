@@ -5,7 +5,7 @@ import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
 import { forumPlaces } from "./meetings";
 import { forumBookings } from "./consultations.server";
-import { insertSeries } from "./meetings.server";
+import { insertSeries } from "./meeting-creation.server";
 import { fail, type Failure } from "./failure";
 
 /**

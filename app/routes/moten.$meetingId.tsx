@@ -17,11 +17,11 @@ import {
   cancelMeeting,
   confirmMeeting,
   counterPropose,
-  meetingFor,
   moveMeeting,
   saveAttendance,
   saveMeetingNotes,
-} from "../models/meetings.server";
+} from "../models/meeting-lifecycle.server";
+import { meetingFor } from "../models/meeting-reading.server";
 import { forumBookedCount, forumCasesOf, openForumMeeting } from "../models/consultations.server";
 import { Attendance } from "../components/meetings/Attendance";
 import { ForumCases } from "../components/meetings/ForumCases";

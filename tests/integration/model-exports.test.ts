@@ -16,7 +16,6 @@ const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const WITHOUT_ACTOR: Record<string, string> = {
   // Pure: no data read.
   "access-approval.server.ts isContentRole": "a rule about a role",
-  "meetings.server.ts titleOf": "formats a row the caller already read",
   "people.server.ts normaliseEmail": "formats an address",
   "statistics.server.ts periodEnding": "works out twelve months from a date",
   "support.server.ts requestSchema": "the form's schema",
@@ -34,6 +33,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   // Called only by functions that checked the actor first.
   "accounts.server.ts linkMailsLastHour": "a count for the reset and resend limits",
   "accounts.server.ts mailInvitation": "queues the mail for an invitation already checked",
+  "meeting-reading.server.ts participantsOf": "the people of a meeting row the caller already read",
 };
 
 /** `file name` → the parameter list of every exported function (plain or wrapped in `atomic`). */
