@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, type SQL } from "drizzle-orm";
 import {
   auditEvents,
   consultationConcerns,
@@ -16,6 +16,7 @@ import {
 import { can, type Actor, assertScheduler, type SystemActor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger, isUniqueViolation, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
+import { forumCancelledNotice } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
 import { localDateOf } from "../time/stockholm";
 import { approvedAssignment, approvedPerson, hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
@@ -24,7 +25,7 @@ import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
 import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
-import { coveredOrganisationIds, ownOrganisationIds } from "./scope.server";
+import { coveredOrganisationIds, groupsOf, ownOrganisationIds } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -48,25 +49,19 @@ function visibleTo(actor: Actor, now: Date): SQL | null {
   // Approved assignments only (coveredOrganisationIds).
   const covered = coveredOrganisationIds(actor);
   const onDuty = dutyToday(actor, now)?.personId === actor.personId;
-  const conditions: SQL[] = [eq(consultations.takenBy, actor.personId), inArray(consultations.forumMeetingId, forumMeetingsOf(actor.personId))];
+  const conditions: SQL[] = [eq(consultations.takenBy, actor.personId), inArray(consultations.forumMeetingId, forumMeetingsOf(actor))];
   // Cases booked on the consultation forum belong to the forum's members, not the contact persons' queue.
   if (covered.length) conditions.push(and(inArray(consultations.organisationId, covered), isNull(consultations.forumMeetingId))!);
   if (onDuty) conditions.push(and(eq(consultations.viaDuty, true), eq(consultations.state, "new"))!);
   return and(inDistrict, or(...conditions))!;
 }
 
-/** The forum meetings of the groups a person belongs to, as a subquery. */
-function forumMeetingsOf(personId: number) {
-  const db = getDb();
-  return db
+/** The forum meetings of the groups the actor belongs to, as a subquery. */
+function forumMeetingsOf(actor: Actor) {
+  return getDb()
     .select({ id: meetings.id })
     .from(meetings)
-    .where(
-      and(
-        eq(meetings.kind, "forum"),
-        inArray(meetings.groupId, db.select({ id: meetingGroupMembers.groupId }).from(meetingGroupMembers).where(eq(meetingGroupMembers.personId, personId))),
-      ),
-    );
+    .where(and(eq(meetings.kind, "forum"), inArray(meetings.groupId, groupsOf(actor))));
 }
 
 function audit(actor: Actor, action: string, consultationId: number) {
@@ -251,14 +246,61 @@ export const bookForumPlace = atomic(function bookForumPlace(
   }
 });
 
-/** How many cases are booked on a forum meeting: a count, which anyone who sees the forum may know. */
 /** How many places of a forum meeting of the actor's district are booked: a count, never whose. */
-export function forumBookedCount(actor: Pick<Actor, "districtId">, meetingId: number): number {
-  return getDb()
-    .select({ id: consultations.id })
-    .from(consultations)
+export function forumBookedCount(actor: Pick<Actor, "districtId" | "personId">, meetingId: number): number {
+  return forumBookings(actor, [meetingId]).get(meetingId)!.booked;
+}
+
+/**
+ * For each of the given forum meetings of the actor's district: how many places are booked,
+ * and how many of them by the actor. Counts, never whose.
+ */
+export function forumBookings(actor: Pick<Actor, "districtId" | "personId">, meetingIds: number[]): Map<number, { booked: number; mine: number }> {
+  const cases = meetingIds.length
+    ? getDb()
+        .select({ meetingId: consultations.forumMeetingId, askerPersonId: consultations.askerPersonId })
+        .from(consultations)
+        .where(and(inArray(consultations.forumMeetingId, meetingIds), eq(consultations.districtId, actor.districtId)))
+        .all()
+    : [];
+  return new Map(
+    meetingIds.map((id) => {
+      const booked = cases.filter((c) => c.meetingId === id);
+      return [id, { booked: booked.length, mine: booked.filter((c) => c.askerPersonId === actor.personId).length }];
+    }),
+  );
+}
+
+/**
+ * A forum meeting of the actor's district moved: its cases are answered at the new time.
+ * Inside moveMeeting's transaction, which checked that the actor may move it.
+ */
+export function forumCasesMoved(tx: TxOrDb, actor: Pick<Actor, "districtId">, meetingId: number, endsAt: Date) {
+  tx.update(consultations)
+    .set({ dueAt: endsAt })
     .where(and(eq(consultations.forumMeetingId, meetingId), eq(consultations.districtId, actor.districtId)))
-    .all().length;
+    .run();
+}
+
+/**
+ * A cancelled forum's cases are not lost: they become ordinary questions to the asker's
+ * contact persons, answered within a few days, and each asker is told (without content).
+ * Inside cancelMeeting's transaction, which checked that the actor may cancel it.
+ */
+export function forumCasesCancelled(tx: TxOrDb, actor: Pick<Actor, "districtId">, meetingId: number, now: Date) {
+  const cases = tx
+    .select({ id: consultations.id, districtId: consultations.districtId, name: people.name, email: people.email })
+    .from(consultations)
+    .innerJoin(people, eq(people.id, consultations.askerPersonId))
+    .where(and(eq(consultations.forumMeetingId, meetingId), eq(consultations.districtId, actor.districtId), ne(consultations.state, "closed")))
+    .all();
+  for (const c of cases) {
+    tx.update(consultations)
+      .set({ forumMeetingId: null, forumPlace: null, dueAt: new Date(now.getTime() + 3 * 86_400_000) })
+      .where(eq(consultations.id, c.id))
+      .run();
+    enqueueMail({ districtId: c.districtId, ...forumCancelledNotice(c, portalUrl(`/konsultation/${c.id}`)) }, tx);
+  }
 }
 
 /**

@@ -1,10 +1,11 @@
 import { and, asc, eq, gt, inArray, isNull, notInArray, TransactionRollbackError } from "drizzle-orm";
-import { CITY_ROLES, consultations, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
+import { CITY_ROLES, meetingGroupMembers, meetingGroups, meetings, people } from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import type { GroupSeriesInput } from "./meeting-forms";
 import { forumPlaces } from "./meetings";
-import { insertSeries } from "./meetings.server";
+import { forumBookings } from "./consultations.server";
+import { insertSeries } from "./meeting-creation.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -14,12 +15,8 @@ import { fail, type Failure } from "./failure";
  * district. Every member is invited to every meeting.
  */
 
-export function canStartGroup(actor: Actor): boolean {
-  return can(actor, "groups:start");
-}
-
 export function createGroupSeries(actor: Actor, input: GroupSeriesInput, now: Date): { ok: true; ids: number[] } | Failure {
-  if (!canStartGroup(actor)) return fail("form", "Bara socialtjänsten startar forum och samverkansgrupper.");
+  if (!can(actor, "groups:start")) return fail("form", "Bara socialtjänsten startar forum och samverkansgrupper.");
   const db = getDb();
   const found = input.members.length
     ? db
@@ -80,8 +77,7 @@ function insertGroup(actor: Actor, input: GroupSeriesInput, memberIds: number[],
 /** For partners: the district's coming forum meetings, with free places and the partner's own cases. */
 export function comingForums(actor: Actor, now: Date, limit = 4) {
   if (!can(actor, "partner:work")) return [];
-  const db = getDb();
-  const rows = db
+  const rows = getDb()
     .select({ id: meetings.id, startsAt: meetings.startsAt, places: meetings.places, name: meetingGroups.name })
     .from(meetings)
     .innerJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
@@ -89,25 +85,12 @@ export function comingForums(actor: Actor, now: Date, limit = 4) {
     .orderBy(asc(meetings.startsAt))
     .limit(limit)
     .all();
-  if (rows.length === 0) return [];
-  const booked = db
-    .select({ meetingId: consultations.forumMeetingId, askerPersonId: consultations.askerPersonId })
-    .from(consultations)
-    .where(
-      inArray(
-        consultations.forumMeetingId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .all();
+  const bookings = forumBookings(
+    actor,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
-    const cases = booked.filter((b) => b.meetingId === r.id);
-    return {
-      id: r.id,
-      name: r.name,
-      startsAt: r.startsAt!,
-      free: r.places! - cases.length,
-      mine: cases.filter((c) => c.askerPersonId === actor.personId).length,
-    };
+    const { booked, mine } = bookings.get(r.id)!;
+    return { id: r.id, name: r.name, startsAt: r.startsAt!, free: r.places! - booked, mine };
   });
 }

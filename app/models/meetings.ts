@@ -21,6 +21,18 @@ export function meetingTitle(kind: keyof typeof meetingKindLabel, organisationNa
   return `${meetingKindLabel[kind]}, ${organisationName}`;
 }
 
+/** A meeting's title: the organisation met, or the group's name. */
+export function titleOf(row: { meeting: { kind: keyof typeof meetingKindLabel }; organisationName: string | null; groupName: string | null }): string {
+  return row.groupName ?? meetingTitle(row.meeting.kind, row.organisationName ?? "");
+}
+
+/**
+ * Meetings with a shared agenda that participants add points to before the meeting, and
+ * notes the host writes after it. Nowhere else: a forum's cases are answered in each case (for
+ * its asker and the forum's members), and a report meeting's note is the school's, from planning it.
+ */
+export const hasSharedAgenda = (kind: keyof typeof meetingKindLabel) => kind === "planning" || kind === "collaboration";
+
 export const placeLabel = { school: "I skolan eller förskolan", office: "På socialtjänstens kontor, Tegelhögen", digital: "Digitalt" } as const;
 
 export type Interval = { startsAt: Date; endsAt: Date };

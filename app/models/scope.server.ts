@@ -84,7 +84,7 @@ export function groupsOf(actor: Pick<Actor, "personId">) {
  * a group member of; for leadership their own organisations' staff-team and planning meetings;
  * for every partner the district's forum times (to bring a case); for a contact person the
  * meetings of the organisations they cover; for the coordinator the district's groups.
- * Seeing that a meeting exists is not reading it: see `participantsOf` in meetings.server.ts.
+ * Seeing that a meeting exists is not reading it: see `participantsOf` in meeting-reading.server.ts.
  */
 export function visibleMeetings(actor: Actor): SQL {
   const conditions: SQL[] = [eq(meetings.hostPersonId, actor.personId), eq(meetings.proposedBy, actor.personId), inArray(meetings.groupId, groupsOf(actor))];

@@ -4,7 +4,7 @@ import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
 import { dutyDays } from "./duty.server";
-import { titleOf } from "./meetings.server";
+import { titleOf } from "./meetings";
 import { groupsOf } from "./scope.server";
 
 /**

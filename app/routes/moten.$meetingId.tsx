@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireWriter } from "../auth/guard.server";
+import { requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
@@ -17,11 +17,11 @@ import {
   cancelMeeting,
   confirmMeeting,
   counterPropose,
-  meetingFor,
   moveMeeting,
   saveAttendance,
   saveMeetingNotes,
-} from "../models/meetings.server";
+} from "../models/meeting-lifecycle.server";
+import { meetingFor } from "../models/meeting-reading.server";
 import { forumBookedCount, forumCasesOf, openForumMeeting } from "../models/consultations.server";
 import { Attendance } from "../components/meetings/Attendance";
 import { ForumCases } from "../components/meetings/ForumCases";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const id = parseId(params.meetingId);
   const found = id === null ? null : meetingFor(actor, id);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw notFound();
   const at = now();
   const m = found.meeting;
   const forumCases =
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireWriter(request);
   const id = parseId(params.meetingId);
   const found = id === null ? null : meetingFor(actor, id);
-  if (!found || id === null) throw new Response("Not found", { status: 404 });
+  if (!found || id === null) throw notFound();
   const { values, lists } = await readForm(request);
   const at = now();
   const answer = (outcome: { ok: true } | Failure, saved: string) =>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can, type Actor } from "../auth/permissions";
-import { requireWriter } from "../auth/guard.server";
+import { requireWriter, notFound } from "../auth/guard.server";
 import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { ConsultationFields } from "../components/ConsultationFields";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = () => pageTitle("Ta upp ett ärende på konsul
 async function forumFor(request: Request, meetingId: string | undefined): Promise<{ actor: Actor; id: number }> {
   const actor = await requireActor(request);
   const id = parseId(meetingId);
-  if (id === null || !can(actor, "contacts:see-own")) throw new Response("Not found", { status: 404 });
+  if (id === null || !can(actor, "contacts:see-own")) throw notFound();
   return { actor, id };
 }
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, id } = await forumFor(request, params.meetingId);
   const at = now();
   const forum = openForumMeeting(actor, id, at);
-  if (!forum) throw new Response("Not found", { status: 404 });
+  if (!forum) throw notFound();
   return { id, startsAt: forum.meeting.startsAt!, free: forum.free, today: localDateOf(at) };
 }
 

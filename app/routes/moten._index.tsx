@@ -5,8 +5,9 @@ import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
-import { meetingsFor, planningOrganisationsFor, staffTeamVisits, visitTargetsFor } from "../models/meetings.server";
-import { canStartGroup, comingForums } from "../models/meeting-groups.server";
+import { planningOrganisationsFor, staffTeamVisits, visitTargetsFor } from "../models/meeting-creation.server";
+import { meetingsFor } from "../models/meeting-reading.server";
+import { comingForums } from "../models/meeting-groups.server";
 import { SavedNotice } from "../components/SavedNotice";
 import { localDateOf } from "../time/stockholm";
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const byStart = (a: (typeof all)[number], b: (typeof all)[number]) => a.meeting.startsAt!.getTime() - b.meeting.startsAt!.getTime();
   return {
     partner,
-    canStartGroup: canStartGroup(actor),
+    canStartGroup: can(actor, "groups:start"),
     forums: comingForums(actor, at),
     waiting: all.filter((row) => row.meeting.state === "proposed"),
     coming: all.filter(coming).sort(byStart),

@@ -12,7 +12,7 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { staffTeamMeetingSchema } from "../models/meeting-forms";
 import { STAFF_TEAM_THEMES } from "../models/meetings";
-import { createStaffTeamMeeting, meetingHostsFor, visitTargetsFor } from "../models/meetings.server";
+import { createStaffTeamMeeting, meetingHostsFor, visitTargetsFor } from "../models/meeting-creation.server";
 import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Be om besök på ett arbetslagsmöte");

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
@@ -12,25 +11,19 @@ import { readFormValues, refused, validateForm } from "../http/forms";
 import { groupSeriesSchema } from "../models/meeting-forms";
 import { groupKindLabel } from "../models/meetings";
 import { SeriesFields } from "../components/meetings/SeriesFields";
-import { canStartGroup, createGroupSeries } from "../models/meeting-groups.server";
+import { createGroupSeries } from "../models/meeting-groups.server";
 import { options } from "../format/consultation";
-import { forbidden } from "../auth/guard.server";
+import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Starta ett forum eller en samverkansgrupp");
 
-async function groupStarter(request: Request) {
-  const actor = await requireActor(request);
-  if (!canStartGroup(actor)) throw forbidden();
-  return actor;
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await groupStarter(request);
+  await requireActorWith(request, "groups:start");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await groupStarter(request);
+  const actor = await requireActorWith(request, "groups:start");
   const values = await readFormValues(request);
   const form = validateForm(values, groupSeriesSchema(now()));
   if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });

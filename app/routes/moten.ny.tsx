@@ -15,7 +15,7 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { reportMeetingSchema } from "../models/meeting-forms";
 import { placeLabel } from "../models/meetings";
-import { createReportMeeting, meetingHostsFor } from "../models/meetings.server";
+import { createReportMeeting, meetingHostsFor } from "../models/meeting-creation.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
 import { requireActorWith } from "../auth/guard.server";
 

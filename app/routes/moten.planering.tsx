@@ -9,7 +9,7 @@ import { pageTitle } from "../format/title";
 import { readFormValues, refused, validateForm } from "../http/forms";
 import { planningSeriesSchema } from "../models/meeting-forms";
 import { SeriesFields } from "../components/meetings/SeriesFields";
-import { createPlanningSeries, planningOrganisationsFor } from "../models/meetings.server";
+import { createPlanningSeries, planningOrganisationsFor } from "../models/meeting-creation.server";
 import { forbidden } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Planeringsmöten med förskolan");

@@ -274,7 +274,7 @@ describe("a contact person waiting for approval hosts no meeting", () => {
   useFreshDatabase();
 
   it("is not offered to the school as host of a report meeting until the head of unit approves", async () => {
-    const { meetingHostsFor } = await import("../../app/models/meetings.server");
+    const { meetingHostsFor } = await import("../../app/models/meeting-creation.server");
     const insider = await inviteSocialWorker();
     const assignment = await nameContactPerson(insider);
     const principal = actorFor("rektor@vallingbyskolan.example");

@@ -7,7 +7,7 @@ import { action as groupAction, loader as groupLoader } from "../../app/routes/m
 import { action as meetingAction, loader as meetingLoader } from "../../app/routes/moten.$meetingId";
 import { loader as consultationLoader, action as consultationAction } from "../../app/routes/konsultation.$consultationId";
 import { comingForums } from "../../app/models/meeting-groups.server";
-import { saveAttendance } from "../../app/models/meetings.server";
+import { saveAttendance } from "../../app/models/meeting-lifecycle.server";
 import { dutyDays } from "../../app/models/duty.server";
 import { actorFor, db, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";

@@ -16,7 +16,6 @@ const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..
 const WITHOUT_ACTOR: Record<string, string> = {
   // Pure: no data read.
   "access-approval.server.ts isContentRole": "a rule about a role",
-  "meetings.server.ts titleOf": "formats a row the caller already read",
   "people.server.ts normaliseEmail": "formats an address",
   "statistics.server.ts periodEnding": "works out twelve months from a date",
   "walk-booking.server.ts reminderTime": "works out a time from a date",
@@ -36,6 +35,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "accounts.server.ts mailInvitation": "queues the mail for an invitation already checked",
   "walk-booking.server.ts cancelBookingIn": "ends a booking for cancelBooking and cancelOccasion, which check the booker or the host",
   "walk-booking.server.ts moveBookingsIn": "tells the bookers of an occasion its host has moved (moveOccasion checks the host)",
+  "meeting-reading.server.ts participantsOf": "the people of a meeting row the caller already read",
 };
 
 /** `file name` → the parameter list of every exported function (plain or wrapped in `atomic`). */

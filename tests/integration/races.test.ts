@@ -6,7 +6,7 @@ import { action as threadAction } from "../../app/routes/konsultation.$consultat
 import { action as newAction } from "../../app/routes/konsultation.ny";
 import { action as meetingAction } from "../../app/routes/moten.$meetingId";
 import { action as newMeetingAction } from "../../app/routes/moten.ny";
-import { cancelMeeting } from "../../app/models/meetings.server";
+import { cancelMeeting } from "../../app/models/meeting-lifecycle.server";
 import { closeConsultation } from "../../app/models/consultations.server";
 import { actorFor, db, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING } from "./forms";

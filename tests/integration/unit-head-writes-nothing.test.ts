@@ -48,17 +48,16 @@ import {
 import { createGroupSeries } from "../../app/models/meeting-groups.server";
 import type { ConsultationInput } from "../../app/models/consultations";
 import { groupSeriesSchema, planningSeriesSchema, reportMeetingSchema } from "../../app/models/meeting-forms";
+import { createPlanningSeries, createReportMeeting } from "../../app/models/meeting-creation.server";
 import {
   addAgendaPoint,
   cancelMeeting,
   confirmMeeting,
   counterPropose,
-  createPlanningSeries,
-  createReportMeeting,
   moveMeeting,
   saveAttendance,
   saveMeetingNotes,
-} from "../../app/models/meetings.server";
+} from "../../app/models/meeting-lifecycle.server";
 import { archiveOffer, markRequestHandled, requestContact, saveOffer } from "../../app/models/support.server";
 import { requestSchema } from "../../app/models/support";
 import { seriesFormSchema, termOf } from "../../app/models/walk-and-talk";

@@ -3,7 +3,7 @@ import ical from "node-ical";
 import { describe, expect, it } from "vitest";
 import { meetingProposals, meetings } from "../../db/schema";
 import { dutyFeedFor, renewFeedToken } from "../../app/calendar/duty-feed.server";
-import { confirmMeeting } from "../../app/models/meetings.server";
+import { confirmMeeting } from "../../app/models/meeting-lifecycle.server";
 import { scheduleOf } from "../../app/models/week.server";
 import { loader as weekLoader } from "../../app/routes/vecka";
 import { actorFor, db, SEED_NOW, useFreshDatabase } from "./db";
