@@ -18,6 +18,7 @@ import { atomic, getDb, isRefusedByTrigger, isUniqueViolation, type TxOrDb } fro
 import { env, portalUrl } from "../env.server";
 import { forumCancelledNotice } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
+import { newMessageNotice, newQuestionNotice } from "../mail/question-mails";
 import { localDateOf } from "../time/stockholm";
 import { approvedAssignment, approvedPerson, hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
 import { availabilityAt } from "./availability";
@@ -170,15 +171,7 @@ function insertConsultation(
 }
 
 function noticeOfNewQuestion(tx: TxOrDb, districtId: number, to: { name: string; email: string }, id: number) {
-  enqueueMail(
-    {
-      districtId,
-      to: to.email,
-      subject: "En ny fråga väntar i Samverkansportalen",
-      text: `Hej ${to.name}!\n\nEn ny konsultationsfråga väntar på svar i Samverkansportalen. Logga in för att läsa den:\n${portalUrl(`/konsultation/${id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
-    },
-    tx,
-  );
+  enqueueMail({ districtId, ...newQuestionNotice(to, portalUrl(`/konsultation/${id}`)) }, tx);
 }
 
 /** A coming forum meeting of the actor's district that partners can bring a case to, or null. */
@@ -497,15 +490,7 @@ export const addMessage = atomic(function addMessage(actor: Actor, id: number, b
           .get()
       : undefined;
     if (recipient) {
-      enqueueMail(
-        {
-          districtId: actor.districtId,
-          to: recipient.email,
-          subject: found.isTaker ? "Du har fått svar i Samverkansportalen" : "Ett nytt meddelande väntar i Samverkansportalen",
-          text: `Hej ${recipient.name}!\n\nDet finns ett nytt meddelande till dig i Samverkansportalen:\n${portalUrl(`/konsultation/${id}`)}\n\nAv hänsyn till barnet står inget om frågan i det här mejlet.`,
-        },
-        tx,
-      );
+      enqueueMail({ districtId: actor.districtId, ...newMessageNotice(recipient, found.isTaker, portalUrl(`/konsultation/${id}`)) }, tx);
     }
     tx.insert(auditEvents)
       .values({ districtId: actor.districtId, actorPersonId: actor.personId, action: "consultation.message", objectType: "consultation", objectId: String(id) })

@@ -4,6 +4,7 @@ import { can, READ_ONLY_MESSAGE, type Actor, assertScheduler, type SystemActor }
 import { atomic, getDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
+import { supportRequestNotice } from "../mail/question-mails";
 import { localDateOf } from "../time/stockholm";
 import { type Failure } from "./failure";
 import { districtTeams } from "./scope.server";
@@ -105,9 +106,7 @@ export const requestContact = atomic(function requestContact(actor: Actor, offer
       enqueueMail(
         {
           districtId: actor.districtId,
-          to: m.email,
-          subject: `En familj vill bli kontaktad: ${offer.name}`,
-          text: `Hej ${m.name}!\n\n${actor.organisationName ?? "En samverkanspartner"} ber ert team kontakta en familj om ${offer.name}. Vårdnadshavarna har sagt ja.\nUppgifterna finns i Samverkansportalen:\n${portalUrl("/stod")}\n`,
+          ...supportRequestNotice(m, { offerName: offer.name, organisationName: actor.organisationName, url: portalUrl("/stod") }),
         },
         tx,
       );
