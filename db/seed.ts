@@ -12,16 +12,10 @@ import { seedSpangaTensta } from "./seed-spanga-tensta";
 import { addDays, instantAt, mondayOf, type LocalDate } from "../app/time/stockholm";
 import {
   availabilityStatuses,
-  contactAssignmentParts,
   dutyHours,
   dutyLines,
   dutyRotaMembers,
-  contactAssignments,
   districts,
-  organisations,
-  people,
-  schoolParts,
-  staffTeams,
   teams,
   consultationConcerns,
   consultations,
@@ -37,9 +31,7 @@ import {
   walkOccasions,
   walkSeries,
   walkSlots,
-  type OrganisationKind,
   type WalkTopic,
-  type Role,
   type SchoolStage,
 } from "./schema";
 

@@ -1,7 +1,6 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
-import { eq } from "drizzle-orm";
 import { people, sessions } from "../../db/schema";
 import { getDb, type DB } from "../db.server";
 import { env } from "../env.server";

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { contactAssignmentParts, contactAssignments, organisations, people, schoolParts, staffTeams } from "../../db/schema";
 import { can, contactRoleOf, type Actor } from "../auth/permissions";
 import { getDb, keptUntilChange } from "../db.server";

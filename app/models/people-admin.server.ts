@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, like, notInArray, or } from "drizzle-orm";
-import { CITY_ROLES, meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots, type Role } from "../../db/schema";
+import { CITY_ROLES, meetings, organisations, people, schoolParts, staffTeams, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import { schoolStageLabel } from "../format/labels";
 import { appointedByTheCity, can, type Actor } from "../auth/permissions";
 import { atomic, getDb, isRefusedByTrigger } from "../db.server";

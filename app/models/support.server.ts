@@ -5,7 +5,6 @@ import { atomic, getDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
 import { enqueueMail } from "../mail/outbox.server";
 import { supportRequestNotice } from "../mail/question-mails";
-import { localDateOf } from "../time/stockholm";
 import { type Failure } from "./failure";
 import { districtTeams } from "./scope.server";
 import type { OfferInput, RequestInput } from "./support";

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { endAllSessionsOf, requireActor, startSession } from "../auth/session.server";
-import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { FormError } from "../components/FormError";
 import { SavedNotice } from "../components/SavedNotice";

@@ -5,7 +5,7 @@ import { openDatabase, setDbForTesting, type DB } from "../../app/db.server";
 import { loadActor } from "../../app/models/people.server";
 import { localDateOf } from "../../app/time/stockholm";
 import { DEMO_PASSWORD, seedDemoDistrict } from "../../db/seed";
-import { districts, organisations, people, teams } from "../../db/schema";
+import { organisations, people } from "../../db/schema";
 
 /**
  * Test databases: every test gets its own fresh, migrated in-memory database with the

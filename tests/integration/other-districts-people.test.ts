@@ -7,7 +7,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, contactAssignments, districts, dutyRotaMembers, outbox, people } from "../../db/schema";
+import { auditEvents, contactAssignments, districts, dutyRotaMembers, people } from "../../db/schema";
 import { action as inviteAction } from "../../app/routes/admin.personer._index";
 import { action as personAction } from "../../app/routes/admin.personer.$personId";
 import { addContactAssignment } from "../../app/models/contact-admin.server";
