@@ -38,6 +38,11 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "meeting-reading.server.ts participantsOf": "the people of a meeting row the caller already read",
 };
 
+/** Of those, the ones that check nothing themselves: a route must not call them, only the model functions that checked first. */
+const MODEL_INTERNAL = Object.keys(WITHOUT_ACTOR).filter((name) =>
+  /a condition for|which every caller narrows|already checked|which check|checks the host|already read|a count for/.test(WITHOUT_ACTOR[name]!),
+);
+
 /** `file name` → the parameter list of every exported function (plain or wrapped in `atomic`). */
 function exportedFunctions(): Map<string, string> {
   const found = new Map<string, string>();
@@ -71,6 +76,20 @@ function appSources(): [string, string][] {
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts") && f !== path.join("auth", "permissions.ts"))
     .map((f) => [f, fs.readFileSync(path.join(root, f), "utf8")]);
 }
+
+describe("the routes", () => {
+  it("call no model function that checks nothing itself", () => {
+    expect(MODEL_INTERNAL.length).toBeGreaterThan(5);
+    const routes = path.resolve(MODELS, "../routes");
+    const found: string[] = [];
+    for (const file of fs.readdirSync(routes)) {
+      const source = fs.readFileSync(path.join(routes, file), "utf8");
+      for (const m of source.matchAll(/import \{([^}]*)\} from "\.\.\/models\/([\w-]+\.server)";/g))
+        for (const name of m[1]!.split(",").map((n) => n.trim())) if (MODEL_INTERNAL.includes(`${m[2]}.ts ${name}`)) found.push(`${file}: ${name}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
 
 describe("who may do what", () => {
   it("is decided in the capability table only: no file outside it compares a role with a role's name", () => {
