@@ -29,6 +29,11 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/ })
     .default("http://localhost:3000")
     .transform((url) => url.replace(/\/+$/, "")),
+  /**
+   * Single sign-on: a JSON file listing the identity providers (app/auth/sso-config.server.ts
+   * says what each entry holds). Unset: the login page has passwords only.
+   */
+  SSO_PROVIDERS_FILE: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional()),
   /** "off" stops the in-process scheduler, for example when cron runs `npm run jobs:run-once` instead. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** How often the in-process scheduler runs due jobs and delivers mail, in milliseconds. */

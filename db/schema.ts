@@ -178,10 +178,20 @@ export const people = sqliteTable(
     accessApprovedAt: integer("access_approved_at", { mode: "timestamp_ms" }),
     /** The head of unit who approved; null for access approved when the database was set up. */
     accessApprovedBy: integer("access_approved_by").references((): AnySQLiteColumn => people.id),
+    /**
+     * Single sign-on: the identity provider (its issuer) and the person's stable id there
+     * (`sub`), linked on her first login by the provider's verified address (decision 024).
+     */
+    ssoIssuer: text("sso_issuer"),
+    ssoSubject: text("sso_subject"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
   },
   (t) => [
     unique("people_id_district").on(t.id, t.districtId),
+    // One portal account per identity at a provider.
+    uniqueIndex("people_sso_identity")
+      .on(t.ssoIssuer, t.ssoSubject)
+      .where(sql`${t.ssoSubject} IS NOT NULL`),
     // One address, one login: at most one account with a password per address, deactivated or
     // not (deactivating a person must not free her address for another district's row).
     // Another district may still invite the address (a row without a password), so that an
@@ -297,9 +307,24 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     /** When the session began: it ends after an absolute limit however active it is. */
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+    /** The identity provider the person logged in with (its configured id); null: the password. Logging out ends the provider's session too. */
+    ssoProvider: text("sso_provider"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
+
+/**
+ * A single sign-on under way: one row per login sent to a provider, deleted when the browser
+ * comes back (so a callback works once) or after ten minutes. The row holds only the hash of
+ * the `state`; the state, nonce and PKCE verifier are derived from a secret in the browser's
+ * cookie, so a copy of the database cannot finish anybody's login.
+ */
+export const ssoAttempts = sqliteTable("sso_attempts", {
+  stateHash: text("state_hash").primaryKey(),
+  provider: text("provider").notNull(),
+  redirectTo: text("redirect_to").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(nowMs),
+});
 
 /**
  * Failed logins and counted requests, for throttling: one row each, keyed by the account and

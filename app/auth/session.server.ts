@@ -11,6 +11,7 @@ import { hashSecret } from "./secrets.server";
 import { can, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 import { oncePerRequest } from "../http/request-scope.js";
+import { providerLogoutUrl } from "./sso.server";
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_HOURS = 2;
@@ -63,7 +64,7 @@ function createLucia(db: DB) {
     // The actor is loaded by `loadActor`; lucia needs nothing of the person.
     getUserAttributes: () => ({}),
     // When the session began, for the absolute limit (read with the session, no second query).
-    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
+    getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt, ssoProvider: attributes.ssoProvider }),
   });
 }
 
@@ -71,7 +72,7 @@ declare module "lucia" {
   interface Register {
     Lucia: ReturnType<typeof createLucia>;
     UserId: number;
-    DatabaseSessionAttributes: { createdAt: Date };
+    DatabaseSessionAttributes: { createdAt: Date; ssoProvider: string | null };
   }
 }
 
@@ -156,15 +157,19 @@ export async function authenticate(email: string, password: string): Promise<num
  * Starts a new session (always a new id: an id planted before login is worthless) and
  * redirects to where the person was going. Any session the request already had ends.
  */
-export async function startSession(request: Request, personId: number, redirectTo: unknown) {
+export async function startSession(
+  request: Request,
+  personId: number,
+  redirectTo: unknown,
+  { ssoProvider = null, headers = new Headers() }: { ssoProvider?: string | null; headers?: Headers } = {},
+) {
   const previous = sessionIdFrom(request);
   if (previous) await lucia().invalidateSession(previous);
-  const session = await lucia().createSession(personId, { createdAt: new Date() });
+  const session = await lucia().createSession(personId, { createdAt: new Date(), ssoProvider });
   const actor = loadActor(personId);
-  if (actor) recordAudit(actor, "session.login", { type: "person", id: personId });
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(session.id) },
-  });
+  if (actor) recordAudit(actor, ssoProvider ? "session.login_sso" : "session.login", { type: "person", id: personId });
+  headers.append("Set-Cookie", sessionCookie(session.id));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 /** Ends every session of a person: after a password change, a reset or deactivation. */
@@ -172,18 +177,23 @@ export async function endAllSessionsOf(personId: number): Promise<void> {
   await lucia().invalidateUserSessions(personId);
 }
 
-/** Ends the session in the database and clears the cookie. */
+/**
+ * Ends the session in the database and clears the cookie. After a single sign-on the browser
+ * goes on to the provider, which ends its session too and sends it back to the login page.
+ */
 export async function endSession(request: Request) {
   const sessionId = sessionIdFrom(request);
+  let then = "/logga-in";
   if (sessionId) {
     const { session } = await lucia().validateSession(sessionId);
     if (session) {
       const actor = loadActor(session.userId);
       if (actor) recordAudit(actor, "session.logout", { type: "person", id: actor.personId });
+      if (session.ssoProvider) then = (await providerLogoutUrl(session.ssoProvider)) ?? then;
     }
     await lucia().invalidateSession(sessionId);
   }
-  return redirect("/logga-in", {
+  return redirect(then, {
     headers: { "Set-Cookie": lucia().createBlankSessionCookie().serialize() },
   });
 }

@@ -1,6 +1,7 @@
 /** What the audit log's actions say to the coordinator, in Swedish. */
 export const auditActionLabel: Record<string, string> = {
   "session.login": "loggade in",
+  "session.login_sso": "loggade in med stadens konto (single sign-on)",
   "session.logout": "loggade ut",
   "duty.changed": "ändrade jouren",
   "contact_assignment.added": "lade till en kontaktperson",

@@ -5,6 +5,7 @@ import { getDb } from "../db.server";
 
 export type AuditAction =
   | "session.login"
+  | "session.login_sso"
   | "session.logout"
   | "duty.changed"
   | "contact_assignment.added"

@@ -34,6 +34,49 @@ export function findActivePersonByEmail(email: string) {
     .get();
 }
 
+/**
+ * Why a single sign-on found nobody to log in: nobody in the portal has the address, the
+ * person is deactivated, the provider has not verified the address, or several districts
+ * invited the address and none of the invitations is taken up yet.
+ */
+export type SsoRefusal = "unknown" | "deactivated" | "unverified" | "ambiguous";
+
+/**
+ * The person a provider's identity logs in as (decision 024). Found by the provider's `sub`
+ * once linked; the first time by the verified address, choosing the account that holds the
+ * address's login (the one with a password, else the only one), and linked in the same step.
+ * An account already linked to another identity at the provider is never taken over.
+ */
+export function personForSso(issuer: string, subject: string, email: string | null, emailVerified: boolean): { personId: number } | { refused: SsoRefusal } {
+  const db = getDb();
+  const linked = db
+    .select({ id: people.id, deactivatedAt: people.deactivatedAt })
+    .from(people)
+    .where(and(eq(people.ssoIssuer, issuer), eq(people.ssoSubject, subject)))
+    .get();
+  if (linked) return linked.deactivatedAt ? { refused: "deactivated" } : { personId: linked.id };
+  if (!email) return { refused: "unknown" };
+  if (!emailVerified) return { refused: "unverified" };
+  const accounts = db
+    .select({ id: people.id, deactivatedAt: people.deactivatedAt, hasPassword: sql<number>`${people.passwordHash} IS NOT NULL`, ssoSubject: people.ssoSubject })
+    .from(people)
+    .where(sql`lower(${people.email}) = ${normaliseEmail(email)}`)
+    .all();
+  const login = accounts.find((a) => a.hasPassword === 1);
+  const active = accounts.filter((a) => a.deactivatedAt === null);
+  // A deactivated account that holds the address's login keeps it (decision 012).
+  const chosen = login ?? (active.length === 1 ? active[0] : undefined);
+  if (!chosen) return { refused: accounts.length === 0 ? "unknown" : active.length === 0 ? "deactivated" : "ambiguous" };
+  if (chosen.deactivatedAt) return { refused: "deactivated" };
+  if (chosen.ssoSubject !== null) return { refused: "unknown" };
+  const taken = db
+    .update(people)
+    .set({ ssoIssuer: issuer, ssoSubject: subject })
+    .where(and(eq(people.id, chosen.id), isNull(people.ssoSubject)))
+    .run();
+  return taken.changes === 1 ? { personId: chosen.id } : { refused: "unknown" };
+}
+
 /** The Actor for a logged-in person, or null if they no longer exist or are deactivated. */
 export function loadActor(personId: number): Actor | null {
   return keptUntilChange(`actor:${personId}`, () => readActor(personId));

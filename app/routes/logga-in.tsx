@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { safeRedirect } from "../auth/redirect";
 import { authenticate, getActor, startSession } from "../auth/session.server";
+import { providerForAddress, ssoProviders } from "../auth/sso-config.server";
+import { beginSso } from "../auth/sso.server";
 import { beginLoginAttempt, loginSucceeded, throttleKeys } from "../auth/throttle.server";
 import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
@@ -14,6 +16,8 @@ import { loginSchema } from "../models/accounts";
 
 export const meta: MetaFunction = () => pageTitle("Logga in");
 
+const SSO_DOWN = "Stadens inloggning svarar inte just nu. Försök igen om en stund.";
+
 const WRONG_CREDENTIALS =
   "Fel e-postadress eller lösenord, eller så är kontot avstängt. Kontrollera och försök igen, eller fråga samordnaren i teamet på socialtjänsten.";
 
@@ -21,10 +25,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getActor(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   }
-  return null;
+  return { providers: ssoProviders().map((p) => ({ id: p.id, label: p.label })) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // An address the city's provider serves logs in there, not with a password.
+  const typed = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const email = typeof typed?.get("email") === "string" ? String(typed.get("email")).trim() : "";
+  const provider = providerForAddress(email);
+  if (provider) {
+    try {
+      return await beginSso(provider, typed?.get("redirectTo"), email, now());
+    } catch {
+      // The provider does not answer: the person is told below, with the address kept.
+      return json({ fieldErrors: { form: SSO_DOWN }, values: { email, redirectTo: String(typed?.get("redirectTo") ?? "") } }, { status: 503 });
+    }
+  }
   const form = await parseForm(request, loginSchema());
   // The password is never sent back to the browser.
   const values = { email: form.values.email ?? "", redirectTo: form.values.redirectTo ?? "" };
@@ -48,6 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
+  const { providers } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
@@ -65,6 +85,18 @@ export default function Login() {
     <div className="panel panel--narrow">
       <h1>Logga in</h1>
       <p>Samverkansportalen är till för dig som arbetar i skola, förskola eller polis och samarbetar med socialtjänsten för barn och unga.</p>
+      {searchParams.get("sso") === "nere" ? (
+        <p className="notice notice--warn" role="status">
+          {SSO_DOWN} Du kan också logga in med lösenord.
+        </p>
+      ) : null}
+      {providers.map((p) => (
+        <Form key={p.id} method="post" action={`/logga-in/sso/${p.id}`} className="sso-login">
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <button type="submit">Logga in med {p.label}</button>
+        </Form>
+      ))}
+      {providers.length > 0 ? <h2 className="login-or">Eller med e-post och lösenord</h2> : null}
       <Form method="post" noValidate ref={formRef}>
         {errors.form ? (
           <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>

@@ -68,6 +68,9 @@ konto.tsx                                loader L 200 200 200 200 200 200 200 20
 konto.tsx                                action L 400 400 400 400 400 400 400 400 400
 logga-in.tsx                             loader 200 R R R R R R R R R
 logga-in.tsx                             action 400 400 400 400 400 400 400 400 400 400
+logga-in_.sso.$provider.tsx              loader L L L L L L L L L L
+logga-in_.sso.$provider.tsx              action 404 404 404 404 404 404 404 404 404 404
+logga-in_.sso.$provider_.tillbaka.tsx    loader 400 400 400 400 400 400 400 400 400 400
 moten._index.tsx                         loader L 200 200 200 200 200 200 200 S 200
 moten.$meetingId_.arende.tsx             loader L 200 200 200 404 404 404 404 S 404
 moten.$meetingId_.arende.tsx             action L 400 400 400 404 404 404 403 S 404

@@ -30,6 +30,7 @@ const WITHOUT_ACTOR: Record<string, string> = {
   "people.server.ts findActivePersonByEmail": "the login",
   "people.server.ts activeAccountsWithEmail": "the reset request",
   "people.server.ts loadActor": "makes the actor from the session",
+  "people.server.ts personForSso": "the single sign-on: the provider's checked ID token is the proof",
   // Called only by functions that checked the actor first.
   "accounts.server.ts linkMailsLastHour": "a count for the reset and resend limits",
   "accounts.server.ts mailInvitation": "queues the mail for an invitation already checked",

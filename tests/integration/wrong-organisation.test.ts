@@ -259,8 +259,11 @@ const IDS_UNDER_OTHER_NAMES = new Set([
   "moten.$meetingId.tsx action present",
   "moten.grupp.tsx action members",
 ]);
-/** URL parameters that are not object ids: secret tokens, tested with their own flows (auth.test.ts, admin.test.ts, duty.test.ts). */
-const NOT_OBJECT_IDS = new Set(["token"]);
+/**
+ * URL parameters that are not object ids: secret tokens and the configured identity provider's
+ * name, tested with their own flows (auth.test.ts, admin.test.ts, duty.test.ts, sso.test.ts).
+ */
+const NOT_OBJECT_IDS = new Set(["token", "provider"]);
 
 type Kind = "loader" | "action";
 type Row = { route: string; kind: Kind; field: string; case: string; who: Who; expect: string; line: string };

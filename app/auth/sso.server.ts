@@ -1,0 +1,153 @@
+import { createHmac, randomBytes } from "node:crypto";
+import { redirect } from "@remix-run/node";
+import { and, eq, lt } from "drizzle-orm";
+import * as oidc from "openid-client";
+import { ssoAttempts } from "../../db/schema";
+import { getDb } from "../db.server";
+import { env, portalUrl } from "../env.server";
+import { personForSso, type SsoRefusal } from "../models/people.server";
+import { safeRedirect } from "./redirect";
+import { hashSecret } from "./secrets.server";
+import { isLoopback, ssoProvider, type SsoProvider } from "./sso-config.server";
+import { startSession } from "./session.server";
+
+/**
+ * Single sign-on with OpenID Connect (decision 024): the authorization code flow with PKCE,
+ * `state` and `nonce`, through openid-client, which checks the ID token's issuer, audience,
+ * signature, expiry and nonce. The provider proves who someone is; who may do what stays the
+ * portal's. No token is kept: logging out sends the browser to the provider with the client id.
+ */
+
+/** How long a login may stay at the provider before the way back no longer works. */
+export const SSO_ATTEMPT_MINUTES = 10;
+const COOKIE = "portal_sso";
+const COOKIE_PATH = "/logga-in/sso";
+
+const configurations = new Map<string, Promise<oidc.Configuration>>();
+
+/** The provider's configuration by discovery, once per process (again after a failure). */
+function configurationOf(provider: SsoProvider): Promise<oidc.Configuration> {
+  let found = configurations.get(provider.id);
+  if (!found) {
+    found = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
+      // Plain http only for a provider on loopback (the tests' and the demo's); sso-config refuses it elsewhere.
+      execute: isLoopback(provider.issuer) ? [oidc.allowInsecureRequests] : [],
+      timeout: 10,
+    });
+    found.catch(() => configurations.delete(provider.id));
+    configurations.set(provider.id, found);
+  }
+  return found;
+}
+
+/** Tests start a new provider at the same address: forget what discovery found. */
+export function forgetSsoConfigurations(): void {
+  configurations.clear();
+}
+
+const callbackUrl = (provider: SsoProvider) => portalUrl(`/logga-in/sso/${provider.id}/tillbaka`);
+
+/**
+ * The login's state, nonce and PKCE verifier, all worked out from one secret that only the
+ * browser's cookie holds: the database keeps the state's hash, so a copy of it finishes nobody's login.
+ */
+function loginSecrets(secret: string) {
+  const derive = (purpose: string) => createHmac("sha256", secret).update(purpose).digest("base64url");
+  return { state: derive("state"), nonce: derive("nonce"), verifier: derive("pkce-verifier") };
+}
+
+function ssoCookie(value: string, maxAgeSeconds: number): string {
+  const secure = env.SESSION_COOKIE_SECURE ? "; Secure" : "";
+  return `${COOKIE}=${value}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+function cookieSecret(request: Request): string | null {
+  const match = /(?:^|;\s*)portal_sso=([A-Za-z0-9_-]{43})(?:;|$)/.exec(request.headers.get("Cookie") ?? "");
+  return match?.[1] ?? null;
+}
+
+/** Sends the browser to the provider's login, with the address as a hint when the person typed one. */
+export async function beginSso(provider: SsoProvider, redirectTo: unknown, loginHint: string | null, now: Date): Promise<Response> {
+  const configuration = await configurationOf(provider);
+  const secret = randomBytes(32).toString("base64url");
+  const { state, nonce, verifier } = loginSecrets(secret);
+  const db = getDb();
+  db.delete(ssoAttempts)
+    .where(lt(ssoAttempts.createdAt, new Date(now.getTime() - SSO_ATTEMPT_MINUTES * 60_000)))
+    .run();
+  db.insert(ssoAttempts)
+    .values({ stateHash: hashSecret(state), provider: provider.id, redirectTo: safeRedirect(redirectTo), createdAt: now })
+    .run();
+  const url = oidc.buildAuthorizationUrl(configuration, {
+    redirect_uri: callbackUrl(provider),
+    scope: "openid email profile",
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    state,
+    nonce,
+    ...(loginHint ? { login_hint: loginHint } : {}),
+  });
+  return redirect(url.href, { headers: { "Set-Cookie": ssoCookie(secret, SSO_ATTEMPT_MINUTES * 60) } });
+}
+
+/** Why a way back from the provider did not log anyone in. "failed": the login itself did not hold (state, nonce, token). */
+export type SsoFailure = SsoRefusal | "failed";
+
+/**
+ * The way back from the provider: the code exchanged for an ID token that openid-client has
+ * checked, the person found by the provider's `sub` (or, the first time, by its verified
+ * address) and a portal session started. Works once per login: the attempt's row is deleted first.
+ */
+export async function finishSso(
+  request: Request,
+  providerId: string,
+  now: Date,
+): Promise<{ ok: true; response: Response } | { ok: false; reason: SsoFailure }> {
+  const provider = ssoProvider(providerId);
+  const secret = cookieSecret(request);
+  if (!provider || !secret) return { ok: false, reason: "failed" };
+  const { state, nonce, verifier } = loginSecrets(secret);
+  const attempt = getDb()
+    .delete(ssoAttempts)
+    .where(and(eq(ssoAttempts.stateHash, hashSecret(state)), eq(ssoAttempts.provider, provider.id)))
+    .returning()
+    .get();
+  if (!attempt || attempt.createdAt.getTime() < now.getTime() - SSO_ATTEMPT_MINUTES * 60_000) return { ok: false, reason: "failed" };
+  let claims: oidc.IDToken | undefined;
+  try {
+    const configuration = await configurationOf(provider);
+    // The address the provider sent the browser back to, whatever the proxy in front calls it.
+    const back = new URL(callbackUrl(provider));
+    back.search = new URL(request.url).search;
+    const tokens = await oidc.authorizationCodeGrant(configuration, back, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+      idTokenExpected: true,
+    });
+    claims = tokens.claims();
+  } catch (error) {
+    // The kind of failure only: the error's text may quote the token.
+    console.warn(`[sso] ${provider.id}: the way back did not hold (${error instanceof Error ? error.name : "error"})`);
+    return { ok: false, reason: "failed" };
+  }
+  if (!claims) return { ok: false, reason: "failed" };
+  const email = typeof claims.email === "string" ? claims.email : null;
+  const match = personForSso(claims.iss, claims.sub, email, claims.email_verified === true);
+  if ("refused" in match) return { ok: false, reason: match.refused };
+  const headers = new Headers({ "Set-Cookie": ssoCookie("", 0) });
+  return { ok: true, response: await startSession(request, match.personId, attempt.redirectTo, { ssoProvider: provider.id, headers }) };
+}
+
+/** Where logging out sends the browser after a single sign-on: the provider's logout, or null if it has none. */
+export async function providerLogoutUrl(providerId: string): Promise<string | null> {
+  const provider = ssoProvider(providerId);
+  if (!provider) return null;
+  try {
+    const configuration = await configurationOf(provider);
+    if (!configuration.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(configuration, { client_id: provider.clientId, post_logout_redirect_uri: portalUrl("/logga-in?utloggad=1") }).href;
+  } catch {
+    return null;
+  }
+}

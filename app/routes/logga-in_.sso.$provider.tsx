@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { notFound } from "../auth/guard.server";
+import { ssoProvider } from "../auth/sso-config.server";
+import { beginSso } from "../auth/sso.server";
+import { now } from "../clock.server";
+import { readFormValues } from "../http/forms";
+
+/** The "Logga in med …" button posts here; the browser goes on to the provider. A plain visit goes to the login page. */
+export const loader = () => redirect("/logga-in");
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const provider = ssoProvider(params.provider ?? "");
+  if (!provider) throw notFound();
+  const values = await readFormValues(request);
+  try {
+    return await beginSso(provider, values.redirectTo, null, now());
+  } catch (error) {
+    // The provider does not answer: say so on the login page, where the password still works.
+    console.warn(`[sso] ${provider.id}: discovery failed (${error instanceof Error ? error.name : "error"})`);
+    return redirect(`/logga-in?sso=${encodeURIComponent("nere")}`);
+  }
+}
