@@ -75,7 +75,15 @@ const HEADS = ["enhetschef@hv.example", "socialsekreterare@hv.example"] as const
 const HOUR = 3_600_000;
 
 /** Actions that are one's own login and account, not the portal's content. */
-const OWN_ACCOUNT = ["logga-in.tsx", "logga-in_.sso.$provider.tsx", "logga-ut.tsx", "konto.tsx", "glomt-losenord.tsx", "aterstall.$token.tsx", "inbjudan.$token.tsx"];
+const OWN_ACCOUNT = [
+  "logga-in.tsx",
+  "logga-in_.sso.$provider.tsx",
+  "logga-ut.tsx",
+  "konto.tsx",
+  "glomt-losenord.tsx",
+  "aterstall.$token.tsx",
+  "inbjudan.$token.tsx",
+];
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Case = { label: string; params?: Record<string, string>; form: Record<string, string | string[] | undefined>; expect?: number };

@@ -66,7 +66,15 @@ const ROLES = [
 ] as const;
 
 /** Actions of one's own login and account: they act on nobody else's object. */
-const OWN_ACCOUNT = ["logga-in.tsx", "logga-in_.sso.$provider.tsx", "logga-ut.tsx", "konto.tsx", "glomt-losenord.tsx", "aterstall.$token.tsx", "inbjudan.$token.tsx"];
+const OWN_ACCOUNT = [
+  "logga-in.tsx",
+  "logga-in_.sso.$provider.tsx",
+  "logga-ut.tsx",
+  "konto.tsx",
+  "glomt-losenord.tsx",
+  "aterstall.$token.tsx",
+  "inbjudan.$token.tsx",
+];
 
 /**
  * Intents the source does not spell as `intent === "…"`, `case "…":` or a hidden input: what
