@@ -21,6 +21,8 @@ const providerSchema = z.object({
   clientSecret: z.string().min(1),
   /** An address in one of these domains is sent to this provider instead of being asked for a password. */
   domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "a domain such as stockholm.se")).default([]),
+  /** Seconds to add to this server's clock when checking the provider's tokens: only for a clock known to be off (the tests use it for expired tokens). */
+  clockSkewSeconds: z.number().int().min(-86_400).max(86_400).default(0),
 });
 
 export type SsoProvider = z.output<typeof providerSchema>;

@@ -25,11 +25,12 @@ const COOKIE_PATH = "/logga-in/sso";
 
 const configurations = new Map<string, Promise<oidc.Configuration>>();
 
-/** The provider's configuration by discovery, once per process (again after a failure). */
-function configurationOf(provider: SsoProvider): Promise<oidc.Configuration> {
+/** The provider's configuration by discovery, once per process (again after a failure). Tests reach it to swap a token. */
+export function configurationOf(provider: SsoProvider): Promise<oidc.Configuration> {
   let found = configurations.get(provider.id);
   if (!found) {
-    found = oidc.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, {
+    const metadata = { client_secret: provider.clientSecret, [oidc.clockSkew]: provider.clockSkewSeconds };
+    found = oidc.discovery(new URL(provider.issuer), provider.clientId, metadata, undefined, {
       // Plain http only for a provider on loopback (the tests' and the demo's); sso-config refuses it elsewhere.
       execute: isLoopback(provider.issuer) ? [oidc.allowInsecureRequests] : [],
       timeout: 10,
