@@ -3,9 +3,16 @@ import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { startBackgroundWork } from "./jobs/all-jobs.server";
 import { NonceContext } from "./nonce";
+import { serverSettings as listenSettings } from "./env.server";
+import { ssoProviders } from "./auth/sso-config.server";
 
-// app/server.js listens with these, checked by the env schema.
-export { serverSettings } from "./env.server";
+/**
+ * What app/server.js listens with, checked by the env schema, and the identity providers'
+ * origins that its Content-Security-Policy lets forms go on to (single sign-on).
+ */
+export function serverSettings() {
+  return { ...listenSettings(), formActionOrigins: ssoProviders().map((p) => new URL(p.issuer).origin) };
+}
 
 // Reminders and mail delivery run in the server process (SCHEDULER=off leaves them to cron).
 startBackgroundWork();

@@ -35,7 +35,7 @@ async function serve() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const built = await import(path.join(root, "build/server/index.js"));
   // The settings come from the build's checked configuration (app/env.server.ts): a bad value stops the start.
-  const { port, host, trustProxy, secure } = built.entry.module.serverSettings();
+  const { port, host, trustProxy, secure, formActionOrigins } = built.entry.module.serverSettings();
   const development = process.env.NODE_ENV === "development";
   const maxAtOnce = countSetting("MAX_PAGES_AT_ONCE", 4);
 
@@ -51,7 +51,7 @@ async function serve() {
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders({ nonce, secure, development }));
+    res.set(securityHeaders({ nonce, secure, development, formActionOrigins }));
     next();
   });
 

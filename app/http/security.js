@@ -6,11 +6,13 @@
 
 /**
  * The security headers for every response. Scripts run only from this site or with
- * the per-request nonce that Remix's inline scripts carry; no inline styles at all.
- * @param {{ nonce: string, secure: boolean, development: boolean }} options
+ * the per-request nonce that Remix's inline scripts carry; no inline styles at all. Forms post
+ * to this site only, and on to the identity providers' origins (`formActionOrigins`): without
+ * JavaScript the "Logga in med …" form's redirect to the provider counts as the form's target.
+ * @param {{ nonce: string, secure: boolean, development: boolean, formActionOrigins?: string[] }} options
  * @returns {Record<string, string>}
  */
-export function securityHeaders({ nonce, secure, development }) {
+export function securityHeaders({ nonce, secure, development, formActionOrigins = [] }) {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -20,7 +22,7 @@ export function securityHeaders({ nonce, secure, development }) {
     development ? "connect-src 'self' ws://localhost:* ws://127.0.0.1:*" : "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActionOrigins].join(" "),
     "frame-ancestors 'none'",
   ];
   if (secure) csp.push("upgrade-insecure-requests");

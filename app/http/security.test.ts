@@ -41,4 +41,12 @@ describe("securityHeaders", () => {
     expect(headers["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ nonce: "x", secure: true, development: false })["Strict-Transport-Security"]).toMatch(/max-age=/);
   });
+
+  it("lets forms go on to the identity providers' origins and nowhere else", () => {
+    const csp = securityHeaders({ nonce: "x", secure: false, development: false, formActionOrigins: ["https://login.stad.example"] })[
+      "Content-Security-Policy"
+    ];
+    expect(csp).toContain("form-action 'self' https://login.stad.example;");
+    expect(securityHeaders({ nonce: "x", secure: false, development: false })["Content-Security-Policy"]).toContain("form-action 'self';");
+  });
 });

@@ -58,7 +58,7 @@ test("the password field is empty after a failed login", async ({ page }) => {
 
 test("an empty form gets an error on each field", async ({ page }) => {
   await visit(page, "/logga-in");
-  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
   const email = page.getByLabel("E-postadress");
   const password = page.getByLabel("Lösenord");
   await expect(email).toHaveAttribute("aria-invalid", "true");

@@ -8,7 +8,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import http from "node:http";
 import { SMTPServer } from "smtp-server";
+import { startTestProvider } from "../oidc/provider.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const database = path.join(root, "data", "e2e.db");
@@ -37,6 +39,48 @@ await new Promise((resolve) => smtp.listen(SMTP_PORT, "127.0.0.1", () => resolve
 
 for (const file of [database, `${database}-wal`, `${database}-shm`]) fs.rmSync(file, { force: true });
 
+// Single sign-on: a real OpenID provider on loopback (tests/oidc/provider.mjs) with the city's
+// accounts of a few demo people, one person the portal does not know and one who has left.
+// tests/e2e/sso.spec.ts changes an account's address through the small control port.
+const PORTAL = "http://127.0.0.1:3100";
+const SSO_CONTROL_PORT = 3201;
+const provider = await startTestProvider({
+  port: 3200,
+  clients: [
+    {
+      clientId: "samverkansportalen",
+      clientSecret: "e2e-hemlighet",
+      redirectUris: [`${PORTAL}/logga-in/sso/stad/tillbaka`],
+      postLogoutRedirectUris: [`${PORTAL}/logga-in?utloggad=1`],
+    },
+  ],
+  accounts: [
+    { sub: "e2e-sofia", email: "larare@grimstaskolan.example", emailVerified: true, name: "Sofia Engström", password: "stadens-losenord" },
+    { sub: "e2e-ahmed", email: "pedagog@gronadiamanten.example", emailVerified: true, name: "Ahmed Yusuf", password: "stadens-losenord" },
+    { sub: "e2e-okand", email: "okand@stockholm.example", emailVerified: true, name: "Okänd Person", password: "stadens-losenord" },
+    { sub: "e2e-slutat", email: "slutat@vallingbyskolan.example", emailVerified: true, name: "Slutat Person", password: "stadens-losenord" },
+    { sub: "e2e-slutat-2", email: "slutat2@vallingbyskolan.example", emailVerified: true, name: "Slutat Person", password: "stadens-losenord" },
+  ],
+});
+http
+  .createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      provider.setAccount(JSON.parse(body));
+      response.end("ok");
+    });
+  })
+  .listen(SSO_CONTROL_PORT, "127.0.0.1");
+const ssoFile = path.join(root, "data", "e2e-sso.json");
+fs.writeFileSync(
+  ssoFile,
+  JSON.stringify([
+    { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, clientId: "samverkansportalen", clientSecret: "e2e-hemlighet", domains: [] },
+  ]),
+  { mode: 0o600 },
+);
+
 const env = {
   ...process.env,
   PORT: "3100",
@@ -56,6 +100,8 @@ const env = {
   // As in production and the demo (NODE_ENV=production): Secure cookies, HSTS and
   // upgrade-insecure-requests, which Chromium accepts on http://127.0.0.1.
   SESSION_COOKIE_SECURE: "true",
+  APP_URL: PORTAL,
+  SSO_PROVIDERS_FILE: ssoFile,
 };
 
 const setup = spawnSync("npx", ["tsx", "db/setup.ts", "--demo"], { cwd: root, env, stdio: "inherit" });
@@ -81,6 +127,7 @@ for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])) {
 
 server.on("exit", (code, signal) => {
   smtp.close();
+  void provider.close();
   const stopSignal = signal === "SIGTERM" || signal === "SIGINT" || signal === "SIGHUP";
   if ((code !== null && code !== 0) || (signal && !stopSignal && !stopping)) console.error(`The test server stopped (exit ${code ?? signal}).`);
   process.exit(code ?? (signal ? 0 : 1));
