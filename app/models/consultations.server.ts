@@ -26,7 +26,7 @@ import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
 import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
-import { coveredOrganisationIds, groupsOf, ownOrganisationIds } from "./scope.server";
+import { coveredOrganisationIds, coveringOrganisationIds, groupsOf } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -72,10 +72,13 @@ function audit(actor: Actor, action: string, consultationId: number) {
     .run();
 }
 
-/** The contact persons who get a new consultation (approved assignments of approved people), those covering the child's school part first. */
+/**
+ * The contact persons who get a new consultation (approved assignments of approved people), those covering the child's school part first.
+ * Only those who cover the asker's organisation, who alone may read it: not every contact person the asker sees as theirs.
+ */
 function recipientsFor(actor: Actor, schoolPartId: number | null) {
   const db = getDb();
-  const orgIds = ownOrganisationIds(actor);
+  const orgIds = coveringOrganisationIds(actor);
   const contacts = db
     .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
     .from(contactAssignments)

@@ -69,6 +69,17 @@ export function coveredOrganisationIds(actor: Actor): number[] {
   return [...new Set([...direct, ...children])];
 }
 
+/**
+ * The organisations whose contact persons cover a partner's own organisation: it, and its
+ * preschool unit. The mirror of `coveredOrganisationIds`, so a question asked here reaches
+ * exactly those who may read it. Narrower than `ownOrganisationIds` for someone placed at a
+ * unit: a preschool's own contact person does not cover the unit. Empty for everyone but partners.
+ */
+export function coveringOrganisationIds(actor: Actor): number[] {
+  if (!can(actor, "partner:work") || actor.organisationId === null) return [];
+  return [...new Set([actor.organisationId, actor.homeOrganisationId ?? actor.organisationId])];
+}
+
 /** The social services teams of the actor's district (support offers and requests go to one). */
 export function districtTeams(actor: Actor) {
   return getDb().select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.districtId, actor.districtId)).orderBy(teams.name).all();

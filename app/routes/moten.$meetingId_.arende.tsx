@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { can, type Actor } from "../auth/permissions";
-import { requireWriter, notFound } from "../auth/guard.server";
-import { requireActor } from "../auth/session.server";
+import type { Actor } from "../auth/permissions";
+import { requireActorWith, requireWriter, notFound } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { ConsultationFields } from "../components/ConsultationFields";
 import { FormError } from "../components/FormError";
@@ -16,11 +15,11 @@ import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Ta upp ett ärende på konsultationsforumet");
 
-/** A coming forum meeting a partner may bring a case to; anything else is 404. */
+/** A coming forum meeting a partner may bring a case to: 403 for every other role (decision 023), 404 for anything but such a meeting. */
 async function forumFor(request: Request, meetingId: string | undefined): Promise<{ actor: Actor; id: number }> {
-  const actor = await requireActor(request);
+  const actor = await requireActorWith(request, "contacts:see-own");
   const id = parseId(meetingId);
-  if (id === null || !can(actor, "contacts:see-own")) throw notFound();
+  if (id === null) throw notFound();
   return { actor, id };
 }
 

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireWriter, notFound } from "../auth/guard.server";
-import { requireActor } from "../auth/session.server";
+import { requireActorWith, requireWriter, notFound } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { formatDate } from "../format/dates";
 import { pageTitle } from "../format/title";
@@ -14,8 +13,9 @@ import { isLocalDate, localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Walk-and-talk-serie");
 
+// A series is its host's page (the contact persons', as /walk-and-talk/ny): 403 for every other role, 404 for another host's series.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireActorWith(request, "availability:set-own");
   const id = parseId(params.seriesId);
   const at = now();
   const overview = id === null ? null : seriesOverview(actor, id, at);
@@ -49,7 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireWriter(request);
+  await requireWriter(request);
+  const actor = await requireActorWith(request, "availability:set-own");
   const id = parseId(params.seriesId);
   if (id === null || !seriesOverview(actor, id, now())) throw notFound();
   const values = await readFormValues(request);

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireWriter, notFound } from "../auth/guard.server";
-import { requireActor } from "../auth/session.server";
+import { requireActorWith, requireWriter, notFound } from "../auth/guard.server";
 import { now } from "../clock.server";
 import { Field } from "../components/Field";
 import { RadioGroup } from "../components/RadioGroup";
@@ -16,8 +15,9 @@ import { localDateOf } from "../time/stockholm";
 
 export const meta: MetaFunction = () => pageTitle("Boka walk-and-talk");
 
+// Booking is for partners: 403 for every other role, 404 for a time of another organisation.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
+  const actor = await requireActorWith(request, "partner:work");
   const id = parseId(params.slotId);
   const slot = id === null ? null : slotForPartner(actor, id);
   if (!slot) throw notFound();
@@ -26,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireWriter(request);
+  await requireWriter(request);
+  const actor = await requireActorWith(request, "partner:work");
   const id = parseId(params.slotId);
   if (id === null || !slotForPartner(actor, id)) throw notFound();
   const values = await readFormValues(request);

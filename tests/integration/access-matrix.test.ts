@@ -72,8 +72,8 @@ logga-in_.sso.$provider.tsx              loader L L L L L L L L L L
 logga-in_.sso.$provider.tsx              action 404 404 404 404 404 404 404 404 404 404
 logga-in_.sso.$provider_.tillbaka.tsx    loader 400 400 400 400 400 400 400 400 400 400
 moten._index.tsx                         loader L 200 200 200 200 200 200 200 S 200
-moten.$meetingId_.arende.tsx             loader L 200 200 200 404 404 404 404 S 404
-moten.$meetingId_.arende.tsx             action L 400 400 400 404 404 404 403 S 404
+moten.$meetingId_.arende.tsx             loader L 200 200 200 403 403 403 403 S 403
+moten.$meetingId_.arende.tsx             action L 400 400 400 403 403 403 403 S 403
 moten.$meetingId.tsx                     loader L 404 200 404 200 404 404 404 S 404
 moten.$meetingId.tsx                     action L 404 400 404 400 404 404 403 S 404
 moten.arbetslag.tsx                      loader L 403 403 403 403 403 403 403 S 403
@@ -107,10 +107,10 @@ walk-and-talk.ny.tsx                     loader L 403 403 403 200 200 403 403 S 
 walk-and-talk.ny.tsx                     action L 403 403 403 400 400 403 403 S 403
 walk-and-talk.personal.tsx               loader L 403 200 403 403 403 403 403 S 403
 walk-and-talk.personal[.csv].ts          loader L 403 200 403 403 403 403 403 S 403
-walk-and-talk.serier.$seriesId.tsx       loader L 404 404 404 200 404 404 404 S 404
-walk-and-talk.serier.$seriesId.tsx       action L 404 404 404 400 404 404 403 S 404
-walk-and-talk.tider.$slotId.tsx          loader L 200 200 404 404 404 404 404 S 404
-walk-and-talk.tider.$slotId.tsx          action L R 409 404 404 404 404 403 S 404
+walk-and-talk.serier.$seriesId.tsx       loader L 403 403 403 200 404 403 403 S 403
+walk-and-talk.serier.$seriesId.tsx       action L 403 403 403 400 404 403 403 S 403
+walk-and-talk.tider.$slotId.tsx          loader L 200 200 404 403 403 403 403 S 403
+walk-and-talk.tider.$slotId.tsx          action L R 409 404 403 403 403 403 S 403
 logga-ut.tsx                             loader R R R R R R R R R R
 logga-ut.tsx                             action L L L L L L L L L L
 `;

@@ -150,7 +150,7 @@ moten.$meetingId.tsx                        agenda           planning-gd-next   
 moten.$meetingId.tsx                        agenda           forum-next                               400 400 400 400 400 400 403 S 404
 moten.$meetingId.tsx                        notes            police-past                              404 404 404 404 404 400 403 S 404
 moten.$meetingId.tsx                        notes            forum-past                               400 400 400 400 400 400 403 S 404
-moten.$meetingId_.arende.tsx                -                forum-next                               W   W   W   404 404 404 403 S 404
+moten.$meetingId_.arende.tsx                -                forum-next                               W   W   W   403 403 403 403 S 403
 moten.arbetslag.tsx                         -                gd-staff-team                            403 403 403 403 403 403 403 S 403
 moten.grupp.tsx                             -                new-group                                403 403 403 W   W   W   403 S W
 moten.ny.tsx                                -                report-to-jonas                          W   W   400 403 403 403 403 S 403
@@ -176,12 +176,12 @@ walk-and-talk._index.tsx                    mark-outcome     past-slot-anna     
 walk-and-talk._index.tsx                    mark-outcome     past-slot-leila                          403 403 403 400 400 403 403 S 403
 walk-and-talk.ny.tsx                        -                series-at-vbs                            403 403 403 W   400 403 403 S 403
 walk-and-talk.ny.tsx                        -                series-at-grimstaskolan                  403 403 403 400 400 403 403 S 403
-walk-and-talk.serier.$seriesId.tsx          update-series    series-anna                              404 404 404 W   404 404 403 S 404
-walk-and-talk.serier.$seriesId.tsx          update-series    series-leila                             404 404 404 404 404 404 403 S 404
-walk-and-talk.serier.$seriesId.tsx          -                series-anna                              404 404 404 W   404 404 403 S 404
-walk-and-talk.serier.$seriesId.tsx          -                series-leila                             404 404 404 404 404 404 403 S 404
-walk-and-talk.tider.$slotId.tsx             -                free-slot-anna                           W   W   404 404 404 404 403 S 404
-walk-and-talk.tider.$slotId.tsx             -                free-slot-leila                          404 404 404 404 404 404 403 S 404
+walk-and-talk.serier.$seriesId.tsx          update-series    series-anna                              403 403 403 W   404 403 403 S 403
+walk-and-talk.serier.$seriesId.tsx          update-series    series-leila                             403 403 403 404 404 403 403 S 403
+walk-and-talk.serier.$seriesId.tsx          -                series-anna                              403 403 403 W   404 403 403 S 403
+walk-and-talk.serier.$seriesId.tsx          -                series-leila                             403 403 403 404 404 403 403 S 403
+walk-and-talk.tider.$slotId.tsx             -                free-slot-anna                           W   W   404 403 403 403 403 S 403
+walk-and-talk.tider.$slotId.tsx             -                free-slot-leila                          404 404 404 403 403 403 403 S 403
 `;
 
 type Fields = Record<string, string | string[]>;
