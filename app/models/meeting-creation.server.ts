@@ -9,7 +9,7 @@ import { dutyCheckBetween } from "./duty.server";
 import { planningDates } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { mailParticipants, proposeMeeting } from "./meeting-lifecycle.server";
-import { coveredOrganisationIds, ownOrganisationIds } from "./scope.server";
+import { coveredOrganisationIds, coveringOrganisationIds, ownOrganisationIds } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -24,7 +24,7 @@ import { fail, type Failure } from "./failure";
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {
   if (!can(actor, "partner:work")) return [];
-  const orgIds = ownOrganisationIds(actor);
+  const orgIds = coveringOrganisationIds(actor);
   const rows = getDb()
     .select({ personId: people.id, name: people.name })
     .from(contactAssignments)

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { availabilityStatuses, consultations, contactAssignments, outbox } from "../../db/schema";
 import { action as newAction } from "../../app/routes/konsultation.ny";
 import { lookupConsultation } from "../../app/models/consultations.server";
+import { meetingHostsFor } from "../../app/models/meeting-creation.server";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION } from "./forms";
 import { args, post, respond, sessionCookie } from "./http";
@@ -62,5 +63,12 @@ describe("a question asked at a preschool unit", () => {
         .run();
     const id = await askAtTheUnit();
     expect(db.select({ viaDuty: consultations.viaDuty }).from(consultations).where(eq(consultations.id, id)).get()!.viaDuty).toBe(true);
+  });
+
+  it("is planned as a report meeting with the unit's contact persons only, not a preschool's own", () => {
+    bavernGetsItsOwnContactPerson();
+    const hosts = meetingHostsFor(actorFor(UNIT_HEAD)).map((h) => h.personId);
+    expect(hosts).toContain(personId("petra.nystrom@hv.example"));
+    expect(hosts).not.toContain(personId(BAVERN_CONTACT));
   });
 });
