@@ -186,11 +186,11 @@ describe("single sign-on", () => {
     expect(portalSession(replay)).toBeNull();
   });
 
-  it("refuses an ID token from another issuer, for another audience, without the login's nonce, or expired", async () => {
+  it("refuses an ID token from another issuer, for another audience, with another or no nonce, or expired", async () => {
     useProvider();
     const configuration = await configurationOf(config);
     /** An ID token for Maria from `issuer` for `clientId`, asked for with `nonce`. */
-    const tokenFrom = async (issuer: string, clientId: string, nonce: string) => {
+    const tokenFrom = async (issuer: string, clientId: string, nonce: string | null) => {
       const elsewhere = await oidc.discovery(new URL(issuer), clientId, CLIENT.clientSecret, undefined, { execute: [oidc.allowInsecureRequests] });
       const verifier = oidc.randomPKCECodeVerifier();
       const url = oidc.buildAuthorizationUrl(elsewhere, {
@@ -199,13 +199,13 @@ describe("single sign-on", () => {
         code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
         code_challenge_method: "S256",
         state: "s",
-        nonce,
+        ...(nonce ? { nonce } : {}),
       });
       const { callbackUrl } = await loginAtProvider(url.href, MARIA);
       const tokens = await oidc.authorizationCodeGrant(elsewhere, new URL(callbackUrl), {
         pkceCodeVerifier: verifier,
         expectedState: "s",
-        expectedNonce: nonce,
+        ...(nonce ? { expectedNonce: nonce } : {}),
       });
       return tokens.id_token!;
     };
@@ -243,6 +243,7 @@ describe("single sign-on", () => {
       ["another issuer", (nonce: string) => tokenFrom(other.issuer, CLIENT.clientId, nonce)],
       ["another audience", (nonce: string) => tokenFrom(provider.issuer, "en-annan-tjanst", nonce)],
       ["another login's nonce", () => tokenFrom(provider.issuer, CLIENT.clientId, "en-annan-nonce")],
+      ["no nonce at all", () => tokenFrom(provider.issuer, CLIENT.clientId, null)],
     ] as const) {
       const response = await withTokenSwapped(make);
       expect(response.status, label).toBe(400);
