@@ -20,13 +20,13 @@ import { forumCancelledNotice } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
 import { newMessageNotice, newQuestionNotice } from "../mail/question-mails";
 import { localDateOf } from "../time/stockholm";
-import { approvedAssignment, approvedPerson, hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
+import { hasApprovedAccess, mayBeToldOfQuestions } from "./access-approval.server";
 import { availabilityAt } from "./availability";
 import { statusesOf } from "./availability.server";
 import { answerPromise, type ConsultationInput } from "./consultations";
 import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
-import { coveredOrganisationIds, coveringOrganisationIds, groupsOf } from "./scope.server";
+import { coveredOrganisationIds, coveringContacts, groupsOf } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -78,21 +78,7 @@ function audit(actor: Actor, action: string, consultationId: number) {
  */
 function recipientsFor(actor: Actor, schoolPartId: number | null) {
   const db = getDb();
-  const orgIds = coveringOrganisationIds(actor);
-  const contacts = db
-    .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
-    .from(contactAssignments)
-    .innerJoin(people, eq(people.id, contactAssignments.personId))
-    .where(
-      and(
-        inArray(contactAssignments.organisationId, orgIds),
-        eq(contactAssignments.districtId, actor.districtId),
-        isNull(people.deactivatedAt),
-        approvedAssignment(),
-        approvedPerson(),
-      ),
-    )
-    .all();
+  const contacts = coveringContacts(actor);
   const parts = contacts.length
     ? db
         .select()

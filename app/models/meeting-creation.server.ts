@@ -1,15 +1,14 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { contactAssignments, meetingEvents, meetings, organisations, people, staffTeams } from "../../db/schema";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { meetingEvents, meetings, organisations, staffTeams } from "../../db/schema";
 import { can, READ_ONLY_MESSAGE, type Actor } from "../auth/permissions";
 import { getDb, type TxOrDb } from "../db.server";
 import { reportMeetingProposal, staffTeamVisitRequest } from "../mail/meeting-mails";
 import { addDays, instantAt, localDateOf } from "../time/stockholm";
-import { approvedAssignment, approvedPerson } from "./access-approval.server";
 import { dutyCheckBetween } from "./duty.server";
 import { planningDates } from "./meetings";
 import type { PlanningSeriesInput, ReportMeetingInput, SeriesInput, StaffTeamMeetingInput } from "./meeting-forms";
 import { mailParticipants, proposeMeeting } from "./meeting-lifecycle.server";
-import { coveredOrganisationIds, coveringOrganisationIds, ownOrganisationIds } from "./scope.server";
+import { coveredOrganisationIds, coveringContacts, ownOrganisationIds } from "./scope.server";
 import { fail, type Failure } from "./failure";
 
 /**
@@ -24,23 +23,7 @@ import { fail, type Failure } from "./failure";
 /** The social workers a partner can plan a meeting with: their organisation's contact persons. */
 export function meetingHostsFor(actor: Actor) {
   if (!can(actor, "partner:work")) return [];
-  const orgIds = coveringOrganisationIds(actor);
-  const rows = getDb()
-    .select({ personId: people.id, name: people.name })
-    .from(contactAssignments)
-    .innerJoin(people, eq(people.id, contactAssignments.personId))
-    // Four eyes: a contact person whose assignment or access waits for approval hosts nothing yet.
-    .where(
-      and(
-        inArray(contactAssignments.organisationId, orgIds),
-        eq(contactAssignments.districtId, actor.districtId),
-        approvedAssignment(),
-        approvedPerson(),
-        isNull(people.deactivatedAt),
-      ),
-    )
-    .orderBy(asc(people.name))
-    .all();
+  const rows = coveringContacts(actor).map(({ personId, name }) => ({ personId, name }));
   return rows.filter((r, i) => rows.findIndex((x) => x.personId === r.personId) === i);
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { contactAssignments, meetingGroupMembers, meetings, organisations, people, teams } from "../../db/schema";
 import { can, isOwnOrganisation, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
@@ -78,6 +78,31 @@ export function coveredOrganisationIds(actor: Actor): number[] {
 export function coveringOrganisationIds(actor: Actor): number[] {
   if (!can(actor, "partner:work") || actor.organisationId === null) return [];
   return [...new Set([actor.organisationId, actor.homeOrganisationId ?? actor.organisationId])];
+}
+
+/**
+ * The contact assignments that cover a partner's organisation (`coveringOrganisationIds`) and
+ * count: approved, of an approved and active person (four eyes). A partner's questions go to
+ * these people and report meetings are planned with them. One row per assignment, by name.
+ */
+export function coveringContacts(actor: Actor) {
+  const orgIds = coveringOrganisationIds(actor);
+  if (orgIds.length === 0) return [];
+  return getDb()
+    .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
+    .from(contactAssignments)
+    .innerJoin(people, eq(people.id, contactAssignments.personId))
+    .where(
+      and(
+        inArray(contactAssignments.organisationId, orgIds),
+        eq(contactAssignments.districtId, actor.districtId),
+        isNull(people.deactivatedAt),
+        approvedAssignment(),
+        approvedPerson(),
+      ),
+    )
+    .orderBy(asc(people.name))
+    .all();
 }
 
 /** The social services teams of the actor's district (support offers and requests go to one). */

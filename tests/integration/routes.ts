@@ -8,6 +8,17 @@ import { dayKind } from "../../app/time/holidays";
 import { addDays } from "../../app/time/stockholm";
 import { actorFor, db, personId } from "./db";
 
+/** Route files whose actions are one's own login and account: they act on nobody else's object and write no portal content. */
+export const OWN_ACCOUNT = [
+  "logga-in.tsx",
+  "logga-in_.sso.$provider.tsx",
+  "logga-ut.tsx",
+  "konto.tsx",
+  "glomt-losenord.tsx",
+  "aterstall.$token.tsx",
+  "inbjudan.$token.tsx",
+];
+
 /** The URL of a flat-routes file name, with its parameters filled in. */
 export function routePath(file: string, params: Record<string, string>): string {
   const base = file.replace(/\.(tsx|ts)$/, "").replace("[.csv]", ".csv");

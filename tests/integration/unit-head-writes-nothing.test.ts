@@ -69,21 +69,10 @@ import { instantAt } from "../../app/time/stockholm";
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, WALK_SERIES } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
-import { changedTables, routePath, tableFingerprints } from "./routes";
+import { changedTables, OWN_ACCOUNT, routePath, tableFingerprints } from "./routes";
 
 const HEADS = ["enhetschef@hv.example", "socialsekreterare@hv.example"] as const;
 const HOUR = 3_600_000;
-
-/** Actions that are one's own login and account, not the portal's content. */
-const OWN_ACCOUNT = [
-  "logga-in.tsx",
-  "logga-in_.sso.$provider.tsx",
-  "logga-ut.tsx",
-  "konto.tsx",
-  "glomt-losenord.tsx",
-  "aterstall.$token.tsx",
-  "inbjudan.$token.tsx",
-];
 
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Case = { label: string; params?: Record<string, string>; form: Record<string, string | string[] | undefined>; expect?: number };

@@ -51,7 +51,7 @@ import {
 import { actorFor, db, organisationId, personId, SEED_NOW, useFreshDatabase } from "./db";
 import { QUESTION, REPORT_MEETING, offerForm, seriesForm } from "./forms";
 import { BASE, respond, sessionCookie } from "./http";
-import { changedTables, freeDayOf, routePath, seededMeetings, tableFingerprints } from "./routes";
+import { changedTables, freeDayOf, OWN_ACCOUNT, routePath, seededMeetings, tableFingerprints } from "./routes";
 
 const ROLES = [
   "larare@vallingbyskolan.example", // partner staff (own organisation: Vällingbyskolan)
@@ -64,17 +64,6 @@ const ROLES = [
   "admin@stockholm.example", // the city's administrator
   "samordnare@st.example", // another district's coordinator
 ] as const;
-
-/** Actions of one's own login and account: they act on nobody else's object. */
-const OWN_ACCOUNT = [
-  "logga-in.tsx",
-  "logga-in_.sso.$provider.tsx",
-  "logga-ut.tsx",
-  "konto.tsx",
-  "glomt-losenord.tsx",
-  "aterstall.$token.tsx",
-  "inbjudan.$token.tsx",
-];
 
 /**
  * Intents the source does not spell as `intent === "…"`, `case "…":` or a hidden input: what
