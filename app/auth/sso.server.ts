@@ -10,6 +10,7 @@ import { safeRedirect } from "./redirect";
 import { hashSecret } from "./secrets.server";
 import { isLoopback, ssoProvider, type SsoProvider } from "./sso-config.server";
 import { startSession } from "./session.server";
+import { clientOf, countRequest } from "./throttle.server";
 
 /**
  * Single sign-on with OpenID Connect (decision 024): the authorization code flow with PKCE,
@@ -65,6 +66,15 @@ function ssoCookie(value: string, maxAgeSeconds: number): string {
 function cookieSecret(request: Request): string | null {
   const match = /(?:^|;\s*)portal_sso=([A-Za-z0-9_-]{43})(?:;|$)/.exec(request.headers.get("Cookie") ?? "");
   return match?.[1] ?? null;
+}
+
+/** Logins sent to a provider per client and hour: each writes a row, so nobody may fill the table. */
+export const SSO_STARTS_PER_CLIENT_AND_HOUR = 30;
+
+/** 0 when this client may start a single sign-on now, else the milliseconds to wait. The proxy (no client known) is not counted. */
+export function ssoStartWait(clientAddress: unknown, now: Date): number {
+  const client = clientOf(clientAddress);
+  return client ? countRequest(`sso-client:${client}`, SSO_STARTS_PER_CLIENT_AND_HOUR, 3_600_000, now) : 0;
 }
 
 /** Sends the browser to the provider's login, with the address as a hint when the person typed one. */

@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { safeRedirect } from "../auth/redirect";
 import { authenticate, getActor, startSession } from "../auth/session.server";
 import { providerForAddress, ssoProviders } from "../auth/sso-config.server";
-import { beginSso } from "../auth/sso.server";
+import { beginSso, ssoStartWait } from "../auth/sso.server";
 import { beginLoginAttempt, loginSucceeded, throttleKeys } from "../auth/throttle.server";
 import { waitMessage } from "../auth/throttle";
 import { now } from "../clock.server";
@@ -37,6 +37,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = typeof typed?.get("email") === "string" ? String(typed.get("email")).trim() : "";
   const provider = providerForAddress(email);
   if (provider) {
+    const wait = ssoStartWait(context.clientAddress, now());
+    if (wait > 0)
+      return json(
+        { fieldErrors: { form: waitMessage(wait) }, values: { email, redirectTo: String(typed?.get("redirectTo") ?? "") } },
+        { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
+      );
     try {
       return await beginSso(provider, typed?.get("redirectTo"), email, now());
     } catch {
@@ -85,6 +91,11 @@ export default function Login() {
     <div className="panel panel--narrow">
       <h1>Logga in</h1>
       <p>Samverkansportalen är till för dig som arbetar i skola, förskola eller polis och samarbetar med socialtjänsten för barn och unga.</p>
+      {searchParams.get("sso") === "vanta" ? (
+        <p className="notice notice--warn" role="status">
+          Du har försökt logga in många gånger. Vänta en stund och försök igen.
+        </p>
+      ) : null}
       {searchParams.get("sso") === "nere" ? (
         <p className="notice notice--warn" role="status">
           {SSO_DOWN} Du kan också logga in med lösenord.

@@ -2,17 +2,19 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { notFound } from "../auth/guard.server";
 import { ssoProvider } from "../auth/sso-config.server";
-import { beginSso } from "../auth/sso.server";
+import { beginSso, ssoStartWait } from "../auth/sso.server";
 import { now } from "../clock.server";
 import { readFormValues } from "../http/forms";
 
 /** The "Logga in med …" button posts here; the browser goes on to the provider. A plain visit goes to the login page. */
 export const loader = () => redirect("/logga-in");
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const provider = ssoProvider(params.provider ?? "");
   if (!provider) throw notFound();
   const values = await readFormValues(request);
+  const wait = ssoStartWait(context.clientAddress, now());
+  if (wait > 0) return redirect("/logga-in?sso=vanta", { headers: { "Retry-After": String(Math.ceil(wait / 1000)) } });
   try {
     return await beginSso(provider, values.redirectTo, null, now());
   } catch (error) {

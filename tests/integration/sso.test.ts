@@ -4,7 +4,7 @@ import * as oidc from "openid-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, people, sessions } from "../../db/schema";
 import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
-import { configurationOf, forgetSsoConfigurations } from "../../app/auth/sso.server";
+import { configurationOf, forgetSsoConfigurations, SSO_STARTS_PER_CLIENT_AND_HOUR } from "../../app/auth/sso.server";
 import { portalUrl } from "../../app/env.server";
 import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
 import { loader as backLoader } from "../../app/routes/logga-in_.sso.$provider_.tillbaka";
@@ -285,5 +285,17 @@ describe("single sign-on", () => {
     expect(location.searchParams.get("post_logout_redirect_uri")).toBe(portalUrl("/logga-in?utloggad=1"));
     const home = await respond(() => startPageLoader(args(get("/", cookie))));
     expect(home.headers.get("Location")).toMatch(/^\/logga-in/);
+  });
+
+  it("makes a client that keeps starting logins wait, so nobody fills the table of logins under way", async () => {
+    useProvider();
+    const from = (clientAddress: string) => ({ ...args(post("/logga-in/sso/stad", {}), { provider: "stad" }), context: { clientAddress } });
+    for (let i = 0; i < SSO_STARTS_PER_CLIENT_AND_HOUR; i++)
+      expect((await respond(() => startAction(from("203.0.113.9")))).headers.get("Location")).toMatch(/^http:\/\/127/);
+    const refused = await respond(() => startAction(from("203.0.113.9")));
+    expect(refused.headers.get("Location")).toBe("/logga-in?sso=vanta");
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // Another client is not held up.
+    expect((await respond(() => startAction(from("198.51.100.7")))).headers.get("Location")).toMatch(/^http:\/\/127/);
   });
 });
