@@ -76,3 +76,14 @@ export function providerForAddress(email: string): SsoProvider | null {
   const domain = email.trim().toLowerCase().split("@")[1] ?? "";
   return ssoProviders().find((p) => p.domains.includes(domain)) ?? null;
 }
+
+/**
+ * Whether the provider may vouch for this address the first time, when the portal links an
+ * account to it by address: a provider vouches for its own domains, a provider that lists
+ * none for any address no other provider serves. Otherwise one authority's provider (the
+ * police's, say) could assert a city address and take over an account it does not serve.
+ */
+export function providerVouchesFor(provider: SsoProvider, email: string): boolean {
+  const owner = providerForAddress(email);
+  return provider.domains.length > 0 ? owner?.id === provider.id : owner === null;
+}

@@ -8,7 +8,7 @@ import { env, portalUrl } from "../env.server";
 import { personForSso, type SsoRefusal } from "../models/people.server";
 import { safeRedirect } from "./redirect";
 import { hashSecret } from "./secrets.server";
-import { isLoopback, ssoProvider, type SsoProvider } from "./sso-config.server";
+import { isLoopback, providerVouchesFor, ssoProvider, type SsoProvider } from "./sso-config.server";
 import { startSession } from "./session.server";
 import { clientOf, countRequest } from "./throttle.server";
 
@@ -143,7 +143,8 @@ export async function finishSso(
     return { ok: false, reason: "failed" };
   }
   if (!claims) return { ok: false, reason: "failed" };
-  const email = typeof claims.email === "string" ? claims.email : null;
+  // An address outside what this provider serves finds nobody (a linked sub still does).
+  const email = typeof claims.email === "string" && providerVouchesFor(provider, claims.email) ? claims.email : null;
   const match = personForSso(claims.iss, claims.sub, email, claims.email_verified === true);
   if ("refused" in match) return { ok: false, reason: match.refused };
   const headers = new Headers({ "Set-Cookie": ssoCookie("", 0) });
