@@ -5,9 +5,13 @@ import { getDb, keptUntilChange } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { recordAudit } from "./audit.server";
 
-/** Work emails are compared case-insensitively and stored in lower case. */
+/**
+ * Work emails are compared case-insensitively and stored in lower case: ASCII letters only, as
+ * SQLite's lower() does. Unicode lower-casing turns some other letters into ASCII ones (the
+ * Kelvin sign into "k"), so a provider's different address would find a known person's account.
+ */
 export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.trim().replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 /** Every active account with this email: two districts may each have invited one address. */

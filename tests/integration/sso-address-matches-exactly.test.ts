@@ -1,0 +1,73 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { people } from "../../db/schema";
+import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
+import { forgetSsoConfigurations } from "../../app/auth/sso.server";
+import { portalUrl } from "../../app/env.server";
+import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
+import { loader as backLoader } from "../../app/routes/logga-in_.sso.$provider_.tillbaka";
+import { loginAtProvider } from "../oidc/drive.mjs";
+import { startTestProvider } from "../oidc/provider.mjs";
+import { db, personId, useFreshDatabase } from "./db";
+import { args, BASE, post, respond } from "./http";
+
+// The first login links an account by the provider's address. Letter case does not make
+// another mailbox, but Unicode letters whose lower case is an ASCII letter (the Kelvin sign
+// "K" lower-cases to "k") do: "larare@vallingbysKolan.example" with a Kelvin sign is someone
+// else's address, which must not reach Maria's account at larare@vallingbyskolan.example.
+const CLIENT = { clientId: "samverkansportalen", clientSecret: "hemligt-i-testet" };
+const PASSWORD = "stadens-losenord";
+const LOOKALIKE = { sub: "stad-0100", email: "larare@vallingbys\u212Aolan.example", emailVerified: true, name: "Inte Maria", password: PASSWORD };
+const UPPER_CASE = { sub: "stad-0101", email: "REKTOR@VallingbySkolan.example", emailVerified: true, name: "Peter Strand", password: PASSWORD };
+
+let provider: Awaited<ReturnType<typeof startTestProvider>>;
+let config: SsoProvider;
+
+beforeAll(async () => {
+  const client = { ...CLIENT, redirectUris: [portalUrl("/logga-in/sso/stad/tillbaka")], postLogoutRedirectUris: [portalUrl("/logga-in?utloggad=1")] };
+  provider = await startTestProvider({ clients: [client], accounts: [LOOKALIKE, UPPER_CASE] });
+  config = { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, ...CLIENT, domains: [], clockSkewSeconds: 0 };
+});
+afterAll(async () => {
+  await provider.close();
+});
+afterEach(() => {
+  useSsoProvidersForTests(undefined);
+  forgetSsoConfigurations();
+});
+
+async function signIn(account: { email: string; password: string }) {
+  const started = await respond(() => startAction(args(post("/logga-in/sso/stad", { redirectTo: "" }), { provider: "stad" })));
+  const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
+  const { callbackUrl } = await loginAtProvider(started.headers.get("Location")!, account);
+  return respond(() =>
+    backLoader(args(new Request(String(callbackUrl).replace(/^http:\/\/localhost:3000/, BASE), { headers: { Cookie: cookie } }), { provider: "stad" })),
+  );
+}
+
+const subjectOf = (email: string) =>
+  db
+    .select()
+    .from(people)
+    .where(eq(people.id, personId(email)))
+    .get()!.ssoSubject;
+
+describe("single sign-on: the provider's address must be the account's, up to letter case", () => {
+  useFreshDatabase();
+
+  it("an address that only lower-cases to a known one does not log in as that person", async () => {
+    useSsoProvidersForTests([config]);
+    forgetSsoConfigurations();
+    const response = await signIn(LOOKALIKE);
+    expect(response.status).toBe(403);
+    expect(subjectOf("larare@vallingbyskolan.example")).toBeNull();
+  });
+
+  it("the same address in other letter case still logs in", async () => {
+    useSsoProvidersForTests([config]);
+    forgetSsoConfigurations();
+    const response = await signIn(UPPER_CASE);
+    expect(response.status).toBe(302);
+    expect(subjectOf("rektor@vallingbyskolan.example")).toBe(UPPER_CASE.sub);
+  });
+});
