@@ -21,6 +21,12 @@ const providerSchema = z.object({
   clientSecret: z.string().min(1),
   /** An address in one of these domains is sent to this provider instead of being asked for a password. */
   domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "a domain such as stockholm.se")).default([]),
+  /**
+   * Whether the provider's `email` claim counts as verified without `email_verified` (Microsoft
+   * Entra ID sends none; its addresses are the tenant's own). Only with `domains` set, so that it
+   * vouches for its own domains alone. Default: `email_verified: true` is required.
+   */
+  addressesVerified: z.boolean().default(false),
   /** Seconds to add to this server's clock when checking the provider's tokens: only for a clock known to be off (the tests use it for expired tokens). */
   clockSkewSeconds: z.number().int().min(-86_400).max(86_400).default(0),
 });
@@ -35,7 +41,8 @@ const fileSchema = z
     return new Set(domains).size === domains.length;
   }, "a domain belongs to one provider only")
   // Plain http only on loopback (the tests' and the demo's provider): a real provider is https.
-  .refine((list) => list.every((p) => p.issuer.startsWith("https://") || isLoopback(p.issuer)), "an issuer must be https:// (http only on 127.0.0.1)");
+  .refine((list) => list.every((p) => p.issuer.startsWith("https://") || isLoopback(p.issuer)), "an issuer must be https:// (http only on 127.0.0.1)")
+  .refine((list) => list.every((p) => !p.addressesVerified || p.domains.length > 0), "addressesVerified needs the provider's domains");
 
 export function isLoopback(url: string): boolean {
   return ["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname);

@@ -145,7 +145,7 @@ export async function finishSso(
   if (!claims) return { ok: false, reason: "failed" };
   // An address outside what this provider serves finds nobody (a linked sub still does).
   const email = typeof claims.email === "string" && providerVouchesFor(provider, claims.email) ? claims.email : null;
-  const match = personForSso(claims.iss, claims.sub, email, claims.email_verified === true);
+  const match = personForSso(claims.iss, claims.sub, email, claims.email_verified === true || (provider.addressesVerified && claims.email_verified !== false));
   if ("refused" in match) return { ok: false, reason: match.refused };
   const headers = new Headers({ "Set-Cookie": ssoCookie("", 0) });
   return { ok: true, response: await startSession(request, match.personId, attempt.redirectTo, { ssoProvider: provider.id, headers }) };

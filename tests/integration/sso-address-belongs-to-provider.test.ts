@@ -36,8 +36,17 @@ beforeAll(async () => {
     ...CLIENT,
     domains: ["stockholm.example", "vallingbyskolan.example"],
     clockSkewSeconds: 0,
+    addressesVerified: false,
   };
-  policeConfig = { id: "polis", label: "Polisens konto", issuer: police.issuer, ...CLIENT, domains: ["vallingby.polisen.example"], clockSkewSeconds: 0 };
+  policeConfig = {
+    id: "polis",
+    label: "Polisens konto",
+    issuer: police.issuer,
+    ...CLIENT,
+    domains: ["vallingby.polisen.example"],
+    clockSkewSeconds: 0,
+    addressesVerified: false,
+  };
 });
 afterAll(async () => {
   await police.close();

@@ -26,7 +26,7 @@ let config: SsoProvider;
 beforeAll(async () => {
   const client = { ...CLIENT, redirectUris: [portalUrl("/logga-in/sso/stad/tillbaka")], postLogoutRedirectUris: [portalUrl("/logga-in?utloggad=1")] };
   provider = await startTestProvider({ clients: [client], accounts: [LOOKALIKE, UPPER_CASE] });
-  config = { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, ...CLIENT, domains: [], clockSkewSeconds: 0 };
+  config = { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, ...CLIENT, domains: [], clockSkewSeconds: 0, addressesVerified: false };
 });
 afterAll(async () => {
   await provider.close();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import * as oidc from "openid-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, people, sessions } from "../../db/schema";
-import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
+import { parseProviders, useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
 import { configurationOf, forgetSsoConfigurations, SSO_STARTS_PER_CLIENT_AND_HOUR } from "../../app/auth/sso.server";
 import { portalUrl } from "../../app/env.server";
 import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const client = { ...CLIENT, redirectUris: [portalUrl("/logga-in/sso/stad/tillbaka")], postLogoutRedirectUris: [portalUrl("/logga-in?utloggad=1")] };
   provider = await startTestProvider({ clients: [client, { ...client, clientId: "en-annan-tjanst" }], accounts: [MARIA, STRANGER, UNVERIFIED, PETER] });
   other = await startTestProvider({ clients: [client], accounts: [MARIA] });
-  config = { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, ...CLIENT, domains: [], clockSkewSeconds: 0 };
+  config = { id: "stad", label: "Stockholms stads konto", issuer: provider.issuer, ...CLIENT, domains: [], clockSkewSeconds: 0, addressesVerified: false };
 });
 afterAll(async () => {
   await provider.close();
@@ -297,5 +297,13 @@ describe("single sign-on", () => {
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     // Another client is not held up.
     expect((await respond(() => startAction(from("198.51.100.7")))).headers.get("Location")).toMatch(/^http:\/\/127/);
+  });
+
+  it("reads the providers' file strictly: a provider trusted for unverified addresses must name its domains", () => {
+    const entry = { id: "entra", label: "Stockholms stads konto", issuer: "https://login.example/tenant/v2.0", clientId: "a", clientSecret: "b" };
+    expect(parseProviders(JSON.stringify([{ ...entry, domains: ["stockholm.se"], addressesVerified: true }]))[0]!.addressesVerified).toBe(true);
+    expect(() => parseProviders(JSON.stringify([{ ...entry, addressesVerified: true }]))).toThrow(/addressesVerified/);
+    expect(() => parseProviders(JSON.stringify([{ ...entry, issuer: "http://login.example/" }]))).toThrow(/https/);
+    expect(() => parseProviders("inte json")).toThrow(/JSON/);
   });
 });
