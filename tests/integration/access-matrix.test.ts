@@ -14,10 +14,10 @@
  */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { consultations, meetings, supportOffers, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { consultations, meetings, supportOffers } from "../../db/schema";
 import { db, organisationId, personId, useFreshDatabase } from "./db";
 import { respond, sessionCookie } from "./http";
-import { routePath } from "./routes";
+import { annasSeriesAndSlot, routePath } from "./routes";
 
 const ROLES = [
   "larare@vallingbyskolan.example", // own organisation, staff
@@ -144,22 +144,10 @@ describe("access to every route", () => {
   it("answers every role, logged out, own and other organisation and other district as the matrix says", async () => {
     const report = db.select().from(meetings).where(eq(meetings.kind, "report")).get()!;
     const forum = db.select().from(meetings).where(eq(meetings.kind, "forum")).get()!;
-    const series = db
-      .select()
-      .from(walkSeries)
-      .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
-      .get()!;
-    const slot = db
-      .select({ id: walkSlots.id })
-      .from(walkSlots)
-      .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
-      .where(eq(walkOccasions.seriesId, series.id))
-      .get()!;
     const params: Record<string, string> = {
       meetingId: String(report.id),
       offerId: String(db.select().from(supportOffers).get()!.id),
-      seriesId: String(series.id),
-      slotId: String(slot.id),
+      ...annasSeriesAndSlot(),
       consultationId: String(db.select().from(consultations).get()!.id), // Maria Lund's case on the forum
       personId: String(personId("larare@vallingbyskolan.example")),
       organisationId: String(organisationId("Vällingbyskolan")),

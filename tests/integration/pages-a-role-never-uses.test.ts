@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { meetings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { meetings } from "../../db/schema";
 import { action as forumCaseAction, loader as forumCaseLoader } from "../../app/routes/moten.$meetingId_.arende";
 import { action as seriesAction, loader as seriesLoader } from "../../app/routes/walk-and-talk.serier.$seriesId";
 import { action as bookAction, loader as bookLoader } from "../../app/routes/walk-and-talk.tider.$slotId";
-import { db, personId, useFreshDatabase } from "./db";
+import { db, useFreshDatabase } from "./db";
 import { args, get, post, respond, sessionCookie } from "./http";
+import { annasSeriesAndSlot } from "./routes";
 
 /**
  * Decision 023: a page or action one's role never uses answers 403 from the route's first line,
@@ -13,21 +14,6 @@ import { args, get, post, respond, sessionCookie } from "./http";
  * bringing a case to the forum are partners' pages, a walk-and-talk series is its host's: social
  * services, the coordinator and partners were answered "does not exist" there instead.
  */
-
-function annasSeriesAndSlot() {
-  const series = db
-    .select({ id: walkSeries.id })
-    .from(walkSeries)
-    .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
-    .get()!;
-  const slot = db
-    .select({ id: walkSlots.id })
-    .from(walkSlots)
-    .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
-    .where(eq(walkOccasions.seriesId, series.id))
-    .get()!;
-  return { seriesId: String(series.id), slotId: String(slot.id) };
-}
 
 const forumId = () => String(db.select({ id: meetings.id }).from(meetings).where(eq(meetings.kind, "forum")).get()!.id);
 

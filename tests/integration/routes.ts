@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
-import { meetingGroups, meetingProposals, meetings } from "../../db/schema";
+import { meetingGroups, meetingProposals, meetings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import { dutyDays } from "../../app/models/duty.server";
 import { dayKind } from "../../app/time/holidays";
 import { addDays } from "../../app/time/stockholm";
@@ -91,4 +91,20 @@ export function seededMeetings() {
     forum: db.select().from(meetings).where(eq(meetings.kind, "forum")).orderBy(asc(meetings.startsAt)).get()!.id,
     policeGroup: db.select().from(meetingGroups).where(eq(meetingGroups.name, "Samverkan polis och socialtjänst, Vällingby")).get()!.id,
   };
+}
+
+/** Anna Berg's seeded walk-and-talk series and one of its times, as URL parameters. */
+export function annasSeriesAndSlot() {
+  const series = db
+    .select({ id: walkSeries.id })
+    .from(walkSeries)
+    .where(eq(walkSeries.hostPersonId, personId("socialsekreterare@hv.example")))
+    .get()!;
+  const slot = db
+    .select({ id: walkSlots.id })
+    .from(walkSlots)
+    .innerJoin(walkOccasions, eq(walkOccasions.id, walkSlots.occasionId))
+    .where(eq(walkOccasions.seriesId, series.id))
+    .get()!;
+  return { seriesId: String(series.id), slotId: String(slot.id) };
 }

@@ -4,12 +4,9 @@ import { people } from "../../db/schema";
 import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
 import { forgetSsoConfigurations } from "../../app/auth/sso.server";
 import { portalUrl } from "../../app/env.server";
-import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
-import { loader as backLoader } from "../../app/routes/logga-in_.sso.$provider_.tillbaka";
-import { loginAtProvider } from "../oidc/drive.mjs";
 import { startTestProvider } from "../oidc/provider.mjs";
 import { db, personId, useFreshDatabase } from "./db";
-import { args, BASE, post, respond } from "./http";
+import { signInWith } from "./sso";
 
 // Two installations' providers: the city's serves the schools' and the city's domains, the
 // police authority's its own. Each may vouch for the addresses of its own domains only: the
@@ -56,14 +53,7 @@ afterEach(() => {
   forgetSsoConfigurations();
 });
 
-async function signInAtPolice(account: { email: string; password: string }) {
-  const started = await respond(() => startAction(args(post("/logga-in/sso/polis", { redirectTo: "" }), { provider: "polis" })));
-  const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
-  const { callbackUrl } = await loginAtProvider(started.headers.get("Location")!, account);
-  return respond(() =>
-    backLoader(args(new Request(String(callbackUrl).replace(/^http:\/\/localhost:3000/, BASE), { headers: { Cookie: cookie } }), { provider: "polis" })),
-  );
-}
+const signInAtPolice = async (account: { email: string; password: string }) => (await signInWith("polis", account)).response;
 
 const linkOf = (email: string) => {
   const row = db

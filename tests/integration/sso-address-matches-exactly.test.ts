@@ -4,12 +4,9 @@ import { people } from "../../db/schema";
 import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
 import { forgetSsoConfigurations } from "../../app/auth/sso.server";
 import { portalUrl } from "../../app/env.server";
-import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
-import { loader as backLoader } from "../../app/routes/logga-in_.sso.$provider_.tillbaka";
-import { loginAtProvider } from "../oidc/drive.mjs";
 import { startTestProvider } from "../oidc/provider.mjs";
 import { db, personId, useFreshDatabase } from "./db";
-import { args, BASE, post, respond } from "./http";
+import { signInWith } from "./sso";
 
 // The first login links an account by the provider's address. Letter case does not make
 // another mailbox, but Unicode letters whose lower case is an ASCII letter (the Kelvin sign
@@ -36,14 +33,7 @@ afterEach(() => {
   forgetSsoConfigurations();
 });
 
-async function signIn(account: { email: string; password: string }) {
-  const started = await respond(() => startAction(args(post("/logga-in/sso/stad", { redirectTo: "" }), { provider: "stad" })));
-  const cookie = started.headers.get("Set-Cookie")!.split(";")[0]!;
-  const { callbackUrl } = await loginAtProvider(started.headers.get("Location")!, account);
-  return respond(() =>
-    backLoader(args(new Request(String(callbackUrl).replace(/^http:\/\/localhost:3000/, BASE), { headers: { Cookie: cookie } }), { provider: "stad" })),
-  );
-}
+const signIn = async (account: { email: string; password: string }) => (await signInWith("stad", account)).response;
 
 const subjectOf = (email: string) =>
   db

@@ -7,14 +7,14 @@ import { parseProviders, useSsoProvidersForTests, type SsoProvider } from "../..
 import { configurationOf, forgetSsoConfigurations, SSO_STARTS_PER_CLIENT_AND_HOUR } from "../../app/auth/sso.server";
 import { portalUrl } from "../../app/env.server";
 import { action as startAction } from "../../app/routes/logga-in_.sso.$provider";
-import { loader as backLoader } from "../../app/routes/logga-in_.sso.$provider_.tillbaka";
 import { action as loginAction, loader as loginPageLoader } from "../../app/routes/logga-in";
 import { action as logoutAction } from "../../app/routes/logga-ut";
 import { loader as startPageLoader } from "../../app/routes/_index";
-import { CookieJar, loginAtProvider } from "../oidc/drive.mjs";
+import { loginAtProvider } from "../oidc/drive.mjs";
 import { startTestProvider } from "../oidc/provider.mjs";
 import { db, personId, useFreshDatabase } from "./db";
-import { args, BASE, get, post, respond } from "./http";
+import { args, get, post, respond } from "./http";
+import { comeBack, signInWith, startSso } from "./sso";
 
 // A real OpenID provider on loopback (tests/oidc/provider.mjs) holding the city's accounts of
 // some demo people, one person the portal does not know, and one unverified address.
@@ -48,28 +48,9 @@ function useProvider(p: SsoProvider = config) {
   forgetSsoConfigurations();
 }
 
-/** The portal sends the browser to the provider: its address and the browser's login cookie. */
-async function start(redirectTo = "") {
-  const response = await respond(() => startAction(args(post("/logga-in/sso/stad", { redirectTo }), { provider: "stad" })));
-  expect(response.status).toBe(302);
-  const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
-  return { authorizationUrl: response.headers.get("Location")!, cookie };
-}
-
-/** The browser comes back to the portal with what the provider gave it. */
-const back = (callbackUrl: string | URL, cookie: string | null) =>
-  respond(() =>
-    backLoader(
-      args(new Request(String(callbackUrl).replace(/^http:\/\/localhost:3000/, BASE), { headers: cookie ? { Cookie: cookie } : {} }), { provider: "stad" }),
-    ),
-  );
-
-/** A whole login through the provider's pages; the portal's answer to the way back. */
-async function signIn(account: { email: string; password: string }, jar = new CookieJar()) {
-  const { authorizationUrl, cookie } = await start();
-  const { callbackUrl } = await loginAtProvider(authorizationUrl, account, { jar });
-  return { response: await back(callbackUrl, cookie), callbackUrl, cookie };
-}
+const start = (redirectTo = "") => startSso("stad", redirectTo);
+const back = (callbackUrl: string | URL, cookie: string | null) => comeBack("stad", callbackUrl, cookie);
+const signIn = (account: { email: string; password: string }) => signInWith("stad", account);
 
 const portalSession = (response: Response) => /portal_session=[^;]+/.exec(response.headers.get("Set-Cookie") ?? "")?.[0] ?? null;
 const reasonOf = async (response: Response) => ((await response.json()) as { reason: string }).reason;
