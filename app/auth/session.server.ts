@@ -11,7 +11,7 @@ import { hashSecret } from "./secrets.server";
 import { can, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 import { oncePerRequest } from "../http/request-scope.js";
-import { providerLogoutUrl } from "./sso.server";
+import { providerLogoutUrl } from "./sso-provider.server";
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_HOURS = 2;

@@ -8,7 +8,8 @@ import { env, portalUrl } from "../env.server";
 import { personForSso, type SsoRefusal } from "../models/people.server";
 import { safeRedirect } from "./redirect";
 import { hashSecret } from "./secrets.server";
-import { isLoopback, providerVouchesFor, ssoProvider, type SsoProvider } from "./sso-config.server";
+import { providerVouchesFor, ssoProvider, type SsoProvider } from "./sso-config.server";
+import { configurationOf } from "./sso-provider.server";
 import { startSession } from "./session.server";
 import { clientOf, countRequest } from "./throttle.server";
 
@@ -23,29 +24,6 @@ import { clientOf, countRequest } from "./throttle.server";
 export const SSO_ATTEMPT_MINUTES = 10;
 const COOKIE = "portal_sso";
 const COOKIE_PATH = "/logga-in/sso";
-
-const configurations = new Map<string, Promise<oidc.Configuration>>();
-
-/** The provider's configuration by discovery, once per process (again after a failure). Tests reach it to swap a token. */
-export function configurationOf(provider: SsoProvider): Promise<oidc.Configuration> {
-  let found = configurations.get(provider.id);
-  if (!found) {
-    const metadata = { client_secret: provider.clientSecret, [oidc.clockSkew]: provider.clockSkewSeconds };
-    found = oidc.discovery(new URL(provider.issuer), provider.clientId, metadata, undefined, {
-      // Plain http only for a provider on loopback (the tests' and the demo's); sso-config refuses it elsewhere.
-      execute: isLoopback(provider.issuer) ? [oidc.allowInsecureRequests] : [],
-      timeout: 10,
-    });
-    found.catch(() => configurations.delete(provider.id));
-    configurations.set(provider.id, found);
-  }
-  return found;
-}
-
-/** Tests start a new provider at the same address: forget what discovery found. */
-export function forgetSsoConfigurations(): void {
-  configurations.clear();
-}
 
 const callbackUrl = (provider: SsoProvider) => portalUrl(`/logga-in/sso/${provider.id}/tillbaka`);
 
@@ -149,17 +127,4 @@ export async function finishSso(
   if ("refused" in match) return { ok: false, reason: match.refused };
   const headers = new Headers({ "Set-Cookie": ssoCookie("", 0) });
   return { ok: true, response: await startSession(request, match.personId, attempt.redirectTo, { ssoProvider: provider.id, headers }) };
-}
-
-/** Where logging out sends the browser after a single sign-on: the provider's logout, or null if it has none. */
-export async function providerLogoutUrl(providerId: string): Promise<string | null> {
-  const provider = ssoProvider(providerId);
-  if (!provider) return null;
-  try {
-    const configuration = await configurationOf(provider);
-    if (!configuration.serverMetadata().end_session_endpoint) return null;
-    return oidc.buildEndSessionUrl(configuration, { client_id: provider.clientId, post_logout_redirect_uri: portalUrl("/logga-in?utloggad=1") }).href;
-  } catch {
-    return null;
-  }
 }

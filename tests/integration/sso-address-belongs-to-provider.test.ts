@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { people } from "../../db/schema";
 import { useSsoProvidersForTests, type SsoProvider } from "../../app/auth/sso-config.server";
-import { forgetSsoConfigurations } from "../../app/auth/sso.server";
+import { forgetSsoConfigurations } from "../../app/auth/sso-provider.server";
 import { portalUrl } from "../../app/env.server";
 import { startTestProvider } from "../oidc/provider.mjs";
 import { db, personId, useFreshDatabase } from "./db";
