@@ -127,6 +127,21 @@ export function getDb(): DB {
   return globalForDb.__portalDb;
 }
 
+let committedMigrations: { entries: { when: number }[] } | undefined;
+
+/**
+ * How many committed migrations (db/migrations) the database has not had. The server applies
+ * them when it opens the file, so anything but 0 means the file changed under a running
+ * server: a backup of an older version put in place, or a newer version's migrations run by
+ * another process. The readiness check (/healthz?ready) answers no then.
+ */
+export function pendingMigrations(db: DB = getDb()): number {
+  committedMigrations ??= JSON.parse(fs.readFileSync(path.join(migrationsFolder(), "meta/_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const journal = committedMigrations;
+  const applied = db.$client.prepare("SELECT max(created_at) AS last FROM __drizzle_migrations").get() as { last: number | null };
+  return journal.entries.filter((entry) => applied.last === null || entry.when > applied.last).length;
+}
+
 /** Tests swap in their own fresh database. */
 export function setDbForTesting(db: DB | undefined): void {
   globalForDb.__portalDb = db;

@@ -1,10 +1,11 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { startBackgroundWork } from "./jobs/all-jobs.server";
 import { NonceContext } from "./nonce";
 import { serverSettings as listenSettings } from "./env.server";
 import { ssoProviders } from "./auth/sso-config.server";
+import { errorForLog, log } from "./http/log.js";
 
 /**
  * What app/server.js listens with, checked by the env schema, and the identity providers'
@@ -13,6 +14,16 @@ import { ssoProviders } from "./auth/sso-config.server";
 export function serverSettings() {
   return { ...listenSettings(), formActionOrigins: ssoProviders().map((p) => new URL(p.issuer).origin) };
 }
+
+/**
+ * What Remix itself catches (a page that fails while rendering): logged with the request's id.
+ * Loaders and actions log their own failures (app/http/route-failures.js). A request the
+ * client gave up on is no error.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  (context.log ?? log).error({ err: errorForLog(error) }, "error while answering");
+};
 
 // Reminders and mail delivery run in the server process (SCHEDULER=off leaves them to cron).
 startBackgroundWork();

@@ -55,6 +55,13 @@ const envSchema = z.object({
       .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
       .optional(),
   ),
+  /** How much the server logs (JSON lines on stdout, app/http/log.js): info by default. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /**
+   * A bearer token that lets a monitor on another machine read /metrics
+   * (`Authorization: Bearer <token>`). Unset: /metrics answers only on loopback, never through a proxy.
+   */
+  METRICS_TOKEN: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(32, "must be at least 32 characters (openssl rand -hex 32)").optional()),
 });
 
 const refinedSchema = envSchema
@@ -85,5 +92,5 @@ export function portalUrl(path = ""): string {
 
 /** What app/server.js needs to listen, from the same checked configuration (it reads them from the build's entry module). */
 export function serverSettings() {
-  return { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, secure: env.SESSION_COOKIE_SECURE };
+  return { port: env.PORT, host: env.HOST, trustProxy: env.TRUST_PROXY, secure: env.SESSION_COOKIE_SECURE, metricsToken: env.METRICS_TOKEN };
 }

@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { Logger } from "pino";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -8,5 +9,9 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Runs a task once the response has been sent (app/http/after-response.ts). */
     afterResponse?: (task: () => void) => void;
+    /** The request's id (X-Request-Id), in its log lines and on the error page. */
+    requestId?: string;
+    /** The logger of this request: every line it writes carries the request id. */
+    log?: Logger;
   }
 }

@@ -146,18 +146,36 @@ export const meta: MetaFunction = ({ error }) => {
   return pageTitle("Något gick fel");
 };
 
-/** A page that shows an error keeps the error's Retry-After (503 when the database cannot write, app/http/storage-failure.js). */
+/** A page that shows an error keeps the error's Retry-After (503 when the database cannot write, app/http/route-failures.js). */
 export const headers: HeadersFunction = ({ errorHeaders }) => {
   const retryAfter = errorHeaders?.get("Retry-After");
   const kept: Record<string, string> = retryAfter ? { "Retry-After": retryAfter } : {};
   return kept;
 };
 
-/** The 503 of app/http/storage-failure.js: `during` says whether something was being sent. */
+/** The 503 of app/http/route-failures.js: `during` says whether something was being sent. */
 function storageFailureDuring(error: unknown): "action" | "loader" | null {
   if (!isRouteErrorResponse(error) || error.status !== 503) return null;
   const data: unknown = error.data;
   return data && typeof data === "object" && "during" in data && data.during === "action" ? "action" : "loader";
+}
+
+/** The request id of a failed loader or action (app/http/route-failures.js), for the person to quote. */
+function requestIdOf(error: unknown): string | null {
+  if (!isRouteErrorResponse(error)) return null;
+  const data: unknown = error.data;
+  if (!data || typeof data !== "object" || !("requestId" in data) || typeof data.requestId !== "string") return null;
+  return /^[A-Za-z0-9._-]{1,64}$/.test(data.requestId) ? data.requestId : null;
+}
+
+function RequestIdNote({ error }: { error: unknown }) {
+  const id = requestIdOf(error);
+  if (!id) return null;
+  return (
+    <p>
+      Hör du av dig om felet, ange felkoden <code className="request-id">{id}</code>.
+    </p>
+  );
 }
 
 /** Errors in Swedish, never a stack trace. */
@@ -192,6 +210,7 @@ export function ErrorBoundary() {
         <h1>{storageFailure === "action" ? "Portalen kan inte spara just nu" : "Portalen kan inte visa sidan just nu"}</h1>
         {storageFailure === "action" ? <p>Det du skickade sparades inte. Försök igen om en stund.</p> : <p>Försök igen om en stund.</p>}
         <p>Behöver du nå socialtjänsten direkt? Ring jourtelefonen, eller 112 om ett barn är i akut fara.</p>
+        <RequestIdNote error={error} />
         <p>
           <Link to="/">Gå till startsidan</Link>
         </p>
@@ -203,6 +222,7 @@ export function ErrorBoundary() {
       <h1>Något gick fel</h1>
       <p>Sidan kunde inte visas just nu. Försök igen om en stund.</p>
       <p>Behöver du nå socialtjänsten direkt? Ring jourtelefonen, eller 112 om ett barn är i akut fara.</p>
+      <RequestIdNote error={error} />
       <p>
         <Link to="/">Gå till startsidan</Link>
       </p>

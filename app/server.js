@@ -13,13 +13,17 @@ import { fileURLToPath } from "node:url";
 import { installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { pinoHttp } from "pino-http";
 import { readBodyWithin } from "./http/body-limit.js";
 import { countSetting, runWorkers, workerCount } from "./http/cluster.js";
 import { refuseTheDemoInProduction } from "./http/demo-accounts.js";
+import { errorForLog, log } from "./http/log.js";
+import { FORWARDING_HEADERS, collectProcessMetrics, mayReadMetrics, metricsText, pagesWaiting, pagesWorking, requestDuration } from "./http/metrics.js";
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
+import { routeIdFinder } from "./http/route-ids.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
-import { answerStorageFailuresWith503 } from "./http/storage-failure.js";
+import { answerFailuresPlainly } from "./http/route-failures.js";
 
 // Once, before any server process starts: never serve the demo's published password in production.
 if (cluster.isPrimary) await refuseTheDemoInProduction(process.env);
@@ -35,17 +39,66 @@ async function serve() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
   const built = await import(path.join(root, "build/server/index.js"));
   // The settings come from the build's checked configuration (app/env.server.ts): a bad value stops the start.
-  const { port, host, trustProxy, secure, formActionOrigins } = built.entry.module.serverSettings();
+  const { port, host, trustProxy, secure, formActionOrigins, metricsToken } = built.entry.module.serverSettings();
   const development = process.env.NODE_ENV === "development";
   const maxAtOnce = countSetting("MAX_PAGES_AT_ONCE", 4);
 
-  // A full disk answers 503 with Retry-After instead of 500 (app/http/storage-failure.js).
-  const build = answerStorageFailuresWith503(built);
+  // A failing loader or action answers with a plain page and the request id; a full disk with
+  // 503 and Retry-After (app/http/route-failures.js).
+  const build = answerFailuresPlainly(built);
 
   const app = express();
   app.disable("x-powered-by");
   // Behind a reverse proxy (TRUST_PROXY=1, or its address), req.ip is the client's, from X-Forwarded-For.
   if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
+
+  // Files in public/ are looked up only under names that exist there, so that a page does not
+  // cost a file-system lookup (served further down).
+  const publicNames = new Set(fs.readdirSync(path.join(root, "public")).filter((name) => name !== "build"));
+  const routeIdOf = routeIdFinder(built.routes);
+  /** What logs and metrics call a request: its route id, never its URL (app/http/route-ids.js). */
+  const routeOf = (/** @type {express.Request} */ req, /** @type {express.Response} */ res) =>
+    (res.locals.routeId ??=
+      req.path === "/metrics" ? "metrics" : req.path.startsWith("/build/") || publicNames.has(req.path.split("/")[1] ?? "") ? "static" : routeIdOf(req.path));
+
+  // One JSON line per request (app/http/log.js): its id, method, route id, status and time. The id
+  // goes back as X-Request-Id and on the error page, so that a person can quote it. Behind the
+  // proxy (TRUST_PROXY) the proxy's id is kept, so that its log and ours name the same request.
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = trustProxy !== undefined && typeof given === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      quietReqLogger: true,
+      quietResLogger: true,
+      customAttributeKeys: { reqId: "requestId", responseTime: "ms" },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+      customSuccessObject: (req, res, val) => ({ ...requestLine(req, res), ms: val.ms }),
+      customErrorObject: (req, res, _error, val) => ({ ...requestLine(req, res), ms: val.ms }),
+      customSuccessMessage: () => "request",
+      customErrorMessage: () => "request failed",
+    }),
+  );
+  const requestLine = (/** @type {any} */ req, /** @type {any} */ res) => ({
+    method: req.method,
+    route: routeOf(req, res),
+    status: res.statusCode,
+    ...(res.writableFinished ? {} : { aborted: true }),
+  });
+
+  collectProcessMetrics();
+  app.use((req, res, next) => {
+    const end = requestDuration.startTimer();
+    res.once("close", () =>
+      end({ route: routeOf(req, res), method: ["GET", "HEAD", "POST"].includes(req.method) ? req.method : "other", status: String(res.statusCode) }),
+    );
+    next();
+  });
+
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -53,6 +106,24 @@ async function serve() {
     res.locals.cspNonce = nonce;
     res.set(securityHeaders({ nonce, secure, development, formActionOrigins }));
     next();
+  });
+
+  // Prometheus metrics of every server process (app/http/metrics.js): from this machine
+  // directly, or with METRICS_TOKEN; never through the proxy without it.
+  app.get("/metrics", async (req, res, next) => {
+    const allowed = mayReadMetrics({
+      remoteAddress: req.socket.remoteAddress,
+      forwarded: FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined),
+      authorization: req.get("authorization"),
+      token: metricsToken,
+    });
+    if (!allowed) return void res.status(403).type("text/plain; charset=utf-8").send("Mätvärdena kan bara läsas från servern själv eller med rätt token.\n");
+    try {
+      const { text, contentType } = await metricsText();
+      res.set("Cache-Control", "no-store").type(contentType).send(text);
+    } catch (error) {
+      next(error);
+    }
   });
 
   // Every body is counted as it arrives and refused past 1 MiB, before anything parses it.
@@ -121,9 +192,7 @@ async function serve() {
   }
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  // Other files and folders in public/: looked up only under names that exist there, so that
-  // a page does not cost a file-system lookup.
-  const publicNames = new Set(fs.readdirSync(path.join(root, "public")).filter((name) => name !== "build"));
+  // Other files and folders in public/, under the names found above.
   const servePublic = express.static(path.join(root, "public"), { maxAge: "1h" });
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
 
@@ -136,6 +205,8 @@ async function serve() {
   const waiting = [];
   const startWaiting = () => {
     while (working < maxAtOnce && waiting.length > 0) waiting.shift()?.();
+    pagesWaiting.set(waiting.length);
+    pagesWorking.set(working);
   };
   app.use((req, res, next) => {
     /** @type {"waiting" | "working" | "done"} */
@@ -164,18 +235,33 @@ async function serve() {
   const remix = createRemixHandler({
     build,
     // The client's address, for login throttling; behind a reverse proxy set TRUST_PROXY so it is the real one.
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? "", afterResponse: (task) => res.once("finish", task) }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientAddress: req.ip ?? "",
+      afterResponse: (task) => res.once("finish", task),
+      requestId: String(req.id),
+      log: req.log,
+    }),
   });
   // Each request in its own scope (see app/http/request-scope.js).
   app.all("*", (req, res, next) => requestScope.run(new Map(), () => remix(req, res, next)));
 
+  // What Remix did not answer itself: logged with its request id, and the person gets the id to quote.
+  app.use(
+    (/** @type {unknown} */ error, /** @type {express.Request} */ req, /** @type {express.Response} */ res, /** @type {express.NextFunction} */ _next) => {
+      req.log.error({ err: errorForLog(error) }, "request failed before an answer");
+      if (res.headersSent) return void res.destroy();
+      res.status(500).type("text/plain; charset=utf-8").send(`Något gick fel. Försök igen om en stund. Felkod: ${req.id}\n`);
+    },
+  );
+
   const server = app.listen(port, host, () => {
     const processes = workers > 1 ? ` (${workers} server processes)` : "";
     if ((process.env.PORTAL_WORKER ?? "0") !== "0") return;
-    console.log(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
+    log.info(`Samverkansportalen is listening on http://${host === "127.0.0.1" ? "localhost" : host}:${port}${processes}`);
     // Behind a proxy without TRUST_PROXY every login seems to come from the proxy: one guesser could then slow everyone's logins.
     if (process.env.NODE_ENV === "production" && trustProxy === undefined && process.env.PORTAL_DEMO !== "1") {
-      console.warn(
+      log.warn(
         "TRUST_PROXY is not set. Behind a reverse proxy, set it (usually TRUST_PROXY=1), or login throttling cannot tell clients apart (README, Configuration).",
       );
     }

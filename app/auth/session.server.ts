@@ -12,6 +12,7 @@ import { can, type Actor } from "./permissions";
 import { safeRedirect } from "./redirect";
 import { oncePerRequest } from "../http/request-scope.js";
 import { providerLogoutUrl } from "./sso-provider.server";
+import { failedLogins } from "../ops/metrics.server";
 
 /** A session ends after this long without use… */
 export const SESSION_IDLE_HOURS = 2;
@@ -148,9 +149,12 @@ export async function authenticate(email: string, password: string): Promise<num
   const person = findActivePersonByEmail(email);
   if (!person?.passwordHash) {
     await spendTimeLikeAVerify(password);
+    failedLogins.inc();
     return null;
   }
-  return (await verifyPassword(person.passwordHash, password)) ? person.id : null;
+  if (await verifyPassword(person.passwordHash, password)) return person.id;
+  failedLogins.inc();
+  return null;
 }
 
 /**

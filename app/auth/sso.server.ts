@@ -5,6 +5,7 @@ import * as oidc from "openid-client";
 import { ssoAttempts } from "../../db/schema";
 import { getDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
+import { errorForLog, log } from "../http/log.js";
 import { personForSso, type SsoRefusal } from "../models/people.server";
 import { safeRedirect } from "./redirect";
 import { hashSecret } from "./secrets.server";
@@ -117,7 +118,7 @@ export async function finishSso(
     claims = tokens.claims();
   } catch (error) {
     // The kind of failure only: the error's text may quote the token.
-    console.warn(`[sso] ${provider.id}: the way back did not hold (${error instanceof Error ? error.name : "error"})`);
+    log.warn({ provider: provider.id, err: errorForLog(error) }, "single sign-on: the way back did not hold");
     return { ok: false, reason: "failed" };
   }
   if (!claims) return { ok: false, reason: "failed" };

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { loginFailures } from "../../db/schema";
 import { getDb } from "../db.server";
 import { normaliseEmail } from "../models/people.server";
+import { throttledLogins } from "../ops/metrics.server";
 import { ADDRESS_BUDGET, LONGEST_WINDOW_MS, loginWait, type LoginFailures } from "./throttle";
 
 /**
@@ -85,7 +86,10 @@ export type LoginAttempt = { wait: number } | { wait: 0; attemptIds: number[] };
 export function beginLoginAttempt(keys: LoginKeys, now: Date): LoginAttempt {
   return getDb().transaction((tx) => {
     const wait = loginWait(failuresOf(keys, now), now);
-    if (wait > 0) return { wait };
+    if (wait > 0) {
+      throttledLogins.inc();
+      return { wait };
+    }
     const attemptIds = [keys.pair, ...(keys.address === null ? [] : [keys.address])].map((key) => {
       tx.delete(loginFailures)
         .where(and(eq(loginFailures.key, key), lt(loginFailures.at, ago(now, LONGEST_WINDOW_MS))))

@@ -1,4 +1,5 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { errorForLog, log } from "./log.js";
 
 /**
  * Work that must not change how long the answer takes, done once it has gone out: a password
@@ -12,7 +13,7 @@ export function afterResponse(context: AppLoadContext, label: string, task: () =
       await task();
     } catch (error) {
       // The name of the work and the error's code only: never the input, which may be an address.
-      console.error(`after-response work "${label}" failed: ${(error as { code?: string }).code ?? (error as Error).name}`);
+      (context.log ?? log).error({ work: label, err: errorForLog(error) }, "after-response work failed");
     }
   };
   if (typeof context.afterResponse === "function") context.afterResponse(() => void run());

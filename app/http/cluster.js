@@ -8,6 +8,8 @@
  */
 import cluster from "node:cluster";
 import os from "node:os";
+import { log } from "./log.js";
+import { answerWorkersAskingForMetrics } from "./metrics.js";
 
 /**
  * A whole number of at least 1 from the environment, or the default when unset. Anything
@@ -42,11 +44,13 @@ export function runWorkers(count) {
     const worker = cluster.fork({ PORTAL_WORKER: String(index), ...(index > 0 ? { SCHEDULER: "off" } : {}) });
     worker.on("exit", (code, signal) => {
       if (stopping) return;
-      console.error(`Server process ${index} stopped (${signal ?? `exit ${code}`}); starting a new one.`);
+      log.error({ worker: index, exit: signal ?? code }, "a server process stopped; starting a new one");
       setTimeout(() => fork(index), 1000).unref();
     });
     return worker;
   };
+  // /metrics in any worker adds up every worker's metrics, collected here (app/http/metrics.js).
+  answerWorkersAskingForMetrics();
   fork(0).once("listening", () => {
     for (let i = 1; i < count; i++) fork(i);
   });

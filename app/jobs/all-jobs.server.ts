@@ -1,6 +1,7 @@
 import { SCHEDULER } from "../auth/permissions";
 import { purgeOldLoginFailures } from "../auth/throttle.server";
 import { now } from "../clock.server";
+import { log } from "../http/log.js";
 import { purgeClosedConsultations } from "../models/consultations.server";
 import { purgeHandledRequests } from "../models/support.server";
 import { sendReminder } from "../models/walk-booking.server";
@@ -27,7 +28,7 @@ export function registerAllJobs(): void {
   // than the retention period, then books the next night.
   registerJobHandler("consultations.purge", (job) => {
     const purged = purgeClosedConsultations(SCHEDULER, now()) + purgeHandledRequests(SCHEDULER, now()) + purgeOldBookingNotes(SCHEDULER, now());
-    if (purged > 0) console.log(`[jobs] purged the free text of ${purged} old consultations, support requests and booking notes`);
+    if (purged > 0) log.info({ job: "retention", purged }, "purged the free text of old consultations, support requests and booking notes");
     purgeOldLoginFailures(now());
     scheduleNightlyPurge(addDays(job.key.split(":")[1] ?? localDateOf(now()), 1));
   });

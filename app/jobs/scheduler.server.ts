@@ -4,7 +4,9 @@ import { now } from "../clock.server";
 import { getDb } from "../db.server";
 import { env } from "../env.server";
 import type { TxOrDb } from "../db.server";
+import { errorForLog, log } from "../http/log.js";
 import { deliverDueMail } from "../mail/outbox.server";
+import { jobRuns } from "../ops/metrics.server";
 
 export type ScheduledJob = { id: number; key: string; kind: string; runAt: Date };
 export type JobHandler = (job: ScheduledJob) => void | Promise<void>;
@@ -64,7 +66,7 @@ export async function runDueJobs(now: Date, handlers: JobHandlers): Promise<{ ra
   for (const { kind } of unknown) {
     if (unknownKindsLogged.has(kind)) continue;
     unknownKindsLogged.add(kind);
-    console.warn(`[jobs] no handler for job kind "${kind}"; its jobs are left until one is registered`);
+    log.warn({ job: kind }, `no handler for job kind "${kind}"; its jobs are left until one is registered`);
   }
   if (kinds.length === 0) return result;
 
@@ -92,10 +94,13 @@ export async function runDueJobs(now: Date, handlers: JobHandlers): Promise<{ ra
       await handler({ id: row.id, key: row.key, kind: row.kind, runAt: row.runAt });
       db.update(jobs).set({ doneAt: now, lastError: null }).where(stillOpen).run();
       result.ran++;
+      jobRuns.inc({ kind: row.kind, outcome: "done" });
+      log.info({ job: row.kind, jobId: row.id }, "job done");
     } catch (error) {
       const attempts = row.attempts + 1;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 300);
-      console.error(`[jobs] ${row.kind} ${row.key} failed (attempt ${attempts} of ${MAX_JOB_ATTEMPTS}): ${lastError}`);
+      jobRuns.inc({ kind: row.kind, outcome: "failed" });
+      log.error({ job: row.kind, jobId: row.id, attempt: attempts, of: MAX_JOB_ATTEMPTS, err: errorForLog(error) }, "job failed");
       const retryDelay = JOB_RETRY_DELAYS_MS[attempts - 1];
       db.update(jobs)
         .set(
@@ -153,12 +158,13 @@ export function startScheduler(handlers: JobHandlers = {}, intervalMs = env.SCHE
       // Read the registry at every tick: a feature may register after the start.
       await runDueJobs(now(), { ...registeredJobHandlers(), ...handlers });
     } catch (error) {
-      console.error("[jobs] running due jobs failed:", error);
+      log.error({ err: errorForLog(error) }, "running due jobs failed");
     }
     try {
-      await deliverDueMail(now());
+      const mail = await deliverDueMail(now());
+      if (mail.sent + mail.kept + mail.retried + mail.failed > 0) log.info({ mail }, "mail delivered");
     } catch (error) {
-      console.error("[mail] delivering due mail failed:", error);
+      log.error({ err: errorForLog(error) }, "delivering due mail failed");
     } finally {
       busy = false;
     }

@@ -6,6 +6,8 @@ import { outbox } from "../../db/schema";
 import { now as clockNow } from "../clock.server";
 import { getDb, type TxOrDb } from "../db.server";
 import { env, portalUrl } from "../env.server";
+import { errorForLog, log } from "../http/log.js";
+import { mailAttemptsFailed, mailSent } from "../ops/metrics.server";
 import { linkForDelivery, type LinkPurpose, type LinkRefusal } from "../auth/one-time-links.server";
 import { can, type Actor } from "../auth/permissions";
 import { accountHeldText } from "./account-mails";
@@ -200,7 +202,10 @@ export async function deliverDueMail(
       await transportFor(smtpUrl).sendMail(composed.mail);
       db.update(outbox).set({ status: "sent", sentAt: now, lastError: null }).where(stillOurs).run();
       result.sent++;
+      mailSent.inc();
     } catch (error) {
+      mailAttemptsFailed.inc();
+      log.warn({ mailId: row.id, attempt: row.attempts + 1, err: errorForLog(error) }, "the SMTP server did not take a mail");
       const attempts = row.attempts + 1;
       const lastError = shortError(error);
       const delay = MAIL_RETRY_DELAYS_MS[attempts - 1];

@@ -5,6 +5,7 @@ import { ssoProvider } from "../auth/sso-config.server";
 import { beginSso, ssoStartWait } from "../auth/sso.server";
 import { now } from "../clock.server";
 import { readFormValues } from "../http/forms";
+import { errorForLog, log } from "../http/log.js";
 
 /** The "Logga in med …" button posts here; the browser goes on to the provider. A plain visit goes to the login page. */
 export const loader = () => redirect("/logga-in");
@@ -19,7 +20,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return await beginSso(provider, values.redirectTo, null, now());
   } catch (error) {
     // The provider does not answer: say so on the login page, where the password still works.
-    console.warn(`[sso] ${provider.id}: discovery failed (${error instanceof Error ? error.name : "error"})`);
+    log.warn({ provider: provider.id, err: errorForLog(error) }, "single sign-on: discovery failed");
     return redirect(`/logga-in?sso=${encodeURIComponent("nere")}`);
   }
 }

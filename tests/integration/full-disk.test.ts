@@ -1,7 +1,7 @@
 /**
  * A full disk: SQLite answers SQLITE_FULL. The request goes through Remix's own request handler
  * with the portal's root, entry and route modules, wrapped as app/server.js wraps the build
- * (answerStorageFailuresWith503), so the status, headers and page are what a browser gets.
+ * (answerFailuresPlainly), so the status, headers and page are what a browser gets.
  * `PRAGMA max_page_count` set to the database's current size makes the next write that needs a
  * new page fail as on a full disk.
  */
@@ -12,63 +12,20 @@ vi.hoisted(() => {
   process.env.SCHEDULER = "off";
 });
 
-import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
-import * as entryServer from "../../app/entry.server";
-import { answerStorageFailuresWith503, isStorageFailure } from "../../app/http/storage-failure.js";
-import * as root from "../../app/root";
+import { answerFailuresPlainly, isStorageFailure } from "../../app/http/route-failures.js";
 import * as newQuestion from "../../app/routes/konsultation.ny";
 import { db, useFreshDatabase } from "./db";
 import { QUESTION } from "./forms";
 import { BASE, sessionCookie } from "./http";
+import { portalBuild } from "./remix-build";
 
 useFreshDatabase();
 
 const ROUTE = "routes/konsultation.ny";
 
-/** A server build of the modules this test needs, in the shape `remix build` writes. */
-function portalBuild(): ServerBuild {
-  const asset = (id: string, parentId: string | undefined, path: string, hasAction: boolean) => ({
-    id,
-    parentId,
-    path,
-    module: `/build/${id}.js`,
-    imports: [],
-    hasAction,
-    hasLoader: true,
-    hasClientAction: false,
-    hasClientLoader: false,
-    hasErrorBoundary: id === "root",
-  });
-  return {
-    mode: "production",
-    entry: { module: entryServer },
-    routes: {
-      root: { id: "root", parentId: undefined, path: "", index: undefined, caseSensitive: undefined, module: root },
-      [ROUTE]: { id: ROUTE, parentId: "root", path: "konsultation/ny", index: undefined, caseSensitive: undefined, module: newQuestion },
-    },
-    assets: {
-      entry: { module: "/build/entry.client.js", imports: [] },
-      routes: { root: asset("root", undefined, "", false), [ROUTE]: asset(ROUTE, "root", "konsultation/ny", true) },
-      url: "/build/manifest.js",
-      version: "test",
-    },
-    publicPath: "/build/",
-    assetsBuildDirectory: "public/build",
-    future: {
-      v3_fetcherPersist: true,
-      v3_relativeSplatPath: true,
-      v3_throwAbortReason: true,
-      v3_routeConfig: false,
-      v3_singleFetch: false,
-      v3_lazyRouteDiscovery: true,
-      unstable_optimizeDeps: false,
-    },
-    isSpaMode: false,
-  } as unknown as ServerBuild;
-}
-
-const handle = createRequestHandler(answerStorageFailuresWith503(portalBuild()), "production");
+const handle = createRequestHandler(answerFailuresPlainly(portalBuild({ [ROUTE]: { path: "konsultation/ny", module: newQuestion } })), "production");
 
 /** Long enough (about 4 700 bytes) that SQLite must take new pages for it, wherever there is room. */
 const LONG_QUESTION = "Är hälsan på väg åt fel håll? ".repeat(130).trim();

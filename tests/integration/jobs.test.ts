@@ -12,6 +12,7 @@ import {
   startScheduler,
   type ScheduledJob,
 } from "../../app/jobs/scheduler.server";
+import { log } from "../../app/http/log.js";
 import { enqueueMail } from "../../app/mail/outbox.server";
 import { SCHEDULER, type SystemActor } from "../../app/auth/permissions";
 import { purgeClosedConsultations } from "../../app/models/consultations.server";
@@ -73,7 +74,6 @@ describe("scheduled jobs", () => {
   });
 
   it("retries a failing job later and gives up after the fifth attempt", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
     const handler = vi.fn(async () => {
       throw new Error("the mail server said no");
     });
@@ -119,7 +119,7 @@ describe("scheduled jobs", () => {
   });
 
   it("leaves jobs of an unknown kind alone and says so once", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(log, "warn");
     scheduleJob({ key: "mystery:1", kind: "mystery", runAt: now() });
     scheduleJob({ key: "mystery:2", kind: "mystery", runAt: now() });
 
@@ -127,7 +127,7 @@ describe("scheduled jobs", () => {
     expect(await runDueJobs(now(), {})).toEqual({ ran: 0, failed: 0 });
 
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toContain('"mystery"');
+    expect(warn.mock.calls[0]).toContainEqual({ job: "mystery" });
     expect(job("mystery:1")).toMatchObject({ doneAt: null, attempts: 0, runAt: now() });
     expect(await runDueJobs(now(), { mystery: vi.fn() })).toEqual({ ran: 2, failed: 0 });
   });
