@@ -32,19 +32,19 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
     // No browser: many people booking the same time at once over HTTP, a crash, the
     // JavaScript the build sends to browsers, and the server as `npm start` runs it. Runs once.
     {
       name: "api",
-      testMatch: /(concurrency|crash|bundle|production-server|observability)\.spec\.ts$/,
+      testMatch: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
     },
   ],
   webServer: {
