@@ -18,6 +18,24 @@ export function defaultBackupPath(databasePath: string, now: Date): string {
 }
 
 /**
+ * Deletes the backups `npm run backup` wrote into `dir` (portal-<time>.db) that are older than
+ * `keepDays` by the time in their name, never `keep` (the one just made). Returns the names
+ * deleted. Other files in the folder are left alone.
+ */
+export function pruneBackups(dir: string, keepDays: number, now: Date, keep: string): string[] {
+  const limit = now.getTime() - keepDays * 24 * 60 * 60 * 1000;
+  const deleted: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const stamp = /^portal-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.db$/.exec(name);
+    if (!stamp || path.join(dir, name) === path.resolve(keep)) continue;
+    if (Date.parse(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}Z`) >= limit) continue;
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.join(dir, `${name}${suffix}`), { force: true });
+    deleted.push(name);
+  }
+  return deleted.sort();
+}
+
+/**
  * `pagesPerStep`: how much to copy between yields to the event loop (small in tests, to let
  * writes in). Each time a write makes the copy start over, the steps double, so a busy portal
  * cannot keep the copy from finishing: at worst the last pass copies everything in one step,

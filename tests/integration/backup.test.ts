@@ -4,7 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../app/db.server";
-import { backupTo, checkBackup, restoreFrom } from "../../app/ops/backup.server";
+import { backupTo, checkBackup, defaultBackupPath, pruneBackups, restoreFrom } from "../../app/ops/backup.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { seedDemoDistrict } from "../../db/seed";
 import { SEED_NOW } from "./db";
@@ -82,5 +82,33 @@ describe("backups", () => {
     expect(checkBackup(other)).toEqual({ ok: false, reason: "it has no __drizzle_migrations table: not a portal database." });
     expect(restoreFrom(path.join(dir, "missing.db"), path.join(dir, "portal.db"), SEED_NOW)).toMatchObject({ ok: false });
     expect(fs.existsSync(path.join(dir, "portal.db"))).toBe(false);
+  });
+
+  it("keeps the backups of the last days and deletes older ones, never the new one or other files", () => {
+    const dir = tempDir();
+    const now = new Date("2026-12-15T02:00:00Z");
+    const made = (at: string) => {
+      const file = defaultBackupPath(path.join(dir, "portal.db"), new Date(at));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, "");
+      return file;
+    };
+    const newest = made("2026-12-15T02:00:00Z");
+    made("2026-12-02T02:00:00Z");
+    made("2026-12-01T02:00:01Z");
+    made("2026-12-01T01:59:59Z");
+    made("2026-11-20T02:00:00Z");
+    fs.writeFileSync(path.join(dir, "backups", "notes.txt"), "");
+
+    expect(pruneBackups(path.join(dir, "backups"), 14, now, newest)).toEqual(["portal-2026-11-20T02-00-00Z.db", "portal-2026-12-01T01-59-59Z.db"]);
+    expect(fs.readdirSync(path.join(dir, "backups")).sort()).toEqual([
+      "notes.txt",
+      "portal-2026-12-01T02-00-01Z.db",
+      "portal-2026-12-02T02-00-00Z.db",
+      "portal-2026-12-15T02-00-00Z.db",
+    ]);
+    // Even a retention of one day never deletes the copy just made.
+    expect(pruneBackups(path.join(dir, "backups"), 1, new Date("2027-06-01T00:00:00Z"), newest)).toHaveLength(2);
+    expect(fs.existsSync(newest)).toBe(true);
   });
 });
