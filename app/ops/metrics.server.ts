@@ -99,6 +99,23 @@ metric(
 );
 
 metric(
+  "portal_data_disk_bytes",
+  () =>
+    new client.Gauge({
+      name: "portal_data_disk_bytes",
+      help: "Size and free space of the file system that holds the database (and its backups/).",
+      labelNames: ["kind"],
+      ...MAX,
+      collect() {
+        if (env.DATABASE_PATH === ":memory:") return;
+        const disk = fs.statfsSync(path.dirname(path.resolve(env.DATABASE_PATH)));
+        this.set({ kind: "size" }, disk.blocks * disk.bsize);
+        this.set({ kind: "free" }, disk.bavail * disk.bsize);
+      },
+    }),
+);
+
+metric(
   "portal_backup_newest_timestamp_seconds",
   () =>
     new client.Gauge({
