@@ -30,7 +30,7 @@ function createLogger(env) {
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: NEVER_LOGGED, censor: "[not logged]" },
   };
-  if (env.NODE_ENV === "development") return pino(options, pretty({ translateTime: "SYS:HH:MM:ss", ignore: "pid,process" }));
+  if (env.NODE_ENV === "development") return pino(options, pretty({ translateTime: "SYS:HH:MM:ss", ignore: "pid,process", singleLine: true }));
   return pino(options);
 }
 
