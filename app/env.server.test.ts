@@ -39,3 +39,16 @@ describe("the server's own settings (PORT, HOST, TRUST_PROXY), checked like the 
     expect(() => parseEnv({ PORT: "70000" })).toThrow(/PORT/);
   });
 });
+
+describe("the portal's public address (APP_URL), for links in mails", () => {
+  it("unset: localhost on the port the server listens on, so the demo's links work on any port", () => {
+    expect(parseEnv({}).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ PORT: "3300" }).APP_URL).toBe("http://localhost:3300");
+    expect(parseEnv({ PORT: "3300", APP_URL: "" }).APP_URL).toBe("http://localhost:3300");
+  });
+
+  it("set: as given, without a trailing slash, whatever the port", () => {
+    expect(parseEnv({ PORT: "3300", APP_URL: "https://portal.example.se/" }).APP_URL).toBe("https://portal.example.se");
+    expect(() => parseEnv({ APP_URL: "ftp://portal.example.se" })).toThrow(/APP_URL/);
+  });
+});

@@ -24,11 +24,12 @@ const envSchema = z.object({
   SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^smtps?$/ }).optional()),
   /** The sender of every mail the portal sends. */
   MAIL_FROM: z.string().min(1).default("Samverkansportalen <noreply@samverkansportalen.example>"),
-  /** The portal's public address, used for links in mails (no trailing slash needed). */
-  APP_URL: z
-    .url({ protocol: /^https?$/ })
-    .default("http://localhost:3000")
-    .transform((url) => url.replace(/\/+$/, "")),
+  /**
+   * The portal's public address, used for links in mails (no trailing slash needed). Unset:
+   * http://localhost with the port the server listens on (PORT), so that the demo's mail links
+   * work on whatever port it serves.
+   */
+  APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
   /**
    * Single sign-on: a JSON file listing the identity providers (app/auth/sso-config.server.ts
    * says what each entry holds). Unset: the login page has passwords only.
@@ -69,7 +70,11 @@ const refinedSchema = envSchema
     message: "PORTAL_FIXED_NOW is for tests and cannot be used with NODE_ENV=production",
     path: ["PORTAL_FIXED_NOW"],
   })
-  .transform((e) => ({ ...e, SESSION_COOKIE_SECURE: servedOverHttps(e) }));
+  .transform((e) => ({
+    ...e,
+    SESSION_COOKIE_SECURE: servedOverHttps(e),
+    APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+  }));
 
 export type Env = z.output<typeof refinedSchema>;
 

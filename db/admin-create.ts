@@ -107,4 +107,4 @@ console.log(
   `\nGive ${outcome.name} this link to choose a password. It works once, for ${days} days, and is shown only here:\n\n  ${env.APP_URL}/inbjudan/${outcome.token}\n`,
 );
 if (env.NODE_ENV === "production" && !process.env.APP_URL)
-  console.log("APP_URL is not set, so the link points at http://localhost:3000. Set APP_URL to the portal's public address.");
+  console.log(`APP_URL is not set, so the link points at ${env.APP_URL}. Set APP_URL to the portal's public address.`);
