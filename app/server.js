@@ -21,6 +21,7 @@ import { errorForLog, log } from "./http/log.js";
 import { FORWARDING_HEADERS, collectProcessMetrics, mayReadMetrics, metricsText, pagesWaiting, pagesWorking, requestDuration } from "./http/metrics.js";
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
+import { serveBuiltAssets } from "./http/built-assets.js";
 import { routeIdFinder } from "./http/route-ids.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 import { answerFailuresPlainly } from "./http/route-failures.js";
@@ -70,7 +71,8 @@ async function serve() {
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
         const id = trustProxy !== undefined && typeof given === "string" && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID();
-        res.setHeader("X-Request-Id", id);
+        // Not on the build's scripts: a page loads twenty of them, and nobody quotes a script's id.
+        if (!req.url.startsWith("/build/")) res.setHeader("X-Request-Id", id);
         return id;
       },
       quietReqLogger: true,
@@ -98,6 +100,9 @@ async function serve() {
     );
     next();
   });
+
+  // The browser's scripts and style sheets, compressed at build time, with the few headers they need (app/http/built-assets.js).
+  app.use("/build", serveBuiltAssets(path.join(root, "public/build")));
 
   app.use(compression());
 

@@ -37,7 +37,8 @@ export default defineConfig({
     },
     {
       name: "chromium-no-js",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      // Without JavaScript no script loads: the JavaScript weight is measured with it on only.
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|javascript-weight)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
     // No browser: many people booking the same time at once over HTTP, a crash, the
