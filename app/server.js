@@ -21,7 +21,7 @@ import { errorForLog, log } from "./http/log.js";
 import { FORWARDING_HEADERS, collectProcessMetrics, mayReadMetrics, metricsText, pagesWaiting, pagesWorking, requestDuration } from "./http/metrics.js";
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
-import { routeIdFinder } from "./http/route-ids.js";
+import { decodablePath, routeIdFinder } from "./http/route-ids.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 import { answerFailuresPlainly } from "./http/route-failures.js";
 
@@ -106,6 +106,13 @@ async function serve() {
     res.locals.cspNonce = nonce;
     res.set(securityHeaders({ nonce, secure, development, formActionOrigins }));
     next();
+  });
+
+  // A path that is not valid percent-encoding names no page: 400, before Express (which would
+  // answer 500 and count towards the 5xx alert) or Remix (which would print the raw path) see it.
+  app.use((req, res, next) => {
+    if (decodablePath(req.path)) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("Adressen går inte att läsa. Kontrollera länken och försök igen.\n");
   });
 
   // Prometheus metrics of every server process (app/http/metrics.js): from this machine

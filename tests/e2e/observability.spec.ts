@@ -217,3 +217,18 @@ test("/metrics adds up both server processes; through a proxy or with a wrong to
   expect(rightToken.status()).toBe(200);
   expect(await rightToken.text()).toContain("portal_http_request_duration_seconds_count");
 });
+
+test("a path that is not valid percent-encoding answers 400, not 500, and its log line is JSON without the path", async () => {
+  const token = "hemligt-kalender-token-ab";
+  for (const pathname of [`/kalender/jour/${token}%E0%A4%A.ics`, "/larare@vallingbyskolan.example%ZZ", "/build/%ZZ"]) {
+    const answer = await api.get(pathname, { maxRedirects: 0 });
+    expect(answer.status(), pathname).toBe(400);
+    const id = answer.headers()["x-request-id"];
+    await expect.poll(() => logLines().find((l) => l.requestId === id && l.msg === "request")?.status, { timeout: 5_000 }).toBe(400);
+  }
+  // Every line is JSON (logLines() fails otherwise), and none names the path.
+  const text = fs.readFileSync(LOG, "utf8");
+  expect(logLines().length).toBeGreaterThan(0);
+  expect(text).not.toContain(token);
+  expect(text).not.toContain("vallingbyskolan.example%ZZ");
+});
