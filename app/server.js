@@ -118,6 +118,9 @@ async function serve() {
   // Prometheus metrics of every server process (app/http/metrics.js): from this machine
   // directly, or with METRICS_TOKEN; never through the proxy without it.
   app.get("/metrics", async (req, res, next) => {
+    // Only this very path: Express would also match /METRICS and /metrics/, which nginx's
+    // `location = /metrics` does not block.
+    if (req.path !== "/metrics") return next();
     const allowed = mayReadMetrics({
       remoteAddress: req.socket.remoteAddress,
       forwarded: FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined),
