@@ -232,3 +232,16 @@ test("a path that is not valid percent-encoding answers 400, not 500, and its lo
   expect(text).not.toContain(token);
   expect(text).not.toContain("vallingbyskolan.example%ZZ");
 });
+
+test("a made-up X-Forwarded-Host is the client's mistake, not a 500: no address answers 400, and a form is answered as usual", async () => {
+  const noAddress = await api.get("/logga-in", { headers: { "X-Forwarded-Host": "portal.example.se:99999" } });
+  expect(noAddress.status()).toBe(400);
+  // Remix itself compares a form's Origin with X-Forwarded-Host, and failed with a 500.
+  const form = await api.post("/logga-in", {
+    form: { email: TEACHER, password: "fel-losenord-456" },
+    headers: { "X-Forwarded-Host": "annan.example" },
+    maxRedirects: 0,
+  });
+  expect(form.status()).toBe(400);
+  expect(logLines().filter((l) => l.level === "error")).toEqual([]);
+});

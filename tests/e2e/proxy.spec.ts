@@ -256,3 +256,20 @@ test("a token path in other letters, and a refused body's request line, stay out
   }
   expect(fs.readFileSync(path.join(dir, "samverkansportalen.access.log"), "utf8")).toContain('"GET /kalender/-"');
 });
+
+test("a made-up X-Forwarded-Host or a Host in capitals is answered as usual through nginx, never with a 500", async () => {
+  for (const forwardedHost of ["portal.example.se:99999", "a b", "annan.example"]) {
+    expect((await send(SCHOOL, "GET", "/logga-in", { headers: { "X-Forwarded-Host": forwardedHost } })).status, forwardedHost).toBe(200);
+    const form = await send(SCHOOL, "POST", "/logga-in", {
+      form: { email: "rektor@grimstaskolan.example", password: "fel-losenord" },
+      headers: { "X-Forwarded-Host": forwardedHost },
+    });
+    expect(form.status, `a form with X-Forwarded-Host ${forwardedHost}`).toBe(400);
+  }
+  const capitals = await send(SCHOOL, "POST", "/logga-in", {
+    form: { email: "rektor@grimstaskolan.example", password: "fel-losenord" },
+    headers: { Host: `LOCALHOST:${HTTPS_PORT}`, Origin: `https://localhost:${HTTPS_PORT}` },
+  });
+  expect(capitals.status).toBe(400);
+  expect(appLog().filter((line) => line.status !== undefined && line.status >= 500)).toEqual([]);
+});
