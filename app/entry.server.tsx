@@ -1,5 +1,5 @@
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { startBackgroundWork } from "./jobs/all-jobs.server";
 import { NonceContext } from "./nonce";
@@ -18,10 +18,11 @@ export function serverSettings() {
 /**
  * What Remix itself catches (a page that fails while rendering): logged with the request's id.
  * Loaders and actions log their own failures (app/http/route-failures.js). A request the
- * client gave up on is no error.
+ * client gave up on is no error, and neither is one Remix refuses itself (405 for a POST to a
+ * page without a form, 403 for a data request naming no route): anyone can send those.
  */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   (context.log ?? log).error({ err: errorForLog(error) }, "error while answering");
 };
 

@@ -22,7 +22,7 @@ import { FORWARDING_HEADERS, collectProcessMetrics, mayReadMetrics, metricsText,
 import { createRemixHandler } from "./http/remix-handler.js";
 import { requestScope } from "./http/request-scope.js";
 import { serveBuiltAssets } from "./http/built-assets.js";
-import { routeIdFinder } from "./http/route-ids.js";
+import { decodablePath, routeIdFinder } from "./http/route-ids.js";
 import { isCrossSiteWrite, securityHeaders } from "./http/security.js";
 import { answerFailuresPlainly } from "./http/route-failures.js";
 
@@ -113,9 +113,19 @@ async function serve() {
     next();
   });
 
+  // A path that is not valid percent-encoding names no page: 400, before Express (which would
+  // answer 500 and count towards the 5xx alert) or Remix (which would print the raw path) see it.
+  app.use((req, res, next) => {
+    if (decodablePath(req.path)) return next();
+    res.status(400).type("text/plain; charset=utf-8").send("Adressen går inte att läsa. Kontrollera länken och försök igen.\n");
+  });
+
   // Prometheus metrics of every server process (app/http/metrics.js): from this machine
   // directly, or with METRICS_TOKEN; never through the proxy without it.
   app.get("/metrics", async (req, res, next) => {
+    // Only this very path: Express would also match /METRICS and /metrics/, which nginx's
+    // `location = /metrics` does not block.
+    if (req.path !== "/metrics") return next();
     const allowed = mayReadMetrics({
       remoteAddress: req.socket.remoteAddress,
       forwarded: FORWARDING_HEADERS.some((name) => req.headers[name] !== undefined),

@@ -18,8 +18,16 @@ import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/
 export function createRemixHandler({ build, getLoadContext }) {
   const handle = createRequestHandler(build, build.mode);
   return async (req, res, next) => {
+    /** @type {Request} */
+    let request;
     try {
-      const response = await handle(remixRequest(req, res), getLoadContext(req, res));
+      request = remixRequest(req, res);
+    } catch {
+      // The client's Host or X-Forwarded-Host makes no address (a space, a port past 65535): its mistake, not a 500.
+      return void res.status(400).type("text/plain; charset=utf-8").send("Adressen går inte att läsa. Kontrollera länken och försök igen.\n");
+    }
+    try {
+      const response = await handle(request, getLoadContext(req, res));
       await send(res, response);
     } catch (error) {
       next(error);
@@ -44,6 +52,13 @@ function remixRequest(req, res) {
     if (values === undefined) continue;
     for (const value of [values].flat()) headers.append(name, value);
   }
+  // Remix compares a form's Origin with X-Forwarded-Host (else Host), to the letter, and answers
+  // 500 when they differ. app/server.js has already refused a cross-site form by Origin and Host
+  // (app/http/security.js), so Remix gets the Host it compared, in small letters: a made-up
+  // X-Forwarded-Host or a Host in capitals is then no 500 that anyone could send.
+  headers.delete("x-forwarded-host");
+  const host = req.get("host");
+  if (host) headers.set("host", host.toLowerCase());
 
   // Loaders and actions stop when the client goes away before the answer is out.
   /** @type {AbortController | null} */

@@ -35,5 +35,22 @@ export function routeIdFinder(routes) {
       return node;
     });
   const nodes = tree("");
-  return (pathname) => matchRoutes(/** @type {any} */ (nodes), pathname)?.at(-1)?.route.id ?? "unmatched";
+  // A path that does not decode names no route; matchRoutes would print it whole (a calendar
+  // token with it) to the console, outside the JSON log.
+  return (pathname) => (decodablePath(pathname) ? (matchRoutes(/** @type {any} */ (nodes), pathname)?.at(-1)?.route.id ?? "unmatched") : "unmatched");
+}
+
+/**
+ * Whether every segment of a URL path is valid percent-encoding. One that is not (`%ZZ`, a
+ * cut-off `%E0%A4%A`) is a bad request: Express would fail on it with a 500, and Remix's
+ * router would print the raw path to the console.
+ * @param {string} pathname
+ */
+export function decodablePath(pathname) {
+  try {
+    for (const segment of pathname.split("/")) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }

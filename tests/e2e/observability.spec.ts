@@ -217,3 +217,31 @@ test("/metrics adds up both server processes; through a proxy or with a wrong to
   expect(rightToken.status()).toBe(200);
   expect(await rightToken.text()).toContain("portal_http_request_duration_seconds_count");
 });
+
+test("a path that is not valid percent-encoding answers 400, not 500, and its log line is JSON without the path", async () => {
+  const token = "hemligt-kalender-token-ab";
+  for (const pathname of [`/kalender/jour/${token}%E0%A4%A.ics`, "/larare@vallingbyskolan.example%ZZ", "/build/%ZZ"]) {
+    const answer = await api.get(pathname, { maxRedirects: 0 });
+    expect(answer.status(), pathname).toBe(400);
+    const id = answer.headers()["x-request-id"];
+    await expect.poll(() => logLines().find((l) => l.requestId === id && l.msg === "request")?.status, { timeout: 5_000 }).toBe(400);
+  }
+  // Every line is JSON (logLines() fails otherwise), and none names the path.
+  const text = fs.readFileSync(LOG, "utf8");
+  expect(logLines().length).toBeGreaterThan(0);
+  expect(text).not.toContain(token);
+  expect(text).not.toContain("vallingbyskolan.example%ZZ");
+});
+
+test("a made-up X-Forwarded-Host is the client's mistake, not a 500: no address answers 400, and a form is answered as usual", async () => {
+  const noAddress = await api.get("/logga-in", { headers: { "X-Forwarded-Host": "portal.example.se:99999" } });
+  expect(noAddress.status()).toBe(400);
+  // Remix itself compares a form's Origin with X-Forwarded-Host, and failed with a 500.
+  const form = await api.post("/logga-in", {
+    form: { email: TEACHER, password: "fel-losenord-456" },
+    headers: { "X-Forwarded-Host": "annan.example" },
+    maxRedirects: 0,
+  });
+  expect(form.status()).toBe(400);
+  expect(logLines().filter((l) => l.level === "error")).toEqual([]);
+});

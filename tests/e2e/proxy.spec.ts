@@ -217,6 +217,13 @@ test("a body past 1 MiB is refused by nginx in Swedish, before the portal sees i
 test("/metrics is not reachable through nginx, not even with the token; the access log holds no token or query string", async () => {
   expect((await send(SCHOOL, "GET", "/metrics")).status).toBe(404);
   expect((await send(SCHOOL, "GET", "/metrics", { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404);
+  // nor under another spelling of the path, which Express alone would have taken for /metrics
+  // (an unknown page: the login page first)
+  for (const other of ["/METRICS", "/metrics/", "/Metrics"]) {
+    const answer = await send(SCHOOL, "GET", other, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(answer.status, other).toBe(302);
+    expect(answer.body, other).not.toContain("portal_");
+  }
   // On the machine itself it is there.
   expect((await api.get("/metrics")).status()).toBe(200);
 
@@ -227,4 +234,42 @@ test("/metrics is not reachable through nginx, not even with the token; the acce
   expect(access).toContain('"GET /aterstall/-"');
   expect(access).not.toContain("hemligt-token");
   expect(access).not.toContain("vallingbyskolan");
+});
+
+test("a token path in other letters, and a refused body's request line, stay out of every nginx log", async () => {
+  // The portal matches its paths case-insensitively: these are a feed, a reset link and an invitation.
+  await send(SCHOOL, "GET", "/Kalender/Jour/hemligt-token-kalender0123.ics");
+  await send(SCHOOL, "GET", "/ATERSTALL/hemligt-token-aterstall0123");
+  await send(SCHOOL, "GET", "/Inbjudan/hemligt-token-inbjudan0123");
+  // nginx's error log would quote the whole request line of a body it refuses, query string included.
+  const big = await send(SCHOOL, "POST", "/aterstall/hemligt-token-storkropp0123?email=larare%40vallingbyskolan.example", {
+    form: { password: "a".repeat(2 * 1024 * 1024) },
+  });
+  expect(big.status).toBe(413);
+  await send(SCHOOL, "GET", "/healthz");
+  const logs = fs.readdirSync(dir).filter((name) => name.endsWith(".log"));
+  expect(logs).toContain("samverkansportalen.access.log");
+  for (const name of logs) {
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    expect(text, name).not.toContain("hemligt-token");
+    expect(text, name).not.toContain("vallingbyskolan");
+  }
+  expect(fs.readFileSync(path.join(dir, "samverkansportalen.access.log"), "utf8")).toContain('"GET /kalender/-"');
+});
+
+test("a made-up X-Forwarded-Host or a Host in capitals is answered as usual through nginx, never with a 500", async () => {
+  for (const forwardedHost of ["portal.example.se:99999", "a b", "annan.example"]) {
+    expect((await send(SCHOOL, "GET", "/logga-in", { headers: { "X-Forwarded-Host": forwardedHost } })).status, forwardedHost).toBe(200);
+    const form = await send(SCHOOL, "POST", "/logga-in", {
+      form: { email: "rektor@grimstaskolan.example", password: "fel-losenord" },
+      headers: { "X-Forwarded-Host": forwardedHost },
+    });
+    expect(form.status, `a form with X-Forwarded-Host ${forwardedHost}`).toBe(400);
+  }
+  const capitals = await send(SCHOOL, "POST", "/logga-in", {
+    form: { email: "rektor@grimstaskolan.example", password: "fel-losenord" },
+    headers: { Host: `LOCALHOST:${HTTPS_PORT}`, Origin: `https://localhost:${HTTPS_PORT}` },
+  });
+  expect(capitals.status).toBe(400);
+  expect(appLog().filter((line) => line.status !== undefined && line.status >= 500)).toEqual([]);
 });
