@@ -49,7 +49,10 @@ export const log = (shared.__portalLog ??= createLogger(process.env));
 export function errorForLog(error, depth = 0) {
   if (!(error instanceof Error)) return { type: typeof error };
   const { code, cause } = /** @type {{ code?: unknown, cause?: unknown }} */ (error);
-  const frames = error.stack
+  // The stack starts with the name and the message, which may run over several lines.
+  const header = `${error.name}: ${error.message}`;
+  const stack = error.stack?.startsWith(header) ? error.stack.slice(header.length) : error.stack;
+  const frames = stack
     ?.split("\n")
     .filter((line) => /^\s+at /.test(line))
     .join("\n");
