@@ -19,6 +19,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
+  // Every page the tests saw, checked with the Nu HTML checker in one run at the end (e2e/html-check.mjs).
+  globalSetup: "./e2e/html-check-setup.mjs",
+  globalTeardown: "./e2e/html-check.mjs",
   // Generous: two workers share two cores with the server and axe runs on every page.
   timeout: 60_000,
   expect: { timeout: 5_000 },
