@@ -35,19 +35,20 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|public-files)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|public-files)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
     // No browser: many people booking the same time at once over HTTP, a crash, the
-    // JavaScript the build sends to browsers, and the server as `npm start` runs it. Runs once.
+    // JavaScript the build sends to browsers, the server as `npm start` runs it, and the files
+    // in public/. Runs once.
     {
       name: "api",
-      testMatch: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      testMatch: /(concurrency|crash|bundle|production-server|observability|proxy|public-files)\.spec\.ts$/,
     },
   ],
   webServer: {
