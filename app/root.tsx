@@ -23,7 +23,12 @@ import { pageTitle, PORTAL_NAME } from "./format/title";
 import { useNonce } from "./nonce";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+// The icon in public/ (ICO for old browsers and the address bar's own request, SVG where it is understood).
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);

@@ -19,6 +19,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
+  // Every page the tests saw, checked with the Nu HTML checker in one run at the end (e2e/html-check.mjs).
+  globalSetup: "./e2e/html-check-setup.mjs",
+  globalTeardown: "./e2e/html-check.mjs",
   // Generous: two workers share two cores with the server and axe runs on every page.
   timeout: 60_000,
   expect: { timeout: 5_000 },
@@ -32,20 +35,21 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|public-files)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: true, launchOptions },
     },
     {
       name: "chromium-no-js",
       // Without JavaScript no script loads: the JavaScript weight is measured with it on only.
-      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|javascript-weight)\.spec\.ts$/,
+      testIgnore: /(concurrency|crash|bundle|production-server|observability|proxy|public-files|javascript-weight)\.spec\.ts$/,
       use: { browserName: "chromium", javaScriptEnabled: false, launchOptions },
     },
     // No browser: many people booking the same time at once over HTTP, a crash, the
-    // JavaScript the build sends to browsers, and the server as `npm start` runs it. Runs once.
+    // JavaScript the build sends to browsers, the server as `npm start` runs it, and the files
+    // in public/. Runs once.
     {
       name: "api",
-      testMatch: /(concurrency|crash|bundle|production-server|observability|proxy)\.spec\.ts$/,
+      testMatch: /(concurrency|crash|bundle|production-server|observability|proxy|public-files)\.spec\.ts$/,
     },
   ],
   webServer: {

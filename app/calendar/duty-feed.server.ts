@@ -5,9 +5,11 @@ import { can, type Actor } from "../auth/permissions";
 import { hashSecret, newSecret } from "../auth/secrets.server";
 import { getDb } from "../db.server";
 import { dutyLineOf } from "../models/duty.server";
+import { placeLabel } from "../models/meetings";
 import { scheduleOf } from "../models/week.server";
 import { formatPhone } from "../format/phone";
 import { escapeIcalText, safeEvent } from "./ical-safe";
+import { FEED_PRODUCT_ID } from "./product-id";
 import { addDays, localDateOf } from "../time/stockholm";
 
 /** Whether the person has a calendar address (its token is stored only as a hash, so it cannot be shown again). */
@@ -48,7 +50,7 @@ export function dutyFeedFor(token: string, now: Date): string | null {
   const today = localDateOf(now);
   const line = dutyLineOf(person);
   const items = scheduleOf({ personId: person.id, districtId: person.districtId }, addDays(today, -7 * FEED_WEEKS_BACK), addDays(today, 7 * FEED_WEEKS_AHEAD));
-  const common = { productId: "samverkansportalen/jour", calName: `Jourdagar och möten för ${person.name}` } as const;
+  const common = { productId: FEED_PRODUCT_ID, calName: `Jourdagar och möten för ${person.name}` } as const;
   const events: EventAttributes[] = items.map((item): EventAttributes => {
     if (item.kind === "duty") {
       const [y, m, day] = item.date.split("-").map(Number) as [number, number, number];
@@ -78,16 +80,17 @@ export function dutyFeedFor(token: string, now: Date): string | null {
           ...timed,
           uid: `feed-walk-${item.occasionId}@samverkansportalen`,
           title: `Walk-and-talk, ${item.organisationName}`,
+          location: item.meetingPoint,
           description: `${item.booked} av ${item.places} platser bokade.`,
         }
-      : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title };
+      : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title, location: placeLabel[item.place] };
   });
   if (events.length === 0) {
     // An empty calendar is still a valid calendar.
     return [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",
-      "PRODID:samverkansportalen/jour",
+      `PRODID:${FEED_PRODUCT_ID}`,
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
       `X-WR-CALNAME:${escapeIcalText(common.calName)}`,

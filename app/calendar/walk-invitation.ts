@@ -1,5 +1,6 @@
 import { createEvent } from "ics";
 import { safeEvent } from "./ical-safe";
+import { INVITATION_PRODUCT_ID } from "./product-id";
 
 /**
  * The iCalendar invitation of a walk-and-talk booking. Outlook accepts an update or a
@@ -38,7 +39,7 @@ export function walkInvitation(i: Invitation): string {
       description: i.description,
       organizer: { name: i.organizer.name, email: i.organizer.email },
       attendees: [{ name: i.attendee.name, email: i.attendee.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
-      productId: "samverkansportalen/walk-and-talk",
+      productId: INVITATION_PRODUCT_ID,
     }),
   );
   if (error || !value) throw error ?? new Error("Could not build the invitation");

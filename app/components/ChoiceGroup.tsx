@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useFieldId } from "./field-id";
 
 type Option = { value: string; label: string; extra?: ReactNode };
 
@@ -18,7 +19,9 @@ export function ChoiceGroup({
   checked: (value: string) => boolean;
   error?: string | undefined;
 }) {
-  const errorId = `field-${name}-error`;
+  // Option values can be free text with spaces (a meeting theme): the ids use the option's place instead.
+  const id = useFieldId("field", name);
+  const errorId = `${id}-error`;
   return (
     <fieldset className="radio-group" aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
@@ -27,10 +30,10 @@ export function ChoiceGroup({
           {error}
         </p>
       ) : null}
-      {options.map((option) => (
+      {options.map((option, index) => (
         <div key={option.value} className="radio-group__option">
-          <input type={type} id={`field-${name}-${option.value}`} name={name} value={option.value} defaultChecked={checked(option.value)} />
-          <label htmlFor={`field-${name}-${option.value}`}>{option.label}</label>
+          <input type={type} id={`${id}-${index}`} name={name} value={option.value} defaultChecked={checked(option.value)} />
+          <label htmlFor={`${id}-${index}`}>{option.label}</label>
           {option.extra ? <div className="radio-group__extra">{option.extra}</div> : null}
         </div>
       ))}

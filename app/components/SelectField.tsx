@@ -1,3 +1,4 @@
+import { useFieldId } from "./field-id";
 import { FieldFrame } from "./FieldFrame";
 
 type SelectFieldProps = {
@@ -12,8 +13,9 @@ type SelectFieldProps = {
 
 /** A labelled select with its error, like Field. */
 export function SelectField({ label, name, options, defaultValue, error, placeholder = "Välj", idPrefix = "field" }: SelectFieldProps) {
+  const id = useFieldId(idPrefix, name);
   return (
-    <FieldFrame id={`${idPrefix}-${name}`} label={label} error={error}>
+    <FieldFrame id={id} label={label} error={error}>
       {(wiring) => (
         <select name={name} defaultValue={defaultValue ?? ""} {...wiring}>
           <option value="">{placeholder}</option>

@@ -13,8 +13,18 @@ import { groupsOf } from "./scope.server";
  */
 export type WeekItem =
   | { kind: "duty"; date: LocalDate }
-  | { kind: "walk"; date: LocalDate; occasionId: number; startsAt: Date; endsAt: Date; organisationName: string; booked: number; places: number }
-  | { kind: "meeting"; date: LocalDate; meetingId: number; startsAt: Date; endsAt: Date; title: string };
+  | {
+      kind: "walk";
+      date: LocalDate;
+      occasionId: number;
+      startsAt: Date;
+      endsAt: Date;
+      organisationName: string;
+      meetingPoint: string;
+      booked: number;
+      places: number;
+    }
+  | { kind: "meeting"; date: LocalDate; meetingId: number; startsAt: Date; endsAt: Date; title: string; place: (typeof meetings.$inferSelect)["place"] };
 
 export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: LocalDate, to: LocalDate): WeekItem[] {
   const db = getDb();
@@ -22,7 +32,7 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
     .filter((d) => d.personId === actor.personId)
     .map((d) => ({ kind: "duty" as const, date: d.date }));
   const occasions = db
-    .select({ id: walkOccasions.id, date: walkOccasions.date, organisationName: organisations.name })
+    .select({ id: walkOccasions.id, date: walkOccasions.date, organisationName: organisations.name, meetingPoint: walkSeries.meetingPoint })
     .from(walkOccasions)
     .innerJoin(walkSeries, eq(walkSeries.id, walkOccasions.seriesId))
     .innerJoin(organisations, eq(organisations.id, walkSeries.organisationId))
@@ -75,6 +85,7 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
       startsAt: own[0]!.startsAt,
       endsAt: own[own.length - 1]!.endsAt,
       organisationName: o.organisationName,
+      meetingPoint: o.meetingPoint,
       booked: bookedSlots.filter((b) => own.some((s) => s.id === b.slotId)).length,
       places: own.reduce((n, s) => n + s.capacity, 0),
     });
@@ -98,7 +109,15 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
   for (const row of confirmed) {
     const m = row.meeting;
     if (!m.startsAt || !m.endsAt) continue;
-    items.push({ kind: "meeting", date: localDateOf(m.startsAt), meetingId: m.id, startsAt: m.startsAt, endsAt: m.endsAt, title: titleOf(row) });
+    items.push({
+      kind: "meeting",
+      date: localDateOf(m.startsAt),
+      meetingId: m.id,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      title: titleOf(row),
+      place: m.place,
+    });
   }
   const time = (i: WeekItem) => (i.kind === "duty" ? 0 : i.startsAt.getTime());
   return items.sort((a, b) => a.date.localeCompare(b.date) || time(a) - time(b));

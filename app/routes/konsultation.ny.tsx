@@ -12,6 +12,8 @@ import { readConsultationForm } from "../http/consultation-form";
 import { createConsultation } from "../models/consultations.server";
 import { callAdviceForRequest } from "../models/who-to-call.server";
 import { FormError } from "../components/FormError";
+import { formatPhone } from "../format/phone";
+import { ownPhone } from "../models/people.server";
 import { requireActorWith } from "../auth/guard.server";
 
 export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialtjänsten");
@@ -19,7 +21,9 @@ export const meta: MetaFunction = () => pageTitle("Ställ en fråga till socialt
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActorWith(request, "contacts:see-own");
   const advice = callAdviceForRequest(request, actor, now());
-  return { options: advice.options, today: advice.today };
+  // The number the person already gave under "Mitt konto", so that they need not type it again (WCAG 3.3.7).
+  const phone = ownPhone(actor);
+  return { options: advice.options, today: advice.today, ownPhone: phone ? formatPhone(phone) : "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewConsultation() {
-  const { options: callOptions, today } = useLoaderData<typeof loader>();
+  const { options: callOptions, today, ownPhone: knownPhone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   const values = actionData?.values ?? {};
@@ -62,7 +66,7 @@ export default function NewConsultation() {
           type="tel"
           autoComplete="tel"
           hint="Ditt eget nummer i jobbet, om vi ska ringa dig"
-          defaultValue={values.callbackPhone ?? ""}
+          defaultValue={values.callbackPhone ?? knownPhone}
           error={errors.callbackPhone}
         />
         <button type="submit">Skicka frågan</button> <Link to="/konsultation">Avbryt</Link>

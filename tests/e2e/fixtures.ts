@@ -1,21 +1,25 @@
 /**
  * Shared fixtures for the end-to-end tests.
  *
- * Every page a test opens is checked with axe (WCAG 2.1 A and AA): the `page` fixture
+ * Every page a test opens is checked with axe (WCAG 2.2 A and AA): the `page` fixture
  * records every address the main frame navigates to, `checkA11y(page)` runs axe and marks
  * the current address as checked, and the test fails at teardown if it visited an address
  * that was never checked. Uncaught page errors and Content-Security-Policy violations also
- * fail the test.
+ * fail the test. `checkA11y` also saves the page's HTML under tests/.output/html/, and the
+ * run's global teardown (tests/e2e/html-check.mjs) checks them all with the Nu HTML checker.
  */
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { HTML_DIR } from "./html-check.mjs";
 
 export { expect };
 
 export const DEMO_PASSWORD = "samverkan-demo";
 
-export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 type Tracker = {
   javaScriptEnabled: boolean;
@@ -142,23 +146,45 @@ async function axeTarget(page: Page, tracker: Tracker): Promise<Page> {
   return snapshot;
 }
 
+/**
+ * Saves the page as the browser has it now, once per distinct markup (nonces aside), with a
+ * note of where it was seen. Another site's pages (the identity provider's) are not ours to check.
+ */
+function saveHtml(page: Page, html: string) {
+  const info = test.info();
+  const baseURL = info.project.use.baseURL;
+  if (baseURL && new URL(page.url()).origin !== new URL(baseURL).origin) return;
+  const name = createHash("sha256")
+    .update(html.replace(/ nonce="[^"]*"/g, ""))
+    .digest("hex")
+    .slice(0, 24);
+  const file = path.join(HTML_DIR, `${name}.html`);
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(HTML_DIR, { recursive: true });
+  fs.writeFileSync(file, html);
+  const seen = { url: page.url(), project: info.project.name, test: `${path.basename(info.file)}: ${info.titlePath.slice(1).join(" › ")}` };
+  fs.writeFileSync(path.join(HTML_DIR, `${name}.json`), JSON.stringify(seen));
+}
+
 const passedMarkup = new Set<string>();
 
 /**
- * Runs axe (WCAG 2.1 A and AA) on the page as it is now. Fails with a readable list of
- * violations; otherwise marks the current address as checked.
+ * Runs axe (WCAG 2.2 A and AA) on the page as it is now. Fails with a readable list of
+ * violations; otherwise marks the current address as checked. Saves the HTML for the Nu HTML checker.
  */
 export async function checkA11y(page: Page): Promise<void> {
   const tracker = trackerOf(page);
   await page.waitForLoadState("load");
   await expect(page.locator("main h1")).toBeVisible();
   const key0 = addressKey(page.url(), undefined) ?? page.url();
+  const html = await page.content();
+  if (page.url().startsWith("http")) saveHtml(page, html);
   // Another site's page (the identity provider's) is recorded with its origin.
   const foreign = page.url().startsWith("http") ? new URL(page.url()) : null;
   if (foreign) tracker.checked.add(`${foreign.origin}${foreign.pathname}${foreign.search}`);
   // The same markup (scripts and nonces aside) with the same stylesheet gives the same axe
   // result: pages seen again in this worker (the login page, a role's start page) are not re-run.
-  const markup = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "").replace(/ nonce="[^"]*"/g, "");
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "").replace(/ nonce="[^"]*"/g, "");
   const fingerprint = createHash("sha256").update(`${tracker.javaScriptEnabled}|${page.viewportSize()?.width}|${markup}`).digest("hex");
   if (passedMarkup.has(fingerprint)) {
     tracker.checked.add(key0);
