@@ -130,6 +130,16 @@ export function mondayOf(date: LocalDate): LocalDate {
   return addDays(date, 1 - isoWeekday(date));
 }
 
+/** The ISO 8601 week number (1–53) of a date: Swedish calendars count weeks this way ("vecka 49"). */
+export function isoWeekNumber(date: LocalDate): number {
+  // The week belongs to the year its Thursday falls in; count from that year's first Thursday's week.
+  const thursday = addDays(date, 4 - isoWeekday(date));
+  const [y] = thursday.split("-").map(Number);
+  const first = `${y}-01-01`;
+  const days = (Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000;
+  return Math.floor(days / 7) + 1;
+}
+
 /** Every date from `from` to `to`, both included. */
 export function datesFrom(from: LocalDate, to: LocalDate): LocalDate[] {
   const dates: LocalDate[] = [];

@@ -7,11 +7,7 @@ import { checkA11y, expect, login, test, visit } from "./fixtures";
 const PATHS = ["/logga-in", "/tillganglighet", "/", "/healthz", "/finns-inte", "/favicon.ico"];
 
 test("every response carries the security headers", async ({ request }) => {
-  const login = await request.get("/logga-in");
-  const cssHref = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(await login.text())?.[1];
-  expect(cssHref, "stylesheet link on the login page").toBeTruthy();
-
-  for (const path of [...PATHS, cssHref!]) {
+  for (const path of PATHS) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     const where = `${path} (${response.status()})`;
@@ -26,6 +22,30 @@ test("every response carries the security headers", async ({ request }) => {
     expect(headers["x-content-type-options"], where).toBe("nosniff");
     expect(headers["referrer-policy"], where).toBe("same-origin");
     expect(headers["x-powered-by"], where).toBeUndefined();
+  }
+});
+
+test("the build's scripts and style sheets carry a file's headers: nosniff, immutable, their type (the page that loads them has the rest)", async ({
+  request,
+}) => {
+  const login = await request.get("/logga-in");
+  const page = await login.text();
+  const cssHref = /<link rel="stylesheet" href="([^"]+\.css)"/.exec(page)?.[1];
+  const scriptHref = /<script[^>]* src="(\/build\/[^"]+\.js)"/.exec(page)?.[1] ?? /<link rel="modulepreload" href="(\/build\/[^"]+\.js)"/.exec(page)?.[1];
+  expect(cssHref, "stylesheet link on the login page").toBeTruthy();
+  expect(scriptHref, "a script of the login page").toBeTruthy();
+  for (const [path, type] of [
+    [cssHref!, "text/css; charset=utf-8"],
+    [scriptHref!, "text/javascript"],
+  ] as const) {
+    const response = await request.get(path, { headers: { "Accept-Encoding": "br" } });
+    const headers = response.headers();
+    expect(response.status(), path).toBe(200);
+    expect(headers["content-type"], path).toBe(type);
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["cache-control"], path).toBe("public, max-age=31536000, immutable");
+    expect(headers["content-encoding"], path).toBe("br");
+    expect(headers["x-powered-by"], path).toBeUndefined();
   }
 });
 

@@ -1,0 +1,36 @@
+import { isoWeekNumber, localDateOf, mondayOf, type LocalDate } from "../time/stockholm";
+
+/**
+ * How a teacher sees the open walk-and-talk times: the next one first, then the times week by
+ * week, optionally only one contact person's. Pure, so the page's loader and its tests share it.
+ */
+
+type Slot = { startsAt: string; hostPersonId: number; hostName: string };
+
+export type WeekOfSlots<S> = { week: number; monday: LocalDate; slots: S[] };
+
+/** The slots in time order, a week at a time (Monday to Sunday in Stockholm). */
+export function slotsByWeek<S extends Slot>(slots: S[]): WeekOfSlots<S>[] {
+  const weeks: WeekOfSlots<S>[] = [];
+  for (const slot of [...slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    const date = localDateOf(new Date(slot.startsAt));
+    const monday = mondayOf(date);
+    const last = weeks.at(-1);
+    if (last?.monday === monday) last.slots.push(slot);
+    else weeks.push({ week: isoWeekNumber(date), monday, slots: [slot] });
+  }
+  return weeks;
+}
+
+/** The contact persons who have open times, by name, for the filter. */
+export function hostsOf(slots: Slot[]): { id: number; name: string }[] {
+  const hosts = new Map<number, string>();
+  for (const slot of slots) hosts.set(slot.hostPersonId, slot.hostName);
+  return [...hosts].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
+/** The contact person a filter names, if she has open times; anything else shows everyone's. */
+export function chosenHost(slots: Slot[], value: string | null): number | null {
+  const id = Number(value);
+  return Number.isInteger(id) && slots.some((s) => s.hostPersonId === id) ? id : null;
+}
