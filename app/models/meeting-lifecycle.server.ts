@@ -1,5 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
-import { meetingAgendaPoints, meetingAttendance, meetingEvents, meetingGroups, meetingProposals, meetings, organisations, people } from "../../db/schema";
+import {
+  meetingAgendaPoints,
+  meetingAttendance,
+  meetingEvents,
+  meetingGroups,
+  meetingProposals,
+  meetings,
+  organisations,
+  people,
+  staffTeams,
+} from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { portalUrl } from "../env.server";
@@ -66,7 +76,8 @@ export function mailParticipants(tx: TxOrDb, actor: Pick<Actor, "districtId">, m
   const org =
     m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
   const group = m.groupId === null ? null : tx.select({ name: meetingGroups.name }).from(meetingGroups).where(eq(meetingGroups.id, m.groupId)).get()!;
-  const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null });
+  const team = m.staffTeamId === null ? null : tx.select({ name: staffTeams.name }).from(staffTeams).where(eq(staffTeams.id, m.staffTeamId)).get()!;
+  const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null, staffTeamName: team?.name ?? null });
   const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.hostPersonId)).get()!;
   const facts = { meetingId: m.id, sequence: m.icsSequence, title, place: m.place, startsAt: m.startsAt, endsAt: m.endsAt!, host, url: meetingUrl(m.id), now };
   for (const person of participantsOf(tx, m)) enqueueMail({ districtId: m.districtId, ...meetingNotice(change, facts, person) }, tx);

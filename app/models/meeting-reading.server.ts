@@ -9,6 +9,7 @@ import {
   meetings,
   organisations,
   people,
+  staffTeams,
 } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb, type TxOrDb } from "../db.server";
@@ -43,6 +44,7 @@ const listColumns = {
   },
   organisationName: organisations.name,
   groupName: meetingGroups.name,
+  staffTeamName: staffTeams.name,
   hostName: people.name,
 };
 
@@ -52,6 +54,7 @@ export function meetingsFor(actor: Actor) {
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .leftJoin(staffTeams, eq(staffTeams.id, meetings.staffTeamId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
     .where(visibleMeetings(actor))
     .orderBy(desc(meetings.createdAt), asc(meetings.startsAt))
@@ -66,6 +69,7 @@ export function meetingFor(actor: Actor, id: number) {
       meeting: meetings,
       organisationName: organisations.name,
       groupName: meetingGroups.name,
+      staffTeamName: staffTeams.name,
       hostName: people.name,
       hostEmail: people.email,
       caseMinutes: meetingGroups.caseMinutes,
@@ -73,6 +77,7 @@ export function meetingFor(actor: Actor, id: number) {
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .leftJoin(staffTeams, eq(staffTeams.id, meetings.staffTeamId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
     .where(and(eq(meetings.id, id), visibleMeetings(actor)))
     .get();

@@ -21,9 +21,21 @@ export function meetingTitle(kind: keyof typeof meetingKindLabel, organisationNa
   return `${meetingKindLabel[kind]}, ${organisationName}`;
 }
 
-/** A meeting's title: the organisation met, or the group's name. */
-export function titleOf(row: { meeting: { kind: keyof typeof meetingKindLabel }; organisationName: string | null; groupName: string | null }): string {
-  return row.groupName ?? meetingTitle(row.meeting.kind, row.organisationName ?? "");
+/**
+ * A meeting's title: the organisation met, or the group's name. A staff-team visit names the
+ * staff team the preschool asked for (null: the whole preschool), so the contact person knows
+ * whom she meets.
+ */
+export function titleOf(row: {
+  meeting: { kind: keyof typeof meetingKindLabel };
+  organisationName: string | null;
+  groupName: string | null;
+  staffTeamName: string | null;
+}): string {
+  if (row.groupName !== null) return row.groupName;
+  const title = meetingTitle(row.meeting.kind, row.organisationName ?? "");
+  if (row.meeting.kind !== "staff_team") return title;
+  return row.staffTeamName === null ? `${title}, hela förskolan` : `${title}, arbetslag ${row.staffTeamName}`;
 }
 
 /**
