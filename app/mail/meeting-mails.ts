@@ -83,6 +83,16 @@ export function meetingNotice(change: MeetingChange, f: MeetingMailFacts, to: Re
   };
 }
 
+/** A meeting cancelled before anyone confirmed a time: nothing to remove from a calendar. */
+export function proposalCancelledNotice(p: { title: string; url: string }, to: Recipient) {
+  const subject = `Inställt: ${p.title}`;
+  return {
+    to: to.email,
+    subject,
+    text: `Hej ${to.name}!\n\n${p.title} är inställt. Ingen tid var bestämd än, så det finns inget att ta bort ur kalendern.\nMer i Samverkansportalen: ${p.url}\n`,
+  };
+}
+
 /** A cancelled forum's case goes to the asker's contact persons instead; the asker is told, without content. */
 export function forumCancelledNotice(asker: Recipient, caseUrl: string) {
   return {
