@@ -1,4 +1,5 @@
-import { dayKind } from "../time/holidays";
+import { formatDate } from "../format/dates";
+import { dayKind, holidayName } from "../time/holidays";
 import { addDays, localDateOf, type LocalDate } from "../time/stockholm";
 import { nearestFreeDay } from "./walk-and-talk";
 
@@ -61,6 +62,21 @@ export function getBackBy(meetingStart: Date): LocalDate {
     if (dayKind(date) === "workday" || dayKind(date) === "eve") found++;
   }
   return date;
+}
+
+/**
+ * A proposed day nobody works (a public holiday, midsummer, Christmas or New Year's eve, a
+ * weekend), in words: "fredag 1 januari 2027 är en helgdag (nyårsdagen)". Null for a working day.
+ * The walk-and-talk series skips such days; a proposed meeting time is only warned about.
+ */
+export function offDayNote(date: LocalDate, today: LocalDate): string | null {
+  const kind = dayKind(date);
+  if (kind === "holiday") {
+    const name = holidayName(date);
+    return `${formatDate(date, today)} är en helgdag${name ? ` (${name})` : ""}`;
+  }
+  if (kind === "weekend") return `${formatDate(date, today)} är en helg`;
+  return null;
 }
 
 export const STAFF_TEAM_THEMES = ["Vad socialtjänsten gör", "Varningstecken att lägga märke till", "Att förbereda svåra samtal med vårdnadshavare"] as const;

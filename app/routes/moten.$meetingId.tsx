@@ -10,7 +10,8 @@ import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readForm, refused, validateForm } from "../http/forms";
-import { meetingTextSchema, moveSchema } from "../models/meeting-forms";
+import { meetingTextSchema, moveSchema, offDayWarning } from "../models/meeting-forms";
+import { OffDayConfirmation } from "../components/ProposedTimes";
 import { caseStartsAt, getBackBy, placeLabel } from "../models/meetings";
 import {
   addAgendaPoint,
@@ -69,6 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const at = now();
   const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok ? redirect(`/moten/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  // A holiday or weekend is warned about first; the box on the form keeps the day.
+  const offDay = (date: string): Failure | null => {
+    const warning = values.confirmOffDay === "yes" ? null : offDayWarning([date], localDateOf(at));
+    return warning ? { ok: false, field: "confirmOffDay", message: warning } : null;
+  };
   switch (values.intent) {
     case "confirm": {
       const proposalId = parseId(values.proposalId);
@@ -82,6 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const clock = parseClock(values.time ?? "");
       if (!isLocalDate(date)) return answer({ ok: false, field: "date", message: "Skriv ett datum, till exempel 2026-12-10." }, "");
       if (!clock) return answer({ ok: false, field: "time", message: "Skriv en tid, till exempel 13.30." }, "");
+      const warned = offDay(date);
+      if (warned) return answer(warned, "");
       const startsAt = instantAt(date, clock);
       const length = found.proposals[0] ? found.proposals[0].endsAt.getTime() - found.proposals[0].startsAt.getTime() : 3_600_000;
       return answer(counterPropose(actor, id, { startsAt, endsAt: new Date(startsAt.getTime() + length) }, at), "foreslaget");
@@ -91,6 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move": {
       const form = validateForm(values, moveSchema);
       if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+      const warned = offDay(form.data.date);
+      if (warned) return answer(warned, "");
       return answer(moveMeeting(actor, id, instantAt(form.data.date, form.data.time), at), "flyttat");
     }
     case "attendance": {
@@ -288,6 +298,9 @@ export default function MeetingPage() {
               <input type="hidden" name="intent" value="propose" />
               <Field label="Föreslå en annan dag" name="date" type="date" defaultValue={actionData?.values.date ?? ""} error={errors.date} />
               <Field label="Tid" name="time" hint="Till exempel 13.30" defaultValue={actionData?.values.time ?? ""} error={errors.time} />
+              {actionData?.values.intent === "propose" ? (
+                <OffDayConfirmation warning={errors.confirmOffDay} confirmed={actionData.values.confirmOffDay === "yes"} />
+              ) : null}
               <div className="field">
                 <button type="submit" className="button--quiet">
                   Föreslå tiden
@@ -314,6 +327,9 @@ export default function MeetingPage() {
             defaultValue={actionData?.values.intent === "move" ? (actionData.values.time ?? "") : ""}
             error={actionData?.values.intent === "move" ? errors.time : undefined}
           />
+          {actionData?.values.intent === "move" ? (
+            <OffDayConfirmation warning={errors.confirmOffDay} confirmed={actionData.values.confirmOffDay === "yes"} />
+          ) : null}
           <div className="field">
             <button type="submit" className="button--quiet">
               Flytta mötet
