@@ -132,7 +132,7 @@ export default function Meetings() {
   );
 }
 
-type Row = { meeting: { id: number; state: keyof typeof stateText; startsAt: string | null }; title: string; hostName: string };
+type Row = { meeting: { id: number; state: keyof typeof stateText; startsAt: string | null }; title: string; withWhom: string | null };
 
 function MeetingList({ heading, rows, today, empty }: { heading: string; rows: Row[]; today: string; empty?: string }) {
   return (
@@ -142,7 +142,7 @@ function MeetingList({ heading, rows, today, empty }: { heading: string; rows: R
         <p>{empty}</p>
       ) : (
         <ul className="slot-list">
-          {rows.map(({ meeting, title, hostName }) => (
+          {rows.map(({ meeting, title, withWhom }) => (
             <li key={meeting.id} className="slot">
               <div>
                 <Link to={`/moten/${meeting.id}`}>
@@ -150,7 +150,8 @@ function MeetingList({ heading, rows, today, empty }: { heading: string; rows: R
                 </Link>
                 <br />
                 {stateText[meeting.state]}
-                {meeting.startsAt && meeting.state !== "proposed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}. Med {hostName}.
+                {meeting.startsAt && meeting.state !== "proposed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}.{" "}
+                {withWhom ? `Med ${withWhom}.` : "Du håller i mötet."}
               </div>
             </li>
           ))}
