@@ -9,6 +9,7 @@ import { scheduleOf } from "../models/week.server";
 import { formatPhone } from "../format/phone";
 import { escapeIcalText, safeEvent } from "./ical-safe";
 import { addDays, localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 /** Whether the person has a calendar address (its token is stored only as a hash, so it cannot be shown again). */
 export function hasFeed(actor: Actor): boolean {
@@ -78,7 +79,7 @@ export function dutyFeedFor(token: string, now: Date): string | null {
           ...timed,
           uid: `feed-walk-${item.occasionId}@samverkansportalen`,
           title: `Walk-and-talk, ${item.organisationName}`,
-          description: `${item.booked} av ${item.places} platser bokade.`,
+          description: `${item.booked} av ${countOf(item.places, "plats bokad", "platser bokade")}.`,
         }
       : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title };
   });

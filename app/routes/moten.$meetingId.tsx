@@ -32,6 +32,7 @@ import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockho
 import { can } from "../auth/permissions";
 import { SavedNotice } from "../components/SavedNotice";
 import type { Failure } from "../models/failure";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Möte");
 
@@ -152,7 +153,11 @@ export default function MeetingPage() {
   const errors = actionData?.fieldErrors ?? {};
   const sparat = searchParams.get("sparat") ?? "";
   const series = /^serie-(\d{1,2})$/.exec(sparat)?.[1];
-  const saved = actionData ? undefined : series ? `${series} möten är inlagda och deltagarna har fått inbjudningar.` : SAVED[sparat];
+  const saved = actionData
+    ? undefined
+    : series
+      ? `${countOf(series, "möte är inlagt", "möten är inlagda")} och deltagarna har fått inbjudningar.`
+      : SAVED[sparat];
   const open = m.state === "proposed";
   // Which text form (agenda or notes) the last refusal belongs to, and whether it asks about a name.
   const textForm = actionData && "form" in actionData ? String((actionData as { form?: string }).form) : null;
@@ -202,7 +207,7 @@ export default function MeetingPage() {
         <section className="panel" aria-labelledby="forum-heading">
           <h2 id="forum-heading">{data.partner ? "Dina ärenden på forumet" : "Ärenden på forumet"}</h2>
           <p>
-            {data.forumBooked} av {m.places} platser bokade, {data.caseMinutes} minuter per ärende.
+            {data.forumBooked} av {countOf(m.places ?? 0, "plats bokad", "platser bokade")}, {data.caseMinutes} minuter per ärende.
           </p>
           {data.forumCases.length > 0 ? (
             <ForumCases cases={data.forumCases} caption={data.isMember ? "Bokade ärenden, utan uppgifter om vem barnet är" : "Ärenden du har bokat"} />

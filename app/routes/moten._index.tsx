@@ -10,6 +10,7 @@ import { meetingsFor } from "../models/meeting-reading.server";
 import { comingForums } from "../models/meeting-groups.server";
 import { SavedNotice } from "../components/SavedNotice";
 import { localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Möten");
 
@@ -45,7 +46,7 @@ export default function Meetings() {
   return (
     <>
       <h1>Möten</h1>
-      <SavedNotice message={planned ? `${planned} planeringsmöten är inlagda.` : undefined} />
+      <SavedNotice message={planned ? `${countOf(planned, "planeringsmöte är inlagt", "planeringsmöten är inlagda")}.` : undefined} />
       {canPlanSeries || canStartGroup ? (
         <p className="actions">
           {canPlanSeries ? (
@@ -84,8 +85,8 @@ export default function Meetings() {
                     <strong>{formatInstant(f.startsAt, today)}</strong>
                   </Link>
                   <br />
-                  {f.free > 0 ? `${f.free} ${f.free === 1 ? "plats" : "platser"} kvar` : "Fullbokat"}
-                  {f.mine > 0 ? `. Du har ${f.mine} ${f.mine === 1 ? "ärende" : "ärenden"} där.` : "."}
+                  {f.free > 0 ? `${countOf(f.free, "plats", "platser")} kvar` : "Fullbokat"}
+                  {f.mine > 0 ? `. Du har ${countOf(f.mine, "ärende", "ärenden")} där.` : "."}
                 </div>
                 {f.free > 0 ? (
                   <Link className="button" to={`/moten/${f.id}/arende`}>
