@@ -23,6 +23,7 @@
  * gets two tries a day and then ever longer waits instead of five fresh tries every hour.
  * Her own mistypes count only under her own pair, never as "other addresses".
  */
+import { countOf } from "../format/count";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -77,6 +78,6 @@ export function loginWait(f: LoginFailures, now: Date): number {
 /** "Vänta 2 minuter och försök igen." */
 export function waitMessage(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  const span = seconds < 60 ? `${seconds} sekunder` : `${Math.ceil(seconds / 60)} ${Math.ceil(seconds / 60) === 1 ? "minut" : "minuter"}`;
+  const span = seconds < 60 ? countOf(seconds, "sekund", "sekunder") : countOf(Math.ceil(seconds / 60), "minut", "minuter");
   return `För många misslyckade inloggningar. Vänta ${span} och försök igen. Har du glömt lösenordet kan du be om ett nytt.`;
 }

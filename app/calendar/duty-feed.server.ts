@@ -11,6 +11,7 @@ import { formatPhone } from "../format/phone";
 import { escapeIcalText, safeEvent } from "./ical-safe";
 import { FEED_PRODUCT_ID } from "./product-id";
 import { addDays, localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 /** Whether the person has a calendar address (its token is stored only as a hash, so it cannot be shown again). */
 export function hasFeed(actor: Actor): boolean {
@@ -81,7 +82,7 @@ export function dutyFeedFor(token: string, now: Date): string | null {
           uid: `feed-walk-${item.occasionId}@samverkansportalen`,
           title: `Walk-and-talk, ${item.organisationName}`,
           location: item.meetingPoint,
-          description: `${item.booked} av ${item.places} platser bokade.`,
+          description: `${item.booked} av ${countOf(item.places, "plats bokad", "platser bokade")}.`,
         }
       : { ...common, ...timed, uid: `feed-meeting-${item.meetingId}@samverkansportalen`, title: item.title, location: placeLabel[item.place] };
   });

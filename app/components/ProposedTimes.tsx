@@ -2,7 +2,10 @@ import { Field } from "./Field";
 
 type Texts = Record<string, string | undefined>;
 
-/** One to three proposed times and the meeting's length, shared by every meeting form. */
+/**
+ * One to three proposed times and the meeting's length, shared by every meeting form. A day
+ * nobody works comes back with a warning and a box to keep it (works without JavaScript).
+ */
 export function ProposedTimes({ values, errors }: { values: Texts; errors: Texts }) {
   return (
     <fieldset className="radio-group">
@@ -14,6 +17,24 @@ export function ProposedTimes({ values, errors }: { values: Texts; errors: Texts
         </div>
       ))}
       <Field label="Mötets längd i minuter" name="minutes" inputMode="numeric" defaultValue={values.minutes ?? "60"} error={errors.minutes} />
+      <OffDayConfirmation warning={errors.confirmOffDay} confirmed={values.confirmOffDay === "yes"} />
     </fieldset>
   );
+}
+
+/** The warning about a proposed holiday or weekend and the box that keeps the day; a kept day stays kept. */
+export function OffDayConfirmation({ warning, confirmed }: { warning: string | undefined; confirmed: boolean }) {
+  if (warning)
+    return (
+      <div className="notice notice--warn">
+        <p className="field__error" id="field-confirmOffDay-error">
+          {warning}
+        </p>
+        <div className="radio-group__option">
+          <input type="checkbox" id="field-confirmOffDay" name="confirmOffDay" value="yes" aria-describedby="field-confirmOffDay-error" />
+          <label htmlFor="field-confirmOffDay">Föreslå dagen ändå</label>
+        </div>
+      </div>
+    );
+  return confirmed ? <input type="hidden" name="confirmOffDay" value="yes" /> : null;
 }

@@ -18,12 +18,15 @@ export function reportMeetingProposal(p: { host: Recipient; proposerName: string
   };
 }
 
-/** A preschool's leadership asks the contact person to visit a staff team's meeting. */
-export function staffTeamVisitRequest(p: { host: Recipient; requesterName: string; organisationName: string | null; theme: string; url: string }) {
+/**
+ * A preschool's leadership asks the contact person to visit a staff team's meeting.
+ * `visited` names the preschool and the staff team ("Gröna diamanten, arbetslag Smaragden").
+ */
+export function staffTeamVisitRequest(p: { host: Recipient; requesterName: string; visited: string; theme: string; url: string }) {
   return {
     to: p.host.email,
-    subject: `Förfrågan om besök på arbetslagsmöte: ${p.organisationName}`,
-    text: `Hej ${p.host.name}!\n\n${p.requesterName} på ${p.organisationName} vill att du besöker ett arbetslagsmöte. Tema: ${p.theme}.\nVälj en tid eller föreslå en annan:\n${p.url}\n`,
+    subject: `Förfrågan om besök på arbetslagsmöte: ${p.visited}`,
+    text: `Hej ${p.host.name}!\n\n${p.requesterName} vill att du besöker ett arbetslagsmöte: ${p.visited}. Tema: ${p.theme}.\nVälj en tid eller föreslå en annan:\n${p.url}\n`,
   };
 }
 
@@ -77,6 +80,16 @@ export function meetingNotice(change: MeetingChange, f: MeetingMailFacts, to: Re
     subject,
     text: `Hej ${to.name}!\n\n${subject}. Plats: ${placeLabel[f.place]}.\nMer i Samverkansportalen: ${f.url}\n`,
     ics: invitation(f, to, change === "cancelled" ? "CANCEL" : "REQUEST"),
+  };
+}
+
+/** A meeting cancelled before anyone confirmed a time: nothing to remove from a calendar. */
+export function proposalCancelledNotice(p: { title: string; url: string }, to: Recipient) {
+  const subject = `Inställt: ${p.title}`;
+  return {
+    to: to.email,
+    subject,
+    text: `Hej ${to.name}!\n\n${p.title} är inställt. Ingen tid var bestämd än, så det finns inget att ta bort ur kalendern.\nMer i Samverkansportalen: ${p.url}\n`,
   };
 }
 

@@ -28,6 +28,7 @@ import { caseStartsAt } from "./meetings";
 import { dutyLineOf, dutyToday } from "./duty.server";
 import { coveredOrganisationIds, coveringContacts, groupsOf } from "./scope.server";
 import { fail, type Failure } from "./failure";
+import { whoIsToldOfQuestion, type QuestionCandidate } from "./question-routing";
 
 /**
  * Consultations. Who sees what:
@@ -73,53 +74,55 @@ function audit(actor: Actor, action: string, consultationId: number) {
 }
 
 /**
- * The contact persons who get a new consultation (approved assignments of approved people), those covering the child's school part first.
- * Only those who cover the asker's organisation, who alone may read it: not every contact person the asker sees as theirs.
+ * The contact persons who may be told of a new consultation: those covering the asker's
+ * organisation (approved assignments of approved people), who alone may read it, each
+ * assignment with the school parts it covers and whether its person can answer now.
+ * Whom of them the portal mails is the rule in question-routing.ts.
  */
-function recipientsFor(actor: Actor, schoolPartId: number | null) {
-  const db = getDb();
+function candidatesFor(actor: Actor, now: Date, dutyPersonId: number | null): QuestionCandidate[] {
   const contacts = coveringContacts(actor);
-  const parts = contacts.length
-    ? db
-        .select()
-        .from(contactAssignmentParts)
-        .where(
-          inArray(
-            contactAssignmentParts.assignmentId,
-            contacts.map((c) => c.assignmentId),
-          ),
-        )
-        .all()
-    : [];
-  const covers = (assignmentId: number) => schoolPartId !== null && parts.some((p) => p.assignmentId === assignmentId && p.schoolPartId === schoolPartId);
-  const unique = new Map<number, (typeof contacts)[number] & { first: boolean }>();
-  for (const c of contacts) unique.set(c.personId, { ...c, first: (unique.get(c.personId)?.first ?? false) || covers(c.assignmentId) });
-  return [...unique.values()].sort((a, b) => Number(b.first) - Number(a.first));
+  if (contacts.length === 0) return [];
+  const parts = getDb()
+    .select()
+    .from(contactAssignmentParts)
+    .where(
+      inArray(
+        contactAssignmentParts.assignmentId,
+        contacts.map((c) => c.assignmentId),
+      ),
+    )
+    .all();
+  const statuses = statusesOf(
+    actor,
+    contacts.map((c) => c.personId),
+  );
+  return contacts.map((c) => ({
+    personId: c.personId,
+    name: c.name,
+    email: c.email,
+    organisationId: c.organisationId,
+    schoolPartIds: parts.filter((p) => p.assignmentId === c.assignmentId).map((p) => p.schoolPartId),
+    canAnswerNow: availabilityAt(statuses.get(c.personId) ?? null, now, dutyPersonId === c.personId).state === "available",
+  }));
 }
 
 export function createConsultation(actor: Actor, input: ConsultationInput, now: Date): { ok: true; id: number } | Failure {
   if (!can(actor, "contacts:see-own") || actor.organisationId === null) return fail("form", "Bara personal i skola, förskola och polis kan ställa frågor här.");
-  const recipients = recipientsFor(actor, actor.schoolPartId);
-  const statuses = statusesOf(
-    actor,
-    recipients.map((r) => r.personId),
-  );
   const today = dutyToday(actor, now);
-  const anyoneAvailable = recipients.some((r) => availabilityAt(statuses.get(r.personId) ?? null, now, today?.personId === r.personId).state === "available");
+  const candidates = candidatesFor(actor, now, today?.personId ?? null);
   const line = dutyLineOf(actor);
   const id = getDb().transaction((tx) => {
-    const row = insertConsultation(tx, actor, input, { dueAt: answerPromise(now, input.urgency, line), viaDuty: !anyoneAvailable }, now);
-    const notify = [...recipients];
-    if (!anyoneAvailable && today?.personId) {
-      // A duty social worker waiting for approval is not told: they could not read it.
-      const duty = tx
-        .select({ personId: people.id, name: people.name, email: people.email })
-        .from(people)
-        .where(and(eq(people.id, today.personId), isNull(people.deactivatedAt), isNotNull(people.accessApprovedAt)))
-        .get();
-      if (duty && !notify.some((r) => r.personId === duty.personId)) notify.push({ ...duty, assignmentId: 0, first: false });
-    }
-    for (const r of notify) noticeOfNewQuestion(tx, actor.districtId, r, row.id);
+    // A duty social worker waiting for approval is not told: they could not read it.
+    const duty = today?.personId
+      ? (tx
+          .select({ personId: people.id, name: people.name, email: people.email })
+          .from(people)
+          .where(and(eq(people.id, today.personId), isNull(people.deactivatedAt), isNotNull(people.accessApprovedAt)))
+          .get() ?? null)
+      : null;
+    const { told, viaDuty } = whoIsToldOfQuestion(candidates, { organisationId: actor.organisationId, schoolPartId: actor.schoolPartId }, duty);
+    const row = insertConsultation(tx, actor, input, { dueAt: answerPromise(now, input.urgency, line), viaDuty }, now);
+    for (const r of told) noticeOfNewQuestion(tx, actor.districtId, r, row.id);
     return row.id;
   });
   return { ok: true, id };

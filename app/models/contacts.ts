@@ -26,7 +26,7 @@ export type Viewer = { organisationId: number | null; schoolPartId: number | nul
  * 1 covers the viewer's whole organisation, 2 covers another part of it, 3 is named for
  * the preschool unit or another preschool in it.
  */
-export function closeness(contact: Contact, viewer: Viewer): number {
+export function closeness(contact: Pick<Contact, "organisationId" | "schoolPartIds">, viewer: Viewer): number {
   const ownOrganisation = contact.organisationId === viewer.organisationId;
   if (!ownOrganisation) return 3;
   if (viewer.schoolPartId !== null && contact.schoolPartIds.includes(viewer.schoolPartId)) return 0;

@@ -91,9 +91,8 @@ export function visitTargetsFor(actor: Actor) {
 export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInput, now: Date): { ok: true; id: number } | Failure {
   const targets = visitTargetsFor(actor);
   if (targets.length === 0 || !can(actor, "portal:write")) return fail("form", "Bara förskolans ledning kan be om besök på arbetslagsmöten.");
-  if (!targets.some((t) => t.organisationId === input.organisationId && t.staffTeamId === input.staffTeamId)) {
-    return fail("target", "Välj ett arbetslag eller en förskola i er verksamhet.");
-  }
+  const target = targets.find((t) => t.organisationId === input.organisationId && t.staffTeamId === input.staffTeamId);
+  if (!target) return fail("target", "Välj ett arbetslag eller en förskola i er verksamhet.");
   if (!meetingHostsFor(actor).some((h) => h.personId === input.hostPersonId)) return fail("hostPersonId", "Välj en av era kontaktpersoner.");
   const id = getDb().transaction((tx) =>
     proposeMeeting(
@@ -109,7 +108,7 @@ export function createStaffTeamMeeting(actor: Actor, input: StaffTeamMeetingInpu
         theme: input.theme,
       },
       input.times,
-      (host, url) => staffTeamVisitRequest({ host, requesterName: actor.name, organisationName: actor.organisationName, theme: input.theme, url }),
+      (host, url) => staffTeamVisitRequest({ host, requesterName: actor.name, visited: target.label, theme: input.theme, url }),
       now,
     ),
   );

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MEETING_GROUP_KINDS, MEETING_PLACES } from "../../db/vocabulary";
 import { clockField, multiLineText, singleLineText } from "../http/forms";
 import { addDays, instantAt, isLocalDate, localDateOf, parseClock, type LocalDate } from "../time/stockholm";
-import { emailList, forumPlaces, STAFF_TEAM_THEMES, type Interval } from "./meetings";
+import { emailList, forumPlaces, offDayNote, STAFF_TEAM_THEMES, type Interval } from "./meetings";
 import { guardAnonymousText } from "./privacy-guard";
 
 /**
@@ -25,14 +25,28 @@ const timeFields = {
   time2: z.string().trim().optional(),
   date3: z.string().trim().optional(),
   time3: z.string().trim().optional(),
+  /** "yes": the proposer has seen the warning about a holiday or weekend and keeps the day. */
+  confirmOffDay: z.string().optional(),
 };
 
-type TimeValues = { [K in "date1" | "time1" | "date2" | "time2" | "date3" | "time3"]?: string | undefined };
+type TimeValues = { [K in "date1" | "time1" | "date2" | "time2" | "date3" | "time3" | "confirmOffDay"]?: string | undefined };
 
-/** Checks the proposed times: at least one, real, coming, within a year, no twins. */
+/** The warning about proposed days nobody works; the proposer keeps them by ticking a box. */
+export function offDayWarning(dates: string[], today: LocalDate): string | null {
+  const notes = [...new Set(dates)].map((d) => offDayNote(d, today)).filter((n) => n !== null);
+  if (notes.length === 0) return null;
+  const list = notes.join(" och ");
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)}. Välj en vardag, eller kryssa i rutan om ni vill ses då ändå.`;
+}
+
+/**
+ * Checks the proposed times: at least one, real, coming, within a year, no twins; a holiday or
+ * weekend only with the proposer's confirmation.
+ */
 function checkTimes(v: TimeValues, now: Date, issue: (path: string, message: string) => void) {
   const today = localDateOf(now);
   const seen = new Set<number>();
+  const offDays: string[] = [];
   let count = 0;
   for (const n of [1, 2, 3] as const) {
     const date = v[`date${n}`];
@@ -54,10 +68,13 @@ function checkTimes(v: TimeValues, now: Date, issue: (path: string, message: str
     const start = instantAt(date, clock);
     if (start <= now) issue(`date${n}`, "Tiden har redan varit. Föreslå en senare tid.");
     else if (seen.has(start.getTime())) issue(`date${n}`, "Du har redan föreslagit den tiden. Föreslå en annan.");
+    else if (offDayNote(date, today)) offDays.push(date);
     seen.add(start.getTime());
     count++;
   }
   if (count === 0) issue("date1", "Föreslå minst en tid.");
+  const warning = offDayWarning(offDays, today);
+  if (warning && v.confirmOffDay !== "yes") issue("confirmOffDay", warning);
 }
 
 function proposedTimes(v: TimeValues & { minutes: number }): Interval[] {

@@ -1,9 +1,19 @@
 import { and, eq, ne } from "drizzle-orm";
-import { meetingAgendaPoints, meetingAttendance, meetingEvents, meetingGroups, meetingProposals, meetings, organisations, people } from "../../db/schema";
+import {
+  meetingAgendaPoints,
+  meetingAttendance,
+  meetingEvents,
+  meetingGroups,
+  meetingProposals,
+  meetings,
+  organisations,
+  people,
+  staffTeams,
+} from "../../db/schema";
 import { can, type Actor } from "../auth/permissions";
 import { atomic, getDb, type TxOrDb } from "../db.server";
 import { portalUrl } from "../env.server";
-import { meetingNotice, type MeetingChange } from "../mail/meeting-mails";
+import { meetingNotice, proposalCancelledNotice, type MeetingChange } from "../mail/meeting-mails";
 import { enqueueMail } from "../mail/outbox.server";
 import { addDays, localDateOf } from "../time/stockholm";
 import { forumCasesCancelled, forumCasesMoved } from "./consultations.server";
@@ -54,7 +64,8 @@ export function proposeMeeting(
 
 /**
  * Mails every participant the meeting of the actor's district as it now is, with a calendar
- * part that adds, updates or removes it. Nothing for a meeting without a time yet.
+ * part that adds, updates or removes it. A meeting without a time yet is in no calendar: only
+ * its cancellation is told, in a plain mail, so everyone who was asked hears of it.
  */
 export function mailParticipants(tx: TxOrDb, actor: Pick<Actor, "districtId">, meetingId: number, change: MeetingChange, now: Date) {
   const m = tx
@@ -62,11 +73,17 @@ export function mailParticipants(tx: TxOrDb, actor: Pick<Actor, "districtId">, m
     .from(meetings)
     .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)))
     .get();
-  if (!m?.startsAt) return;
+  if (!m || (!m.startsAt && change !== "cancelled")) return;
   const org =
     m.organisationId === null ? null : tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, m.organisationId)).get()!;
   const group = m.groupId === null ? null : tx.select({ name: meetingGroups.name }).from(meetingGroups).where(eq(meetingGroups.id, m.groupId)).get()!;
-  const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null });
+  const team = m.staffTeamId === null ? null : tx.select({ name: staffTeams.name }).from(staffTeams).where(eq(staffTeams.id, m.staffTeamId)).get()!;
+  const title = titleOf({ meeting: m, organisationName: org?.name ?? null, groupName: group?.name ?? null, staffTeamName: team?.name ?? null });
+  if (!m.startsAt) {
+    for (const person of participantsOf(tx, m))
+      enqueueMail({ districtId: m.districtId, ...proposalCancelledNotice({ title, url: meetingUrl(m.id) }, person) }, tx);
+    return;
+  }
   const host = tx.select({ name: people.name, email: people.email }).from(people).where(eq(people.id, m.hostPersonId)).get()!;
   const facts = { meetingId: m.id, sequence: m.icsSequence, title, place: m.place, startsAt: m.startsAt, endsAt: m.endsAt!, host, url: meetingUrl(m.id), now };
   for (const person of participantsOf(tx, m)) enqueueMail({ districtId: m.districtId, ...meetingNotice(change, facts, person) }, tx);
@@ -175,7 +192,7 @@ export const cancelMeeting = atomic(function cancelMeeting(actor: Actor, meeting
       .where(eq(meetings.id, meetingId))
       .run();
     tx.insert(meetingEvents).values({ meetingId, personId: actor.personId, action: "cancelled", at: now }).run();
-    if (found.meeting.startsAt) mailParticipants(tx, actor, meetingId, "cancelled", now);
+    mailParticipants(tx, actor, meetingId, "cancelled", now);
     if (found.meeting.kind === "forum") forumCasesCancelled(tx, actor, meetingId, now);
   });
   return { ok: true };

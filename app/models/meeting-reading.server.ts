@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import {
   meetingAgendaPoints,
   meetingAttendance,
@@ -9,6 +10,7 @@ import {
   meetings,
   organisations,
   people,
+  staffTeams,
 } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb, type TxOrDb } from "../db.server";
@@ -40,23 +42,45 @@ const listColumns = {
     organisationId: meetings.organisationId,
     groupId: meetings.groupId,
     hostPersonId: meetings.hostPersonId,
+    proposedBy: meetings.proposedBy,
   },
   organisationName: organisations.name,
   groupName: meetingGroups.name,
+  staffTeamName: staffTeams.name,
   hostName: people.name,
 };
 
+const proposers = alias(people, "proposers");
+
+/**
+ * The actor's meetings, each with whom the actor meets (`withWhom`): the contact person for
+ * everyone else, but for the host herself the partner who asked and the organisation ("Lena
+ * Falk, Gröna diamanten"), and null for the host of a group (she meets the group).
+ */
 export function meetingsFor(actor: Actor) {
   return getDb()
-    .select(listColumns)
+    .select({ ...listColumns, proposerName: proposers.name })
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .leftJoin(staffTeams, eq(staffTeams.id, meetings.staffTeamId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
+    .innerJoin(proposers, eq(proposers.id, meetings.proposedBy))
     .where(visibleMeetings(actor))
     .orderBy(desc(meetings.createdAt), asc(meetings.startsAt))
     .all()
-    .map((row) => ({ ...row, title: titleOf(row) }));
+    .map(({ proposerName, ...row }) => ({ ...row, title: titleOf(row), withWhom: withWhom(actor, row, proposerName) }));
+}
+
+function withWhom(
+  actor: Actor,
+  row: { meeting: { hostPersonId: number; proposedBy: number; groupId: number | null }; organisationName: string | null; hostName: string },
+  proposerName: string,
+): string | null {
+  if (row.meeting.hostPersonId !== actor.personId) return row.hostName;
+  if (row.meeting.groupId !== null) return null;
+  // A series the host laid out herself is with the organisation.
+  return row.meeting.proposedBy === actor.personId ? row.organisationName : `${proposerName}, ${row.organisationName}`;
 }
 
 export function meetingFor(actor: Actor, id: number) {
@@ -66,6 +90,7 @@ export function meetingFor(actor: Actor, id: number) {
       meeting: meetings,
       organisationName: organisations.name,
       groupName: meetingGroups.name,
+      staffTeamName: staffTeams.name,
       hostName: people.name,
       hostEmail: people.email,
       caseMinutes: meetingGroups.caseMinutes,
@@ -73,6 +98,7 @@ export function meetingFor(actor: Actor, id: number) {
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .leftJoin(staffTeams, eq(staffTeams.id, meetings.staffTeamId))
     .innerJoin(people, eq(people.id, meetings.hostPersonId))
     .where(and(eq(meetings.id, id), visibleMeetings(actor)))
     .get();

@@ -1,4 +1,5 @@
-import { dayKind } from "../time/holidays";
+import { formatDate } from "../format/dates";
+import { dayKind, holidayName } from "../time/holidays";
 import { addDays, localDateOf, type LocalDate } from "../time/stockholm";
 import { nearestFreeDay } from "./walk-and-talk";
 
@@ -21,9 +22,21 @@ export function meetingTitle(kind: keyof typeof meetingKindLabel, organisationNa
   return `${meetingKindLabel[kind]}, ${organisationName}`;
 }
 
-/** A meeting's title: the organisation met, or the group's name. */
-export function titleOf(row: { meeting: { kind: keyof typeof meetingKindLabel }; organisationName: string | null; groupName: string | null }): string {
-  return row.groupName ?? meetingTitle(row.meeting.kind, row.organisationName ?? "");
+/**
+ * A meeting's title: the organisation met, or the group's name. A staff-team visit names the
+ * staff team the preschool asked for (null: the whole preschool), so the contact person knows
+ * whom she meets.
+ */
+export function titleOf(row: {
+  meeting: { kind: keyof typeof meetingKindLabel };
+  organisationName: string | null;
+  groupName: string | null;
+  staffTeamName: string | null;
+}): string {
+  if (row.groupName !== null) return row.groupName;
+  const title = meetingTitle(row.meeting.kind, row.organisationName ?? "");
+  if (row.meeting.kind !== "staff_team") return title;
+  return row.staffTeamName === null ? `${title}, hela förskolan` : `${title}, arbetslag ${row.staffTeamName}`;
 }
 
 /**
@@ -49,6 +62,21 @@ export function getBackBy(meetingStart: Date): LocalDate {
     if (dayKind(date) === "workday" || dayKind(date) === "eve") found++;
   }
   return date;
+}
+
+/**
+ * A proposed day nobody works (a public holiday, midsummer, Christmas or New Year's eve, a
+ * weekend), in words: "fredag 1 januari 2027 är en helgdag (nyårsdagen)". Null for a working day.
+ * The walk-and-talk series skips such days; a proposed meeting time is only warned about.
+ */
+export function offDayNote(date: LocalDate, today: LocalDate): string | null {
+  const kind = dayKind(date);
+  if (kind === "holiday") {
+    const name = holidayName(date);
+    return `${formatDate(date, today)} är en helgdag${name ? ` (${name})` : ""}`;
+  }
+  if (kind === "weekend") return `${formatDate(date, today)} är en helg`;
+  return null;
 }
 
 export const STAFF_TEAM_THEMES = ["Vad socialtjänsten gör", "Varningstecken att lägga märke till", "Att förbereda svåra samtal med vårdnadshavare"] as const;

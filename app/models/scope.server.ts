@@ -89,7 +89,13 @@ export function coveringContacts(actor: Actor) {
   const orgIds = coveringOrganisationIds(actor);
   if (orgIds.length === 0) return [];
   return getDb()
-    .select({ assignmentId: contactAssignments.id, personId: people.id, name: people.name, email: people.email })
+    .select({
+      assignmentId: contactAssignments.id,
+      organisationId: contactAssignments.organisationId,
+      personId: people.id,
+      name: people.name,
+      email: people.email,
+    })
     .from(contactAssignments)
     .innerJoin(people, eq(people.id, contactAssignments.personId))
     .where(

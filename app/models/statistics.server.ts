@@ -17,13 +17,14 @@ import { meetingKindLabel } from "./meetings";
 import { can, type Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
-import { dutyDays } from "./duty.server";
+import { dutyDays, dutyLineOf } from "./duty.server";
 import {
   draftFigures,
   medianOf,
   monthLabel,
   monthsBack,
   monthsBetween,
+  NO_FIGURE,
   publishTables,
   shareOf,
   type DraftCell,
@@ -340,13 +341,16 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
     return { month: monthLabel(month), total, ...kinds };
   });
 
-  const days = dutyDays({ districtId }, `${period.months[0]}-01`, period.today);
+  // Days before the rota existed had nobody to cover them: they are no duty days of the rota,
+  // and a month wholly before it has no figure at all rather than 0 % covered.
+  const rotaStartsOn = dutyLineOf({ districtId })?.rotaStartsOn ?? null;
+  const days = dutyDays({ districtId }, `${period.months[0]}-01`, period.today).filter((d) => rotaStartsOn !== null && d.date >= rotaStartsOn);
   const dutyByMonth = period.months.map((month) => {
     const own = days.filter((d) => d.date.startsWith(month));
     const all = f.count(`jour:${month}:days`, own.length);
     const covered = f.count(`jour:${month}:covered`, own.filter((d) => d.personId !== null).length);
     f.sum(all, [covered, f.derived(`jour:${month}:uncovered`, own.filter((d) => d.personId === null).length)]);
-    return { month: monthLabel(month), days: all, covered, share: shareOf(covered, all) };
+    return { month: monthLabel(month), days: all, covered, share: shareOf(covered, all), withRota: rotaStartsOn !== null && rotaStartsOn.slice(0, 7) <= month };
   });
 
   const drafts: DraftTable[] = [
@@ -423,7 +427,8 @@ function computeDistrictStatistics(districtId: number, now: Date): { tables: Tab
         count("covered", "Någon hade jour"),
         { key: "share", label: "Andel", kind: "share" },
       ],
-      rows: dutyByMonth,
+      rows: dutyByMonth.map(({ withRota, ...row }) => (withRota ? row : { month: row.month, days: NO_FIGURE, covered: NO_FIGURE, share: NO_FIGURE })),
+      noFigure: "ingen jourlista då",
     },
   ];
   const cityRow = cityRowDraft(f, districtId, {

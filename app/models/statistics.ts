@@ -31,7 +31,11 @@ export type Hidden = { hidden: "small" | "complement" | "few" };
 export type Cell = string | number | null | Hidden;
 export type Row = Record<string, Cell>;
 export type Chart = { labelKey: string; valueKey: string; title: string };
-export type Table = { id: string; caption: string; columns: Column[]; rows: Row[]; chart?: Chart };
+/**
+ * `noFigure` says why a cell shows "–" (no figure at all, which is not a zero), for screen
+ * readers and under the table; without it a "–" reads "ingen uppgift".
+ */
+export type Table = { id: string; caption: string; columns: Column[]; rows: Row[]; chart?: Chart; noFigure?: string };
 
 /** A reference to a count of the draft. */
 export type Ref = { ref: string };
@@ -168,9 +172,12 @@ const decimal = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
 
 const MARKERS: Record<Hidden["hidden"], string> = { small: FEWER_THAN_FIVE, complement: PROTECTED, few: TOO_FEW };
 
+/** A cell with no figure at all, printed "–": not a zero. */
+export const NO_FIGURE = "–";
+
 /** The text of one cell: the same on the page, in the chart and in the CSV. */
 export function cellText(value: Cell, kind: ColumnKind): string {
-  if (value === null) return "–";
+  if (value === null) return NO_FIGURE;
   if (typeof value === "string") return value;
   if (typeof value === "object") return MARKERS[value.hidden];
   if (kind === "share") return percent.format(value);

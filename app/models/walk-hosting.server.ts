@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import {
+  contactAssignmentParts,
   contactAssignments,
   organisations,
   people,
@@ -35,15 +36,16 @@ const localClockOf = (instant: Date) => clockOfMinutes(localMinutesOf(instant));
 // Publishing.
 
 /**
- * The organisations the acting contact person covers, with their school parts and staff teams.
- * Four eyes: only approved assignments of a person whose access is approved, since the
- * bookings of a walk carry what the staff want to talk about.
+ * The organisations the acting contact person covers, with the school parts she covers there
+ * (every part when her assignment names none) and their staff teams. A series for one school
+ * part is for one of hers only. Four eyes: only approved assignments of a person whose access
+ * is approved, since the bookings of a walk carry what the staff want to talk about.
  */
 export function hostableOrganisations(actor: Actor) {
   if (!can(actor, "availability:set-own") || !hasApprovedAccess(actor)) return [];
   const db = getDb();
   const orgs = db
-    .select({ id: organisations.id, name: organisations.name })
+    .select({ id: organisations.id, name: organisations.name, assignmentId: contactAssignments.id })
     .from(contactAssignments)
     .innerJoin(organisations, eq(organisations.id, contactAssignments.organisationId))
     .where(and(eq(contactAssignments.personId, actor.personId), eq(contactAssignments.districtId, actor.districtId), approvedAssignment()))
@@ -52,11 +54,26 @@ export function hostableOrganisations(actor: Actor) {
   const ids = orgs.map((o) => o.id);
   const parts = ids.length ? db.select().from(schoolParts).where(inArray(schoolParts.organisationId, ids)).orderBy(asc(schoolParts.id)).all() : [];
   const teams = ids.length ? db.select().from(staffTeams).where(inArray(staffTeams.organisationId, ids)).orderBy(asc(staffTeams.name)).all() : [];
-  return orgs.map((o) => ({
-    ...o,
-    schoolParts: parts.filter((p) => p.organisationId === o.id),
-    staffTeams: teams.filter((t) => t.organisationId === o.id),
-  }));
+  const covered = ids.length
+    ? db
+        .select()
+        .from(contactAssignmentParts)
+        .where(
+          inArray(
+            contactAssignmentParts.assignmentId,
+            orgs.map((o) => o.assignmentId),
+          ),
+        )
+        .all()
+    : [];
+  return orgs.map(({ assignmentId, ...o }) => {
+    const mine = new Set(covered.filter((c) => c.assignmentId === assignmentId).map((c) => c.schoolPartId));
+    return {
+      ...o,
+      schoolParts: parts.filter((p) => p.organisationId === o.id && (mine.size === 0 || mine.has(p.id))),
+      staffTeams: teams.filter((t) => t.organisationId === o.id),
+    };
+  });
 }
 
 /** The host's duty days over a series' dates, computed once (see dutyCheckBetween). */
@@ -77,7 +94,7 @@ function groupProblem(
   input: Pick<SeriesInput, "schoolPartId" | "staffTeamId">,
 ): Failure | null {
   if (input.schoolPartId !== null && !organisation.schoolParts.some((p) => p.id === input.schoolPartId)) {
-    return fail("schoolPartId", "Välj ett stadium på den här skolan, eller inget.");
+    return fail("schoolPartId", "Välj ett stadium som du är kontaktperson för, eller inget.");
   }
   if (input.staffTeamId !== null && !organisation.staffTeams.some((t) => t.id === input.staffTeamId)) {
     return fail("staffTeamId", "Välj ett arbetslag på den här förskolan, eller inget.");

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
-import { meetingGroups, meetings, organisations, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
+import { meetingGroups, meetings, organisations, staffTeams, walkBookings, walkOccasions, walkSeries, walkSlots } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { getDb } from "../db.server";
 import { addDays, instantAt, localDateOf, type LocalDate } from "../time/stockholm";
@@ -91,10 +91,11 @@ export function scheduleOf(actor: Pick<Actor, "personId" | "districtId">, from: 
     });
   }
   const confirmed = db
-    .select({ meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name })
+    .select({ meeting: meetings, organisationName: organisations.name, groupName: meetingGroups.name, staffTeamName: staffTeams.name })
     .from(meetings)
     .leftJoin(organisations, eq(organisations.id, meetings.organisationId))
     .leftJoin(meetingGroups, eq(meetingGroups.id, meetings.groupId))
+    .leftJoin(staffTeams, eq(staffTeams.id, meetings.staffTeamId))
     .where(
       and(
         // The person's own meetings and those of the groups they belong to.

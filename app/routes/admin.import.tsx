@@ -10,6 +10,7 @@ import { pageTitle } from "../format/title";
 import { decodeUtf8, HEADER, type ImportPlan } from "../models/import";
 import { previewImport, runImport } from "../models/import.server";
 import { requireActorWith } from "../auth/guard.server";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Importera från en CSV-fil");
 
@@ -63,7 +64,11 @@ export default function Import() {
     <>
       <h1>Importera från en CSV-fil</h1>
       <SavedNotice
-        message={done && !answer ? `Klart: ${done[1]} verksamheter och ${done[2]} personer är inlagda. Personerna har fått en inbjudan med e-post.` : undefined}
+        message={
+          done && !answer
+            ? `Klart: ${countOf(done[1]!, "verksamhet", "verksamheter")} och ${countOf(done[2]!, "person", "personer")} är inlagda. ${done[2] === "1" ? "Personen har" : "Personerna har"} fått en inbjudan med e-post.`
+            : undefined
+        }
       />
       <p>
         <Link to="/admin">Till administrationen</Link>
@@ -120,7 +125,7 @@ function Preview({ plan, text }: { plan: ImportPlan; text: string }) {
   return (
     <section className="panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading">
-        Förhandsvisning: {plan.organisations.length} verksamheter och {plan.people.length} personer
+        Förhandsvisning: {countOf(plan.organisations.length, "verksamhet", "verksamheter")} och {countOf(plan.people.length, "person", "personer")}
       </h2>
       <ul>
         {plan.organisations.map((o) => (

@@ -13,6 +13,7 @@ import { inviteSchema } from "../models/people-admin";
 import { isContentRole } from "../models/access-approval.server";
 import { unitChoices, districtPeople, invitePerson, organisationChoices } from "../models/people-admin.server";
 import { requireActorWith } from "../auth/guard.server";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Personer");
 
@@ -70,7 +71,7 @@ export default function People() {
       </Form>
       <div className="table-wrap">
         <table>
-          <caption>{people.length === 500 ? "De första 500 träffarna" : `${people.length} personer`}</caption>
+          <caption>{people.length === 500 ? "De första 500 träffarna" : countOf(people.length, "person", "personer")}</caption>
           <thead>
             <tr>
               <th scope="col">Namn</th>

@@ -10,7 +10,8 @@ import { formatDate } from "../format/dates";
 import { formatInstant } from "../format/walk";
 import { pageTitle } from "../format/title";
 import { parseId, readForm, refused, validateForm } from "../http/forms";
-import { meetingTextSchema, moveSchema } from "../models/meeting-forms";
+import { meetingTextSchema, moveSchema, offDayWarning } from "../models/meeting-forms";
+import { OffDayConfirmation } from "../components/ProposedTimes";
 import { caseStartsAt, getBackBy, placeLabel } from "../models/meetings";
 import {
   addAgendaPoint,
@@ -31,6 +32,7 @@ import { instantAt, isLocalDate, localDateOf, parseClock } from "../time/stockho
 import { can } from "../auth/permissions";
 import { SavedNotice } from "../components/SavedNotice";
 import type { Failure } from "../models/failure";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data ? data.title : "Möte");
 
@@ -69,6 +71,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const at = now();
   const answer = (outcome: { ok: true } | Failure, saved: string) =>
     outcome.ok ? redirect(`/moten/${id}?sparat=${saved}`) : json(refused({ [outcome.field]: outcome.message }, values), { status: 400 });
+  // A holiday or weekend is warned about first; the box on the form keeps the day.
+  const offDay = (date: string): Failure | null => {
+    const warning = values.confirmOffDay === "yes" ? null : offDayWarning([date], localDateOf(at));
+    return warning ? { ok: false, field: "confirmOffDay", message: warning } : null;
+  };
   switch (values.intent) {
     case "confirm": {
       const proposalId = parseId(values.proposalId);
@@ -82,6 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const clock = parseClock(values.time ?? "");
       if (!isLocalDate(date)) return answer({ ok: false, field: "date", message: "Skriv ett datum, till exempel 2026-12-10." }, "");
       if (!clock) return answer({ ok: false, field: "time", message: "Skriv en tid, till exempel 13.30." }, "");
+      const warned = offDay(date);
+      if (warned) return answer(warned, "");
       const startsAt = instantAt(date, clock);
       const length = found.proposals[0] ? found.proposals[0].endsAt.getTime() - found.proposals[0].startsAt.getTime() : 3_600_000;
       return answer(counterPropose(actor, id, { startsAt, endsAt: new Date(startsAt.getTime() + length) }, at), "foreslaget");
@@ -91,6 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "move": {
       const form = validateForm(values, moveSchema);
       if (!form.ok) return json(refused(form.fieldErrors, values), { status: 400 });
+      const warned = offDay(form.data.date);
+      if (warned) return answer(warned, "");
       return answer(moveMeeting(actor, id, instantAt(form.data.date, form.data.time), at), "flyttat");
     }
     case "attendance": {
@@ -142,7 +153,11 @@ export default function MeetingPage() {
   const errors = actionData?.fieldErrors ?? {};
   const sparat = searchParams.get("sparat") ?? "";
   const series = /^serie-(\d{1,2})$/.exec(sparat)?.[1];
-  const saved = actionData ? undefined : series ? `${series} möten är inlagda och deltagarna har fått inbjudningar.` : SAVED[sparat];
+  const saved = actionData
+    ? undefined
+    : series
+      ? `${countOf(series, "möte är inlagt", "möten är inlagda")} och deltagarna har fått inbjudningar.`
+      : SAVED[sparat];
   const open = m.state === "proposed";
   // Which text form (agenda or notes) the last refusal belongs to, and whether it asks about a name.
   const textForm = actionData && "form" in actionData ? String((actionData as { form?: string }).form) : null;
@@ -192,7 +207,7 @@ export default function MeetingPage() {
         <section className="panel" aria-labelledby="forum-heading">
           <h2 id="forum-heading">{data.partner ? "Dina ärenden på forumet" : "Ärenden på forumet"}</h2>
           <p>
-            {data.forumBooked} av {m.places} platser bokade, {data.caseMinutes} minuter per ärende.
+            {data.forumBooked} av {countOf(m.places ?? 0, "plats bokad", "platser bokade")}, {data.caseMinutes} minuter per ärende.
           </p>
           {data.forumCases.length > 0 ? (
             <ForumCases cases={data.forumCases} caption={data.isMember ? "Bokade ärenden, utan uppgifter om vem barnet är" : "Ärenden du har bokat"} />
@@ -288,6 +303,9 @@ export default function MeetingPage() {
               <input type="hidden" name="intent" value="propose" />
               <Field label="Föreslå en annan dag" name="date" type="date" defaultValue={actionData?.values.date ?? ""} error={errors.date} />
               <Field label="Tid" name="time" hint="Till exempel 13.30" defaultValue={actionData?.values.time ?? ""} error={errors.time} />
+              {actionData?.values.intent === "propose" ? (
+                <OffDayConfirmation warning={errors.confirmOffDay} confirmed={actionData.values.confirmOffDay === "yes"} />
+              ) : null}
               <div className="field">
                 <button type="submit" className="button--quiet">
                   Föreslå tiden
@@ -314,6 +332,9 @@ export default function MeetingPage() {
             defaultValue={actionData?.values.intent === "move" ? (actionData.values.time ?? "") : ""}
             error={actionData?.values.intent === "move" ? errors.time : undefined}
           />
+          {actionData?.values.intent === "move" ? (
+            <OffDayConfirmation warning={errors.confirmOffDay} confirmed={actionData.values.confirmOffDay === "yes"} />
+          ) : null}
           <div className="field">
             <button type="submit" className="button--quiet">
               Flytta mötet

@@ -12,6 +12,7 @@ import { readConsultationForm } from "../http/consultation-form";
 import { parseId } from "../http/forms";
 import { bookForumPlace, openForumMeeting } from "../models/consultations.server";
 import { localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Ta upp ett ärende på konsultationsforumet");
 
@@ -51,7 +52,7 @@ export default function BookForumCase() {
     <>
       <h1>Ta upp ett ärende på konsultationsforumet</h1>
       <p className="lead">
-        Forumet {formatInstant(startsAt, today)}. {free > 0 ? `${free} ${free === 1 ? "plats" : "platser"} kvar.` : "Fullbokat."}
+        Forumet {formatInstant(startsAt, today)}. {free > 0 ? `${countOf(free, "plats", "platser")} kvar.` : "Fullbokat."}
       </p>
       <p>
         Du beskriver ärendet här, utan namn om vårdnadshavarna inte har sagt ja. På forumet får du råd av socialtjänsten, och efteråt står rådet här i portalen.

@@ -10,6 +10,7 @@ import { meetingsFor } from "../models/meeting-reading.server";
 import { comingForums } from "../models/meeting-groups.server";
 import { SavedNotice } from "../components/SavedNotice";
 import { localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Möten");
 
@@ -45,7 +46,7 @@ export default function Meetings() {
   return (
     <>
       <h1>Möten</h1>
-      <SavedNotice message={planned ? `${planned} planeringsmöten är inlagda.` : undefined} />
+      <SavedNotice message={planned ? `${countOf(planned, "planeringsmöte är inlagt", "planeringsmöten är inlagda")}.` : undefined} />
       {canPlanSeries || canStartGroup ? (
         <p className="actions">
           {canPlanSeries ? (
@@ -84,8 +85,8 @@ export default function Meetings() {
                     <strong>{formatInstant(f.startsAt, today)}</strong>
                   </Link>
                   <br />
-                  {f.free > 0 ? `${f.free} ${f.free === 1 ? "plats" : "platser"} kvar` : "Fullbokat"}
-                  {f.mine > 0 ? `. Du har ${f.mine} ${f.mine === 1 ? "ärende" : "ärenden"} där.` : "."}
+                  {f.free > 0 ? `${countOf(f.free, "plats", "platser")} kvar` : "Fullbokat"}
+                  {f.mine > 0 ? `. Du har ${countOf(f.mine, "ärende", "ärenden")} där.` : "."}
                 </div>
                 {f.free > 0 ? (
                   <Link className="button" to={`/moten/${f.id}/arende`}>
@@ -132,7 +133,7 @@ export default function Meetings() {
   );
 }
 
-type Row = { meeting: { id: number; state: keyof typeof stateText; startsAt: string | null }; title: string; hostName: string };
+type Row = { meeting: { id: number; state: keyof typeof stateText; startsAt: string | null }; title: string; withWhom: string | null };
 
 function MeetingList({ heading, rows, today, empty }: { heading: string; rows: Row[]; today: string; empty?: string }) {
   return (
@@ -142,7 +143,7 @@ function MeetingList({ heading, rows, today, empty }: { heading: string; rows: R
         <p>{empty}</p>
       ) : (
         <ul className="slot-list">
-          {rows.map(({ meeting, title, hostName }) => (
+          {rows.map(({ meeting, title, withWhom }) => (
             <li key={meeting.id} className="slot">
               <div>
                 <Link to={`/moten/${meeting.id}`}>
@@ -150,7 +151,8 @@ function MeetingList({ heading, rows, today, empty }: { heading: string; rows: R
                 </Link>
                 <br />
                 {stateText[meeting.state]}
-                {meeting.startsAt && meeting.state !== "proposed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}. Med {hostName}.
+                {meeting.startsAt && meeting.state !== "proposed" ? `: ${formatInstant(meeting.startsAt, today)}` : null}.{" "}
+                {withWhom ? `Med ${withWhom}.` : "Du håller i mötet."}
               </div>
             </li>
           ))}

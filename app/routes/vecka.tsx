@@ -6,6 +6,7 @@ import { pageTitle } from "../format/title";
 import { scheduleOf } from "../models/week.server";
 import { addDays, datesFrom, isLocalDate, localDateOf, mondayOf } from "../time/stockholm";
 import { requireActorWith } from "../auth/guard.server";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Min vecka");
 
@@ -52,8 +53,8 @@ export default function Week() {
               {busy.map((i) =>
                 i.kind === "walk" ? (
                   <li key={`walk-${i.occasionId}`}>
-                    kl. {formatTime(new Date(i.startsAt))}–{formatTime(new Date(i.endsAt))}: walk-and-talk, {i.organisationName} ({i.booked} av {i.places}{" "}
-                    platser bokade)
+                    kl. {formatTime(new Date(i.startsAt))}–{formatTime(new Date(i.endsAt))}: walk-and-talk, {i.organisationName} ({i.booked} av{" "}
+                    {countOf(i.places, "plats bokad", "platser bokade")})
                   </li>
                 ) : i.kind === "meeting" ? (
                   <li key={`meeting-${i.meetingId}`}>

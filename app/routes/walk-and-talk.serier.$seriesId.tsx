@@ -10,6 +10,7 @@ import { seriesFormSchema } from "../models/walk-and-talk";
 import { addOccasion, hostableOrganisations, seriesOverview, updateSeries } from "../models/walk-hosting.server";
 import { SeriesForm } from "../components/walk/SeriesForm";
 import { isLocalDate, localDateOf } from "../time/stockholm";
+import { countOf } from "../format/count";
 
 export const meta: MetaFunction = () => pageTitle("Walk-and-talk-serie");
 
@@ -82,13 +83,14 @@ export default function SeriesPage() {
       <h1>Walk-and-talk för {organisationName}</h1>
       {created ? (
         <p className="notice" role="status">
-          Tiderna är utlagda: {created === "1" ? "ett tillfälle" : `${created} tillfällen`} finns nu att boka för personalen.
+          Tiderna är utlagda: {created === "1" ? "ett tillfälle finns" : `${created} tillfällen finns`} nu att boka för personalen.
         </p>
       ) : null}
       {changed ? (
         <p className="notice" role="status">
-          Serien är ändrad. {changed[1]} kommande tillfällen utan bokningar ersattes av {changed[2]} nya.{" "}
-          {changed[3] === "0" ? "" : `${changed[3]} tillfällen som någon har bokat är kvar som förut.`}
+          Serien är ändrad. {countOf(changed[1]!, "kommande tillfälle", "kommande tillfällen")} utan bokningar ersattes av {changed[2]}{" "}
+          {changed[2] === "1" ? "nytt" : "nya"}.{" "}
+          {changed[3] === "0" ? "" : `${countOf(changed[3]!, "tillfälle", "tillfällen")} som någon har bokat är kvar som förut.`}
         </p>
       ) : null}
       {actionData?.form === "add" && actionData.fieldErrors.date ? (

@@ -115,12 +115,12 @@ test("the coordinator imports organisations and people from a CSV file after a p
     .getByLabel("CSV-fil")
     .setInputFiles({ name: "start.csv", mimeType: "text/csv", buffer: Buffer.from(csv.split("\r\n").slice(0, 3).join("\r\n"), "utf8") });
   await page.getByRole("button", { name: "Förhandsvisa" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Förhandsvisning: 1 verksamheter och 1 personer" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Förhandsvisning: 1 verksamhet och 1 person" })).toBeVisible();
   await checkA11y(page);
   await page.getByRole("button", { name: "Importera och skicka inbjudningar" }).click();
   await page.waitForURL(/\/admin\/import\?klart=1-1$/);
   await checkA11y(page);
-  await expect(page.getByText("Klart: 1 verksamheter och 1 personer är inlagda.")).toBeVisible();
+  await expect(page.getByText("Klart: 1 verksamhet och 1 person är inlagda.")).toBeVisible();
   await visit(page, "/admin/verksamheter");
   await page.getByRole("link", { name: run.school }).click();
   await page.waitForURL(/\/admin\/verksamheter\/\d+$/);

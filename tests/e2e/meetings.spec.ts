@@ -114,12 +114,19 @@ test("preschool leadership asks the contact persons to visit a staff team", asyn
   await expect(page.getByLabel("Ert tema")).toHaveAttribute("aria-invalid", "true");
   await checkA11y(page);
   await page.getByLabel("Ert tema").fill("Barn som ofta kommer hungriga");
-  await page.getByLabel("Dag 1").fill("2026-12-17");
+  // Christmas eve: the form comes back with a warning, and the day can be kept or changed.
+  await page.getByLabel("Dag 1").fill("2026-12-24");
   await page.getByLabel("Tid 1").fill("16.00");
+  await page.getByRole("button", { name: "Skicka förfrågan" }).click();
+  await expect(page.getByText("Torsdag 24 december är en helgdag (julafton). Välj en vardag, eller kryssa i rutan om ni vill ses då ändå.")).toBeVisible();
+  await expect(page.getByLabel("Föreslå dagen ändå")).not.toBeChecked();
+  await checkA11y(page);
+  await expect(page.getByLabel("Ert tema")).toHaveValue("Barn som ofta kommer hungriga");
+  await page.getByLabel("Dag 1").fill("2026-12-17");
   await page.getByRole("button", { name: "Skicka förfrågan" }).click();
   await page.waitForURL(/\/moten\/\d+\?sparat=foreslaget$/);
   await checkA11y(page);
-  await expect(page.getByRole("heading", { level: 1, name: /^Besök på arbetslagsmöte, / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Besök på arbetslagsmöte, ${run.target}` })).toBeVisible();
   await expect(page.getByText("Tema: Barn som ofta kommer hungriga")).toBeVisible();
 });
 

@@ -28,7 +28,7 @@ const act = async (email: string, id: number, fields: Record<string, string>) =>
 describe("asking", () => {
   useFreshDatabase();
 
-  it("sends an anonymous question to the organisation's contact persons, with a notice that holds no content", async () => {
+  it("sends an anonymous question to the contact person of the asker's school part who can answer now, with a notice that holds no content", async () => {
     const response = await ask("larare@vallingbyskolan.example");
     expect(response.status).toBe(302);
     const row = db
@@ -40,12 +40,8 @@ describe("asking", () => {
     // Few days: by the end of the second working day after Tuesday 1 December.
     expect(row.dueAt.toISOString()).toBe("2026-12-03T15:30:00.000Z");
     const notices = db.select().from(outbox).all();
-    expect(notices.map((m) => m.toAddress).sort()).toEqual([
-      "jonas.ekholm@hv.example",
-      "mikael.holm@hv.example",
-      "sara.lindqvist@hv.example",
-      "socialsekreterare@hv.example",
-    ]);
+    // Jonas Ekholm, the other lower-school contact, is away; the upper-school pair are not asked (new-question-recipients.test.ts).
+    expect(notices.map((m) => m.toAddress)).toEqual(["socialsekreterare@hv.example"]);
     for (const m of notices) {
       expect(m.subject).toBe("En ny fråga väntar i Samverkansportalen");
       expect(m.textBody).not.toMatch(/borta|trött|6–9|6-9|frånvaro|hemma/);

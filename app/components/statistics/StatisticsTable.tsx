@@ -1,4 +1,4 @@
-import { cellText, type Table } from "../../models/statistics";
+import { cellText, NO_FIGURE, type Cell, type ColumnKind, type Table } from "../../models/statistics";
 import { BarChart } from "./BarChart";
 
 /** One table of the follow-up, with its chart beside it and a CSV download. */
@@ -34,7 +34,7 @@ export function StatisticsTable({ table, csvHref }: { table: Table; csvHref: str
                         </th>
                       ) : (
                         <td key={c.key} className={c.kind === "text" ? undefined : "number"}>
-                          {cellText(row[c.key] ?? null, c.kind)}
+                          <CellText value={row[c.key] ?? null} kind={c.kind} noFigure={table.noFigure ?? "ingen uppgift"} />
                         </td>
                       ),
                     )}
@@ -51,11 +51,28 @@ export function StatisticsTable({ table, csvHref }: { table: Table; csvHref: str
           />
         ) : null}
       </div>
+      {table.noFigure ? (
+        <p className="field__hint">
+          {NO_FIGURE} betyder: {table.noFigure}.
+        </p>
+      ) : null}
       <p>
         <a href={csvHref} download>
           Ladda ner som CSV<span className="sr-only">: {table.caption}</span>
         </a>
       </p>
     </section>
+  );
+}
+
+/** A cell's text; a "–" is read out as why there is no figure, since a screen reader says nothing or "streck". */
+function CellText({ value, kind, noFigure }: { value: Cell; kind: ColumnKind; noFigure: string }) {
+  const text = cellText(value, kind);
+  if (text !== NO_FIGURE) return <>{text}</>;
+  return (
+    <>
+      <span aria-hidden="true">{NO_FIGURE}</span>
+      <span className="sr-only">{noFigure}</span>
+    </>
   );
 }

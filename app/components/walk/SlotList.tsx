@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { SchoolStage } from "../../../db/schema";
 import { schoolStageLabel } from "../../format/labels";
 import { formatSlot } from "../../format/walk";
+import { countOf } from "../../format/count";
 
 export type ListedSlot = {
   slotId: number;
@@ -42,7 +43,8 @@ export function SlotList({
               <div>
                 <strong>{formatSlot(s.startsAt, s.endsAt, today)}</strong>
                 <br />
-                Med {s.hostName}. Ni möts: {s.meetingPoint}.{s.capacity > 1 ? ` Gruppvandring, ${s.capacity - s.booked} platser kvar.` : null}
+                Med {s.hostName}. Ni möts: {s.meetingPoint}.
+                {s.capacity > 1 ? ` Gruppvandring, ${countOf(s.capacity - s.booked, "plats", "platser")} kvar.` : null}
                 {s.rank === 0 ? <span className="badge">För din grupp</span> : null}
                 {s.rank === 2 ? (
                   <span className="badge">
