@@ -7,10 +7,11 @@ import { requireActor } from "../auth/session.server";
 import { now } from "../clock.server";
 import { Agenda } from "../components/walk/Agenda";
 import { MyBookings } from "../components/walk/MyBookings";
-import { SlotList } from "../components/walk/SlotList";
+import { WeeklySlotList } from "../components/walk/SlotList";
 import { pageTitle } from "../format/title";
 import { parseId, readFormValues, refused } from "../http/forms";
 import { termOf } from "../models/walk-and-talk";
+import { chosenHost, hostsOf } from "../models/walk-listing";
 import { cancelBooking, myBookings, openSlotsFor } from "../models/walk-booking.server";
 import { agendaFor, cancelOccasion, markSlotOutcome, moveOccasion } from "../models/walk-hosting.server";
 import { hasBookedThisTerm, setWalkExpected, walkExpected } from "../models/walk-leadership.server";
@@ -26,6 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const term = termOf(today);
   if (can(actor, "partner:work")) {
     const expected = walkExpected(actor, term);
+    // All open times, or one contact person's (?kontaktperson=<id>, the filter's GET form).
+    const open = openSlotsFor(actor, at);
+    const host = chosenHost(open, new URL(request.url).searchParams.get("kontaktperson"));
     return {
       view: "partner" as const,
       today,
@@ -34,7 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expected,
       showBanner: expected && !hasBookedThisTerm(actor, term),
       bookings: myBookings(actor, at),
-      slots: openSlotsFor(actor, at),
+      slots: host === null ? open : open.filter((s) => s.hostPersonId === host),
+      hosts: hostsOf(open),
+      chosenHost: host,
     };
   }
   if (can(actor, "availability:set-own")) return { view: "host" as const, today, agenda: agendaFor(actor, at) };
@@ -140,7 +146,7 @@ export default function WalkAndTalk() {
             </section>
           ) : null}
           <MyBookings bookings={data.bookings} today={data.today} now={data.now} error={formError} />
-          <SlotList slots={data.slots} today={data.today} />
+          <WeeklySlotList slots={data.slots} today={data.today} hosts={data.hosts} chosenHost={data.chosenHost} />
         </>
       ) : null}
       {data.view === "host" ? (

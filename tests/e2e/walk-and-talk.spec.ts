@@ -123,7 +123,9 @@ test("a contact person publishes times, a teacher books one and cancels it, the 
   const ours = openSlots.getByRole("listitem").filter({ hasText: run.meetingPoint });
   await expect(ours).toHaveCount(4);
   await expect(ours.first()).toContainText(run.firstSlot);
-  await expect(ours.first()).toContainText(`Med ${HOST.name}. Ni möts: ${run.meetingPoint}.`);
+  // Week by week, each time led by its contact person.
+  await expect(ours.first()).toContainText(`${HOST.name}, ${run.firstSlot}`);
+  await expect(ours.first()).toContainText(`Ni möts: ${run.meetingPoint}.`);
   if (run.badge) await expect(ours.first()).toContainText(run.badge);
   await ours
     .first()

@@ -12,6 +12,7 @@ const groupWalk = (capacity: number, booked: number): ListedSlot => ({
   capacity,
   booked,
   meetingPoint: "Vid fotbollsplanen",
+  hostPersonId: 7,
   hostName: "Anna Berg",
   organisationName: "Vällingbyskolan",
   rank: 0,
