@@ -1,4 +1,5 @@
 import { Field } from "./Field";
+import { WarningCheckbox } from "./WarningCheckbox";
 
 type Texts = Record<string, string | undefined>;
 
@@ -24,17 +25,6 @@ export function ProposedTimes({ values, errors }: { values: Texts; errors: Texts
 
 /** The warning about a proposed holiday or weekend and the box that keeps the day; a kept day stays kept. */
 export function OffDayConfirmation({ warning, confirmed }: { warning: string | undefined; confirmed: boolean }) {
-  if (warning)
-    return (
-      <div className="notice notice--warn">
-        <p className="field__error" id="field-confirmOffDay-error">
-          {warning}
-        </p>
-        <div className="radio-group__option">
-          <input type="checkbox" id="field-confirmOffDay" name="confirmOffDay" value="yes" aria-describedby="field-confirmOffDay-error" />
-          <label htmlFor="field-confirmOffDay">Föreslå dagen ändå</label>
-        </div>
-      </div>
-    );
+  if (warning) return <WarningCheckbox name="confirmOffDay" message={warning} label="Föreslå dagen ändå" />;
   return confirmed ? <input type="hidden" name="confirmOffDay" value="yes" /> : null;
 }
