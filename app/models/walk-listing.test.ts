@@ -28,9 +28,16 @@ describe("the open walk-and-talk times for a teacher", () => {
 
   it("come week by week in Stockholm time, each week in time order", () => {
     const weeks = slotsByWeek(slots);
-    expect(weeks.map((w) => [w.week, w.monday, w.slots.map((s) => s.startsAt)])).toEqual([
-      [49, "2026-11-30", ["2026-12-01T13:00:00.000Z", "2026-12-02T08:00:00.000Z", "2026-12-06T22:30:00.000Z"]],
-      [50, "2026-12-07", ["2026-12-06T23:30:00.000Z", "2026-12-08T09:00:00.000Z"]],
+    expect(weeks.map((w) => [w.week, w.year, w.monday, w.slots.map((s) => s.startsAt)])).toEqual([
+      [49, 2026, "2026-11-30", ["2026-12-01T13:00:00.000Z", "2026-12-02T08:00:00.000Z", "2026-12-06T22:30:00.000Z"]],
+      [50, 2026, "2026-12-07", ["2026-12-06T23:30:00.000Z", "2026-12-08T09:00:00.000Z"]],
+    ]);
+    // Week 53 of 2026 runs to Sunday 3 January 2027; week 1 of 2027 begins the day after.
+    expect(
+      slotsByWeek([slot("2027-01-02T10:00:00.000Z", 1, "Anna Berg"), slot("2027-01-05T10:00:00.000Z", 1, "Anna Berg")]).map((w) => [w.week, w.year]),
+    ).toEqual([
+      [53, 2026],
+      [1, 2027],
     ]);
   });
 

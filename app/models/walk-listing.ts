@@ -1,4 +1,4 @@
-import { isoWeekNumber, localDateOf, mondayOf, type LocalDate } from "../time/stockholm";
+import { addDays, isoWeekNumber, localDateOf, mondayOf, type LocalDate } from "../time/stockholm";
 
 /**
  * How a teacher sees the open walk-and-talk times: the next one first, then the times week by
@@ -9,7 +9,8 @@ type Host = { hostPersonId: number; hostName: string };
 /** As the loader has it (a Date) or the page (the same instant as an ISO string). */
 type Slot = Host & { startsAt: Date | string };
 
-export type WeekOfSlots<S> = { week: number; monday: LocalDate; slots: S[] };
+/** `year` is the ISO week's year (the year of its Thursday): week 1 of 2027 starts on 4 January. */
+export type WeekOfSlots<S> = { week: number; year: number; monday: LocalDate; slots: S[] };
 
 /** The slots in time order, a week at a time (Monday to Sunday in Stockholm). */
 export function slotsByWeek<S extends Slot>(slots: S[]): WeekOfSlots<S>[] {
@@ -20,7 +21,7 @@ export function slotsByWeek<S extends Slot>(slots: S[]): WeekOfSlots<S>[] {
     const monday = mondayOf(date);
     const last = weeks.at(-1);
     if (last?.monday === monday) last.slots.push(slot);
-    else weeks.push({ week: isoWeekNumber(date), monday, slots: [slot] });
+    else weeks.push({ week: isoWeekNumber(date), year: Number(addDays(monday, 3).slice(0, 4)), monday, slots: [slot] });
   }
   return weeks;
 }

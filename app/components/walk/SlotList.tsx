@@ -98,7 +98,10 @@ export function WeeklySlotList({
       )}
       {slotsByWeek(slots).map((week) => (
         <section key={week.monday} aria-labelledby={`week-${week.monday}`}>
-          <h3 id={`week-${week.monday}`}>Vecka {week.week}</h3>
+          <h3 id={`week-${week.monday}`}>
+            Vecka {week.week}
+            {week.year !== Number(today.slice(0, 4)) ? `, ${week.year}` : null}
+          </h3>
           <ul className="slot-list">
             {week.slots.map((s) => (
               <SlotItem key={s.slotId} slot={s} today={today} hostFirst />
